@@ -1,0 +1,11 @@
+# Writes a C++ source holding every file of templates/ as a string, keyed by file name.
+file(GLOB files RELATIVE ${TEMPLATE_DIR} ${TEMPLATE_DIR}/*)
+list(SORT files)
+set(body "// Generated from templates/ by cmake/EmbedTemplates.cmake. Do not edit.\n#include \"util/templates.hpp\"\n\nnamespace dbmig::util {\n\nconst std::vector<EmbeddedTemplate>& embedded_templates() {\n  static const std::vector<EmbeddedTemplate> all = {\n")
+foreach(name ${files})
+  file(READ ${TEMPLATE_DIR}/${name} content)
+  string(APPEND body "    {\"${name}\", R\"DBMIG_TEMPLATE(${content})DBMIG_TEMPLATE\"},\n")
+endforeach()
+string(APPEND body "  };\n  return all;\n}\n\n}  // namespace dbmig::util\n")
+file(WRITE ${OUTPUT}.tmp "${body}")
+file(COPY_FILE ${OUTPUT}.tmp ${OUTPUT} ONLY_IF_DIFFERENT)

@@ -1,0 +1,44 @@
+#pragma once
+// dbmig.yaml: where the models and migrations are, which database, which names.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/database_url.hpp"
+#include "schema/naming.hpp"
+
+namespace dbmig::config {
+
+struct Config {
+  std::filesystem::path file;            // the dbmig.yaml read (empty when none was found)
+  std::filesystem::path base_directory;  // relative paths below are resolved against this
+  std::string database_url;              // after ${VAR} expansion and precedence; may hold a password
+  std::vector<std::string> models = {"models.yaml"};  // files or globs, relative to base_directory
+  std::string migrations = "migrations";
+  std::string version_table = "dbmig_version";
+  schema::NamingConvention naming;
+
+  std::filesystem::path migrations_dir() const { return base_directory / migrations; }
+  std::filesystem::path versions_dir() const { return migrations_dir() / "versions"; }
+  // The models files, globs expanded (sorted), relative paths resolved; throws when a named file
+  // does not exist or a glob matches nothing.
+  std::vector<std::filesystem::path> model_files() const;
+};
+
+struct ConfigOverrides {
+  std::optional<std::string> config_file;  // -c
+  std::optional<std::string> directory;    // -d: the project directory (default: cwd)
+  std::optional<std::string> url;          // --url
+};
+
+// Reads dbmig.yaml (or -c FILE) and applies precedence: --url > DATABASE_URL > database_url.
+// `${VAR}` and `${VAR:-default}` are expanded in every string value. Errors name file:line:column.
+// A missing dbmig.yaml is an error unless --url or DATABASE_URL gives the database.
+Config load_config(const ConfigOverrides& overrides);
+
+// `${VAR}` / `${VAR:-default}` expansion against the process environment. An unset ${VAR} with no
+// default is an error naming the variable (thrown as std::invalid_argument).
+std::string expand_environment(std::string_view text);
+
+}  // namespace dbmig::config

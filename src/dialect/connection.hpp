@@ -1,0 +1,38 @@
+#pragma once
+// A live database connection. Implementations wrap sqlite3 / libpq handles (RAII) and live in
+// their dialect's folder; nothing outside dialect/ sees those C APIs.
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dbmig::dialect {
+
+// One SQL statement with its bound parameters. Placeholders are the dialect's own
+// (`?` for SQLite, `$1` for PostgreSQL); statements are built by the dialect that runs them.
+struct Statement {
+  std::string sql;
+  std::vector<std::optional<std::string>> params;  // nullopt binds NULL
+};
+
+using Row = std::vector<std::optional<std::string>>;  // every value as text; NULL is nullopt
+
+class Connection {
+ public:
+  virtual ~Connection() = default;
+
+  // Run a statement; throws dbmig::Error (database) naming the SQL on failure.
+  virtual void execute(const Statement& statement) = 0;
+  // Run a query and return all its rows.
+  virtual std::vector<Row> query(const Statement& statement) = 0;
+
+  virtual void begin() = 0;
+  virtual void commit() = 0;
+  virtual void rollback() = 0;  // never throws: used on error paths
+  virtual bool in_transaction() const = 0;
+
+  // Number of statements executed or queried so far (benchmarks and tests count catalog queries).
+  virtual std::size_t statement_count() const = 0;
+};
+
+}  // namespace dbmig::dialect

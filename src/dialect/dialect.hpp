@@ -1,0 +1,63 @@
+#pragma once
+// The seam between the dialect-neutral core and a database. One implementation per folder
+// (sqlite/, postgres/); adding a dialect means one folder plus a line in registry.cpp.
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "config/database_url.hpp"
+#include "dialect/connection.hpp"
+#include "ops/op.hpp"
+#include "schema/schema.hpp"
+
+namespace dbmig::dialect {
+
+struct RenderContext {
+  // The schema just before the op, when known (from introspection plus the ops applied since, or
+  // replayed offline). Dialects that must restate a whole table (SQLite rebuild) read it here.
+  const schema::Schema* before = nullptr;
+};
+
+class Dialect {
+ public:
+  virtual ~Dialect() = default;
+
+  // "sqlite" or "postgresql": the key of per-dialect raw SQL in revision files.
+  virtual std::string_view name() const = 0;
+
+  virtual std::unique_ptr<Connection> connect(const config::DatabaseUrl& url) const = 0;
+
+  // Read every user table of the connection's default schema (and of `extra_schemas`) in a fixed
+  // number of bulk catalog queries. Tables named in `ignore` (the version tables) are left out.
+  virtual schema::Schema introspect(Connection& connection, const std::vector<std::string>& ignore) const = 0;
+
+  // Bring a schema into the form this dialect can store and report back, so that a model and its
+  // own introspection compare equal: fold type spellings, normalise default text, drop what the
+  // dialect cannot keep (e.g. comments on SQLite), fill in implied attributes. Applied to both
+  // the desired and the live schema before diffing.
+  virtual void normalize(schema::Schema& schema) const = 0;
+
+  // The SQL statements carrying out one op (several for a SQLite rebuild). Throws dbmig::Error
+  // (usage) for an op this dialect cannot carry out, saying why.
+  virtual std::vector<Statement> render(const ops::Op& op, const RenderContext& context) const = 0;
+
+  virtual std::string quote_identifier(std::string_view identifier) const = 0;
+  virtual std::string quote_literal(std::string_view value) const = 0;
+
+  // A statement with its parameters written in as literals, for --sql output.
+  virtual std::string inline_parameters(const Statement& statement) const = 0;
+
+  // The version table: one row per current head (`version_num`).
+  virtual std::vector<Statement> create_version_table(std::string_view table) const = 0;
+  virtual Statement select_versions(std::string_view table) const = 0;
+  virtual Statement insert_version(std::string_view table, std::string_view revision) const = 0;
+  virtual Statement delete_version(std::string_view table, std::string_view revision) const = 0;
+  virtual Statement version_table_exists(std::string_view table) const = 0;  // one row if it exists
+};
+
+// The dialect for a URL's scheme; throws dbmig::Error (usage) for an unknown scheme.
+std::unique_ptr<Dialect> make_dialect(const config::DatabaseUrl& url);
+
+}  // namespace dbmig::dialect

@@ -1,0 +1,43 @@
+#pragma once
+// models.yaml <-> Schema. Errors carry file:line:column from yaml-cpp marks.
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "schema/naming.hpp"
+#include "schema/schema.hpp"
+#include "util/error.hpp"
+
+namespace dbmig::model {
+
+// Load and validate the declared schema from one or more models files (their `tables:` maps are
+// merged; a table declared twice is an error). Column flags (primary_key, unique, index,
+// references) become table-level constraints named by `naming` unless the user named them.
+// Throws dbmig::Error (usage) with file:line:column and a hint.
+schema::Schema load_files(const std::vector<std::filesystem::path>& files, const schema::NamingConvention& naming);
+schema::Schema load_string(std::string_view yaml_text, std::string_view file_name,
+                           const schema::NamingConvention& naming);
+
+// One table's mapping, in the models.yaml form (also used by a revision's create_table).
+// `file` names the document for error locations. Validates the table on its own (columns named by
+// its constraints exist), not references to other tables.
+schema::Table read_table(const YAML::Node& node, std::string table_name, std::string_view file,
+                         const schema::NamingConvention& naming);
+// One column's mapping ({type: ..., nullable: ...}), without the table-level flags.
+schema::Column read_column(const YAML::Node& node, std::string column_name, std::string_view file);
+
+// The explicit form of a table/column that read_table/read_column read back to an equal value:
+// every constraint at table level with its name. Mapping keys in a stable order.
+YAML::Node table_to_yaml(const schema::Table& table);
+YAML::Node column_to_yaml(const schema::Column& column);
+
+// A whole models.yaml document for a schema (used by `dbmig inspect`).
+std::string schema_to_yaml(const schema::Schema& schema);
+
+// The location of a node in `file`, for error messages.
+Location location_of(const YAML::Node& node, std::string_view file);
+
+}  // namespace dbmig::model

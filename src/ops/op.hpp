@@ -1,0 +1,136 @@
+#pragma once
+// Dialect-neutral migration operations: what a revision file's upgrade/downgrade lists hold.
+// The diff produces them, a Dialect renders them to SQL, ops::apply evolves a Schema with them.
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "schema/schema.hpp"
+
+namespace dbmig::ops {
+
+// A table as ops name it: `schema` empty means the connection's default schema.
+struct TableName {
+  std::string name;
+  std::string schema;
+  bool operator==(const TableName&) const = default;
+};
+
+struct CreateTable {
+  schema::Table table;  // the full definition, constraints included
+};
+
+struct DropTable {
+  // The full definition when known (autogenerate always knows it; needed for the inverse);
+  // a hand-written `drop_table: posts` fills in only the name.
+  schema::Table table;
+};
+
+struct RenameTable {
+  TableName table;
+  std::string new_name;
+};
+
+struct SetTableComment {
+  TableName table;
+  std::optional<std::string> comment;   // nullopt: remove the comment
+  std::optional<std::string> existing;  // for the inverse
+};
+
+struct AddColumn {
+  TableName table;
+  schema::Column column;
+};
+
+struct DropColumn {
+  TableName table;
+  schema::Column column;  // full definition when known; else only the name
+};
+
+struct RenameColumn {
+  TableName table;
+  std::string old_name;
+  std::string new_name;
+};
+
+// Changes some attributes of one column. Each optional is set only for an attribute that
+// changes; `existing` is the column before (as complete as known), for the inverse and for
+// dialects that must restate the whole column.
+struct AlterColumn {
+  TableName table;
+  std::string column;
+  schema::Column existing;
+  std::optional<schema::Type> type;
+  std::optional<bool> nullable;
+  std::optional<std::optional<std::string>> default_sql;  // set to nullopt-inside: drop the default
+  std::optional<std::optional<std::string>> comment;
+  std::optional<bool> autoincrement;
+};
+
+struct CreateIndex {
+  TableName table;
+  schema::Index index;
+};
+
+struct DropIndex {
+  TableName table;
+  schema::Index index;  // full definition when known; else only the name
+};
+
+// Constraints other than indexes, one pair of op kinds per constraint type.
+template <class Constraint>
+struct AddConstraint {
+  TableName table;
+  Constraint constraint;
+};
+
+template <class Constraint>
+struct DropConstraint {
+  TableName table;
+  Constraint constraint;  // full definition when known; else only the name
+};
+
+using AddPrimaryKey = AddConstraint<schema::PrimaryKey>;
+using DropPrimaryKey = DropConstraint<schema::PrimaryKey>;
+using AddUnique = AddConstraint<schema::UniqueConstraint>;
+using DropUnique = DropConstraint<schema::UniqueConstraint>;
+using AddForeignKey = AddConstraint<schema::ForeignKey>;
+using DropForeignKey = DropConstraint<schema::ForeignKey>;
+using AddCheck = AddConstraint<schema::CheckConstraint>;
+using DropCheck = DropConstraint<schema::CheckConstraint>;
+
+// Raw SQL written by the user: one text for every dialect, or one per dialect name.
+struct Sql {
+  std::optional<std::string> any_dialect;
+  std::map<std::string, std::string> per_dialect;  // "sqlite" / "postgresql" -> SQL
+};
+
+// A step that cannot be carried out until the user writes it (e.g. the downgrade of a raw SQL
+// step). Applying it fails with `message`.
+struct Fail {
+  std::string message;
+};
+
+using Op = std::variant<CreateTable, DropTable, RenameTable, SetTableComment, AddColumn, DropColumn,
+                        RenameColumn, AlterColumn, CreateIndex, DropIndex, AddPrimaryKey, DropPrimaryKey,
+                        AddUnique, DropUnique, AddForeignKey, DropForeignKey, AddCheck, DropCheck, Sql,
+                        Fail>;
+
+// The op's name in revision files: "create_table", "add_column", ...
+std::string kind_name(const Op& op);
+
+// The exact inverse of an op, for autogenerate's downgrade lists. Needs the full definitions
+// that autogenerate puts in the ops; a raw Sql op reverses to a Fail step.
+Op reverse(const Op& op);
+
+// Evolve `schema` by one op, as the database would be changed. Used to know a table's definition
+// before an op is rendered (SQLite rebuilds, offline --sql). Raw Sql and Fail change nothing.
+// Throws dbmig::Error (usage) when the op names a table or column that does not exist.
+void apply(schema::Schema& schema, const Op& op);
+
+// True when the op can lose data (drop table/column, type narrowing is the diff's business).
+bool is_destructive(const Op& op);
+
+}  // namespace dbmig::ops

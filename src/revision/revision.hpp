@@ -1,0 +1,43 @@
+#pragma once
+// One revision file: migrations/versions/<rev>_<slug>.yaml.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "ops/op.hpp"
+#include "schema/naming.hpp"
+
+namespace dbmig::revision {
+
+struct Revision {
+  std::string id;                          // 12 lower-case hex digits for generated ones
+  std::vector<std::string> down_revisions; // empty for a root; several for a merge
+  std::string message;
+  std::string created_at;                  // ISO 8601 UTC
+  bool transactional = true;
+  std::vector<std::string> branch_labels;
+  std::vector<ops::Op> upgrade;
+  std::vector<ops::Op> downgrade;
+  std::filesystem::path path;              // the file it was read from / written to
+  std::string checksum;                    // of the file text, line endings normalised
+};
+
+// Parses a revision file. Throws dbmig::Error (usage) with file:line:column.
+Revision read_revision_file(const std::filesystem::path& path, const schema::NamingConvention& naming);
+Revision parse_revision(std::string_view text, const std::filesystem::path& path,
+                        const schema::NamingConvention& naming);
+
+// Renders a revision with the template (migrations/revision.yaml.tmpl) and returns the text.
+// Template placeholders: ${revision} ${down_revision} ${message} ${created_at}
+// ${transactional} ${upgrade} ${downgrade} ${warnings}.
+std::string render_revision(const Revision& revision, std::string_view template_text,
+                            const std::vector<std::string>& warnings = {});
+
+// A new random revision id (12 hex digits).
+std::string new_revision_id();
+// "create users and posts" -> "create_users_and_posts" (ASCII letters, digits, '_', max 40 chars).
+std::string slugify(std::string_view message);
+// Checksum of a revision file's text: line endings normalised, hex SHA-256-like digest.
+std::string checksum_of(std::string_view text);
+
+}  // namespace dbmig::revision

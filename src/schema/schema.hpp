@@ -1,0 +1,98 @@
+#pragma once
+// The one schema model: models.yaml and live-database introspection both produce it, the diff
+// compares two of them, ops change one. Plain values; no YAML, no SQL.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "schema/type.hpp"
+
+namespace dbmig::schema {
+
+enum class ReferentialAction { no_action, restrict, cascade, set_null, set_default };
+
+// "cascade", "set null", "set_null", "restrict", "no action" (any case) -> action; throws
+// std::invalid_argument on anything else.
+ReferentialAction parse_referential_action(std::string_view text);
+std::string to_string(ReferentialAction action);  // "cascade", "set null", ...
+std::string to_sql(ReferentialAction action);     // "CASCADE", "SET NULL", ...
+
+struct Column {
+  std::string name;
+  Type type;
+  bool nullable = true;
+  std::optional<std::string> default_sql;  // server default as SQL text: "0", "'user'", "CURRENT_TIMESTAMP"
+  std::optional<std::string> comment;
+  bool autoincrement = false;              // the database assigns values (rowid alias / identity)
+  std::optional<std::string> renamed_from; // model hint only; never introspected
+
+  bool operator==(const Column&) const = default;
+};
+
+struct PrimaryKey {
+  std::string name;
+  std::vector<std::string> columns;
+  bool operator==(const PrimaryKey&) const = default;
+};
+
+struct Index {
+  std::string name;
+  std::vector<std::string> columns;      // indexed columns, in order
+  std::vector<std::string> expressions;  // indexed SQL expressions, after the columns
+  bool unique = false;
+  std::optional<std::string> where;      // partial index predicate
+  bool operator==(const Index&) const = default;
+};
+
+struct UniqueConstraint {
+  std::string name;
+  std::vector<std::string> columns;
+  bool operator==(const UniqueConstraint&) const = default;
+};
+
+struct ForeignKey {
+  std::string name;
+  std::vector<std::string> columns;
+  std::string referred_table;
+  std::string referred_schema;           // empty: same schema as the table
+  std::vector<std::string> referred_columns;
+  ReferentialAction on_delete = ReferentialAction::no_action;
+  ReferentialAction on_update = ReferentialAction::no_action;
+  bool operator==(const ForeignKey&) const = default;
+};
+
+struct CheckConstraint {
+  std::string name;
+  std::string expression;
+  bool operator==(const CheckConstraint&) const = default;
+};
+
+// Column flags of models.yaml (primary_key, unique, index, references) are folded into these
+// table-level lists by the loader, so every constraint has one representation.
+struct Table {
+  std::string name;
+  std::string schema;                    // empty: the connection's default schema
+  std::optional<std::string> comment;
+  std::vector<Column> columns;           // in declared order
+  std::optional<PrimaryKey> primary_key;
+  std::vector<Index> indexes;
+  std::vector<UniqueConstraint> uniques;
+  std::vector<ForeignKey> foreign_keys;
+  std::vector<CheckConstraint> checks;
+  std::optional<std::string> renamed_from;  // model hint only; never introspected
+
+  const Column* find_column(std::string_view column_name) const;
+  Column* find_column(std::string_view column_name);
+  bool operator==(const Table&) const = default;
+};
+
+struct Schema {
+  std::vector<Table> tables;  // in declared (or catalog) order
+
+  const Table* find_table(std::string_view table_name, std::string_view schema_name = {}) const;
+  Table* find_table(std::string_view table_name, std::string_view schema_name = {});
+  bool operator==(const Schema&) const = default;
+};
+
+}  // namespace dbmig::schema

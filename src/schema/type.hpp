@@ -1,0 +1,36 @@
+#pragma once
+// A column type in dialect-neutral form. Generic types (PRODUCT.md section 2) are mapped per
+// dialect; any other name is kept verbatim as a dialect-native type.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dbmig::schema {
+
+enum class TypeKind {
+  integer, bigint, smallint, string, text, boolean, float_, double_, numeric,
+  date, time, datetime, timestamptz, json, uuid, binary, enumeration,
+  native,  // anything else, passed through as written (jsonb, inet, tsvector, ...)
+};
+
+struct Type {
+  TypeKind kind = TypeKind::text;
+  std::optional<int> length;             // string(n)
+  std::optional<int> precision;          // numeric(p[,s])
+  std::optional<int> scale;
+  std::vector<std::string> enum_values;  // enum(a, b, ...), in declared order
+  std::string native;                    // the verbatim name of a native type, lower-cased
+
+  bool operator==(const Type&) const = default;
+};
+
+// Parses a model's type text: "integer", "string(80)", "numeric(10, 2)", "enum(user, admin)",
+// "jsonb", "varchar(20)". Case-insensitive for generic names. Throws std::invalid_argument with a
+// message saying what is wrong (the caller adds the file location).
+Type parse_type(std::string_view text);
+
+// The canonical model spelling, which parse_type reads back to an equal Type.
+std::string to_string(const Type& type);
+
+}  // namespace dbmig::schema
