@@ -29,6 +29,10 @@ class Dialect {
 
   virtual std::unique_ptr<Connection> connect(const config::DatabaseUrl& url) const = 0;
 
+  // False when connecting would have to create the database (a SQLite file not there yet), so that
+  // commands that only read (current, history, check) do not create it as a side effect.
+  virtual bool database_exists(const config::DatabaseUrl& /*url*/) const { return true; }
+
   // Read every user table of the connection's default schema (and of `extra_schemas`) in a fixed
   // number of bulk catalog queries. Tables named in `ignore` (the version tables) are left out.
   virtual schema::Schema introspect(Connection& connection, const std::vector<std::string>& ignore) const = 0;

@@ -1,0 +1,100 @@
+#include "cli/cli.hpp"
+
+#include <cstdlib>
+#include <ostream>
+
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
+
+#include "cli/commands.hpp"
+#include "config/database_url.hpp"
+#include "util/error.hpp"
+
+namespace dbmig::cli {
+
+namespace {
+
+void add_global_options(CLI::App& app, GlobalOptions& options) {
+  app.add_option("-c,--config", options.config_file, "configuration file (default: dbmig.yaml in the project directory)");
+  app.add_option("-d,--directory", options.directory, "project directory (default: the current directory)");
+  app.add_option("--url", options.url, "database URL; overrides DATABASE_URL and dbmig.yaml");
+  app.add_flag("-v,--verbose", options.verbosity, "more output; -vv also logs every SQL statement");
+  app.add_flag("-q,--quiet", options.quiet, "only errors");
+  app.add_option("--format", options.format, "output format for commands that report")
+      ->transform(CLI::CheckedTransformer(std::map<std::string, OutputFormat>{{"text", OutputFormat::text},
+                                                                              {"json", OutputFormat::json}}));
+  app.add_flag("--no-color", options.no_color, "no colors (also NO_COLOR=1); dbmig prints no colors yet");
+}
+
+// Logs go to the error stream: warnings by default, more with -v, only errors with -q.
+void set_up_logging(std::ostream& err, const GlobalOptions& options) {
+  auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(err, /*force_flush=*/true);
+  auto logger = std::make_shared<spdlog::logger>("dbmig", sink);
+  logger->set_pattern("%l: %v");
+  if (options.quiet)
+    logger->set_level(spdlog::level::err);
+  else if (options.verbosity >= 2)
+    logger->set_level(spdlog::level::debug);
+  else if (options.verbosity == 1)
+    logger->set_level(spdlog::level::info);
+  else
+    logger->set_level(spdlog::level::warn);
+  spdlog::set_default_logger(logger);
+}
+
+constexpr const char* footer = R"(Exit codes: 0 success, 1 check found a difference or a validation failed,
+2 bad usage, configuration, model or revision file, 3 database error.
+Documentation: docs/ in the source tree; start with docs/getting-started.md.)";
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  Context context(out, err);
+  CLI::App app{"dbmig: schema migrations for SQLite and PostgreSQL from YAML models", "dbmig"};
+  app.set_version_flag("--version", std::string("dbmig ") + DBMIG_VERSION);
+  app.footer(footer);
+  app.require_subcommand(1);
+  app.fallthrough();
+  add_global_options(app, context.options);
+
+  add_init_command(app, context);
+  add_migrate_command(app, context);
+  add_revision_command(app, context);
+  add_upgrade_commands(app, context);
+  add_current_command(app, context);
+  add_history_commands(app, context);
+  add_stamp_command(app, context);
+  add_check_command(app, context);
+
+  // Logging is set up once the global options are known, before any command runs.
+  app.parse_complete_callback([&] { set_up_logging(err, context.options); });
+
+  std::vector<const char*> argv;
+  argv.reserve(args.size());
+  for (const auto& arg : args) argv.push_back(arg.c_str());
+  try {
+    app.parse(static_cast<int>(argv.size()), argv.data());
+  } catch (const CLI::CallForHelp&) {
+    out << app.help();
+    return 0;
+  } catch (const CLI::CallForAllHelp&) {
+    out << app.help("", CLI::AppFormatMode::All);
+    return 0;
+  } catch (const CLI::CallForVersion&) {
+    out << "dbmig " << DBMIG_VERSION << "\n";
+    return 0;
+  } catch (const CLI::ParseError& e) {
+    err << "error: " << e.what() << "\n  hint: run `dbmig --help` for usage\n";
+    return static_cast<int>(ExitCode::usage);
+  } catch (const Error& e) {
+    err << "error: " << config::mask_password(e.describe()) << "\n";
+    return static_cast<int>(e.code());
+  } catch (const std::exception& e) {
+    // Anything else is a bug in dbmig; still one line, never a crash.
+    err << "error: internal error: " << config::mask_password(e.what()) << "\n";
+    return static_cast<int>(ExitCode::usage);
+  }
+  return context.exit_code;
+}
+
+}  // namespace dbmig::cli

@@ -1,0 +1,78 @@
+// dbmig check: for CI. Exit 1 when revisions are pending or when models.yaml differs from what
+// the database will be once they are applied (a forgotten `dbmig migrate`).
+#include <ostream>
+
+#include "cli/commands.hpp"
+#include "cli/op_summary.hpp"
+#include "runtime/autogenerate.hpp"
+#include "runtime/migrator.hpp"
+#include "util/json.hpp"
+
+namespace dbmig::cli {
+
+namespace {
+
+struct Projection {
+  schema::Schema schema;
+  bool exact = true;  // false when a pending raw SQL step could not be modelled
+};
+
+// The live schema with the pending revisions' ops applied to the model (not to the database).
+Projection project_pending(Context& context, const std::vector<const revision::Revision*>& pending) {
+  Projection projection{context.database_exists() ? context.introspect() : schema::Schema{}};
+  for (const auto* revision : pending)
+    for (const auto& op : revision->upgrade) {
+      if (std::holds_alternative<ops::Sql>(op))
+        projection.exact = false;
+      else
+        ops::apply(projection.schema, op);
+    }
+  return projection;
+}
+
+void check(Context& context) {
+  const auto current = context.current_heads_in_graph();
+  runtime::Migrator migrator(context.dialect(), context.graph(), context.versions());
+  const auto pending = migrator.plan(runtime::Direction::upgrade, current, "heads");
+  auto projection = project_pending(context, pending);
+  const auto difference = runtime::autogenerate(context.dialect(), context.models(), std::move(projection.schema));
+
+  std::vector<std::string> differences;
+  for (const auto& op : difference.upgrade) differences.push_back(summarize(op));
+  const bool clean = pending.empty() && differences.empty();
+  context.exit_code = clean ? 0 : static_cast<int>(ExitCode::check_failed);
+
+  if (context.json()) {
+    util::Json::Array pending_json;
+    for (const auto* revision : pending)
+      pending_json.push_back(util::Json::Object{{"revision", revision->id}, {"message", revision->message}});
+    context.out << util::Json(util::Json::Object{{"ok", clean},
+                                                 {"pending", std::move(pending_json)},
+                                                 {"differences", util::Json::array_of(differences)},
+                                                 {"exact", projection.exact}})
+                       .dump()
+                << "\n";
+    return;
+  }
+  if (!pending.empty()) {
+    context.out << "Pending revisions (run `dbmig upgrade`):\n";
+    for (const auto* revision : pending) context.out << "  " << revision->id << "  " << revision->message << "\n";
+  }
+  if (!differences.empty()) {
+    context.out << "models.yaml differs from the database" << (pending.empty() ? "" : " with the pending revisions applied")
+                << " (run `dbmig migrate`):\n";
+    for (const auto& line : differences) context.out << "  " << line << "\n";
+  }
+  if (!projection.exact)
+    context.err << "warning: pending revisions hold raw SQL steps, which check cannot model; the comparison may be off\n";
+  if (clean && !context.options.quiet) context.out << "OK: the database is at head and matches the models\n";
+}
+
+}  // namespace
+
+void add_check_command(CLI::App& app, Context& context) {
+  app.add_subcommand("check", "exit 1 if revisions are pending or models.yaml differs from the database")
+      ->callback([&context] { check(context); });
+}
+
+}  // namespace dbmig::cli

@@ -1,0 +1,74 @@
+#include "cli/context.hpp"
+
+#include <filesystem>
+#include <ostream>
+
+#include "model/model.hpp"
+#include "util/error.hpp"
+
+namespace dbmig::cli {
+
+const config::Config& Context::config() {
+  if (!config_) {
+    config_ = config::load_config(config::ConfigOverrides{options.config_file, options.directory, options.url});
+    url_ = config::parse_database_url(config_->database_url);
+  }
+  return *config_;
+}
+
+const dialect::Dialect& Context::dialect() {
+  if (!dialect_) {
+    config();
+    dialect_ = dialect::make_dialect(*url_);
+  }
+  return *dialect_;
+}
+
+dialect::Connection& Context::connection() {
+  if (!connection_) connection_ = dialect().connect(*url_);
+  return *connection_;
+}
+
+const runtime::VersionStore& Context::versions() {
+  if (!versions_) versions_.emplace(dialect(), config().version_table);
+  return *versions_;
+}
+
+bool Context::database_exists() { return connection_ || dialect().database_exists(*url_); }
+
+std::vector<std::string> Context::current_heads() {
+  if (!database_exists()) return {};
+  return versions().read(connection());
+}
+
+std::vector<std::string> Context::current_heads_in_graph() {
+  auto heads = current_heads();
+  for (const auto& id : heads)
+    if (!graph().contains(id))
+      throw usage_error("the database is at revision " + id + ", which no file in " + config().versions_dir().string() +
+                            " has",
+                        std::nullopt,
+                        "check that you are in the right project; `dbmig stamp` can reset the version table");
+  return heads;
+}
+
+const revision::Graph& Context::graph() {
+  if (!graph_) {
+    const auto directory = config().versions_dir();
+    if (!std::filesystem::is_directory(directory))
+      throw usage_error("no revision directory at " + directory.string(), std::nullopt,
+                        "run `dbmig init` to create it, or set `migrations:` in dbmig.yaml");
+    graph_ = revision::Graph::load(directory, config().naming);
+  }
+  return *graph_;
+}
+
+schema::Schema Context::models() { return model::load_files(config().model_files(), config().naming); }
+
+schema::Schema Context::introspect() {
+  return dialect().introspect(connection(), {config().version_table});
+}
+
+std::ostream* Context::progress() { return options.quiet || json() ? nullptr : &out; }
+
+}  // namespace dbmig::cli

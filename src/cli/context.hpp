@@ -1,0 +1,73 @@
+#pragma once
+// What every command needs, loaded on first use: global options, the configuration, the dialect,
+// the connection, the revision graph. Commands ask for what they use and nothing more, so that
+// `dbmig history` reads no models and `dbmig init` reads no configuration.
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/config.hpp"
+#include "dialect/dialect.hpp"
+#include "revision/graph.hpp"
+#include "runtime/version_store.hpp"
+#include "schema/schema.hpp"
+
+namespace dbmig::cli {
+
+enum class OutputFormat { text, json };
+
+struct GlobalOptions {
+  std::optional<std::string> config_file;
+  std::optional<std::string> directory;
+  std::optional<std::string> url;
+  int verbosity = 0;
+  bool quiet = false;
+  OutputFormat format = OutputFormat::text;
+  bool no_color = false;
+};
+
+class Context {
+ public:
+  Context(std::ostream& out, std::ostream& err) : out(out), err(err) {}
+
+  std::ostream& out;
+  std::ostream& err;
+  GlobalOptions options;
+  int exit_code = 0;  // a command sets it when it reports a non-error outcome (check: 1)
+
+  bool json() const { return options.format == OutputFormat::json; }
+
+  const config::Config& config();
+  const dialect::Dialect& dialect();
+  // False for a SQLite file that is not there yet (see Dialect::database_exists).
+  bool database_exists();
+  // Opens the database (creating a SQLite file if needed).
+  dialect::Connection& connection();
+  // The revisions the database is at; empty for a database that has no version table or, for
+  // commands that only read, a SQLite file that does not exist yet (it is not created).
+  std::vector<std::string> current_heads();
+  // current_heads(), checked against the graph: a revision the database records but no file has is
+  // an error (wrong project directory, or a file deleted after it was applied).
+  std::vector<std::string> current_heads_in_graph();
+  const revision::Graph& graph();
+  const runtime::VersionStore& versions();
+  // The declared schema from the models files.
+  schema::Schema models();
+  // The live schema, version tables left out.
+  schema::Schema introspect();
+
+  // Progress lines: suppressed by -q and in JSON mode.
+  std::ostream* progress();
+
+ private:
+  std::optional<config::Config> config_;
+  std::optional<config::DatabaseUrl> url_;
+  std::unique_ptr<dialect::Dialect> dialect_;
+  std::unique_ptr<dialect::Connection> connection_;
+  std::optional<revision::Graph> graph_;
+  std::optional<runtime::VersionStore> versions_;
+};
+
+}  // namespace dbmig::cli

@@ -1,0 +1,67 @@
+#include "cli/revision_writer.hpp"
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+
+#include "util/error.hpp"
+#include "util/templates.hpp"
+#include "util/text.hpp"
+
+namespace dbmig::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string utc_now_iso8601() {
+  const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+  std::tm parts{};
+  gmtime_r(&seconds, &parts);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &parts);
+  return buffer;
+}
+
+std::string revision_template(Context& context) {
+  const fs::path custom = context.config().migrations_dir() / "revision.yaml.tmpl";
+  if (!fs::exists(custom)) return std::string(util::embedded_template("revision.yaml.tmpl"));
+  std::ifstream file(custom, std::ios::binary);
+  std::ostringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+std::vector<std::string> parent_for_new_revision(Context& context) {
+  auto heads = context.graph().heads();
+  if (heads.size() > 1)
+    throw usage_error("the revision graph has several heads (" + util::join(heads, ", ") + ")", std::nullopt,
+                      "join them first with a merge revision, then create the new one on top");
+  return heads;
+}
+
+revision::Revision write_new_revision(Context& context, revision::Revision revision, const std::vector<std::string>& warnings) {
+  do {
+    revision.id = revision::new_revision_id();
+  } while (context.graph().contains(revision.id));
+  revision.created_at = utc_now_iso8601();
+
+  const std::string text = revision::render_revision(revision, revision_template(context), warnings);
+  revision.path = context.config().versions_dir() / (revision.id + "_" + revision::slugify(revision.message) + ".yaml");
+  // A template the user edited into something unreadable must fail here, not at upgrade time.
+  try {
+    revision::parse_revision(text, revision.path, context.config().naming);
+  } catch (const Error& error) {
+    throw usage_error("the revision rendered from revision.yaml.tmpl does not read back: " + error.describe(),
+                      std::nullopt, "check migrations/revision.yaml.tmpl against the built-in template");
+  }
+  std::ofstream file(revision.path, std::ios::binary);
+  file << text;
+  if (!file) throw usage_error("cannot write " + revision.path.string());
+  return revision;
+}
+
+}  // namespace dbmig::cli

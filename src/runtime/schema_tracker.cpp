@@ -1,0 +1,27 @@
+#include "runtime/schema_tracker.hpp"
+
+#include "util/error.hpp"
+
+namespace dbmig::runtime {
+
+const schema::Schema* SchemaTracker::current() {
+  if (!schema_ && introspect_) schema_ = introspect_();
+  return schema_ ? &*schema_ : nullptr;
+}
+
+void SchemaTracker::advance(const ops::Op& op) {
+  if (!schema_) return;
+  if (std::holds_alternative<ops::Sql>(op)) {
+    schema_.reset();  // raw SQL may have changed anything
+    return;
+  }
+  try {
+    ops::apply(*schema_, op);
+  } catch (const Error&) {
+    // The op named something the tracked schema lacks (made by raw SQL earlier, say): fall back
+    // to reading the database again rather than guessing.
+    schema_.reset();
+  }
+}
+
+}  // namespace dbmig::runtime
