@@ -6,6 +6,7 @@
 #include "cli/op_summary.hpp"
 #include "runtime/autogenerate.hpp"
 #include "runtime/migrator.hpp"
+#include "util/error.hpp"
 #include "util/json.hpp"
 
 namespace dbmig::cli {
@@ -22,10 +23,15 @@ Projection project_pending(Context& context, const std::vector<const revision::R
   Projection projection{context.database_exists() ? context.introspect() : schema::Schema{}};
   for (const auto* revision : pending)
     for (const auto& op : revision->upgrade) {
-      if (std::holds_alternative<ops::Sql>(op))
+      if (std::holds_alternative<ops::Sql>(op)) {
         projection.exact = false;
-      else
+        continue;
+      }
+      try {
         ops::apply(projection.schema, op);
+      } catch (const Error&) {
+        projection.exact = false;  // names something only raw SQL made
+      }
     }
   return projection;
 }

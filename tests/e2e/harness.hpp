@@ -1,0 +1,77 @@
+#pragma once
+// End-to-end test support: a temporary project directory, a fresh database per test on each
+// dialect, and the CLI driven in-process through cli::run.
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dialect/dialect.hpp"
+#include "schema/schema.hpp"
+
+namespace dbmig::test {
+
+struct TempDir {
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  std::filesystem::path path;
+};
+
+struct CliResult {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+// A fresh, empty database: a new SQLite file, or a new PostgreSQL database created on the test
+// server (DBMIG_TEST_PG_URL) and dropped afterwards.
+class TestDatabase {
+ public:
+  virtual ~TestDatabase() = default;
+  virtual std::string url() const = 0;
+  virtual std::string dialect_name() const = 0;
+  std::unique_ptr<dialect::Connection> connect() const;
+  const dialect::Dialect& dialect() const;
+  // The live schema, version tables left out.
+  schema::Schema introspect() const;
+  std::vector<std::string> table_names() const;  // every table, version tables included
+  long long count_rows(const std::string& table) const;
+
+ protected:
+  mutable std::unique_ptr<dialect::Dialect> dialect_;
+};
+
+struct SqliteBackend {
+  static constexpr const char* name = "sqlite";
+};
+struct PostgresBackend {
+  static constexpr const char* name = "postgresql";
+};
+
+// nullptr when the backend is not available here (PostgreSQL without a server when run by hand);
+// under scripts/test.sh (DBMIG_REQUIRE_PG=1) a missing server fails the test instead.
+std::unique_ptr<TestDatabase> make_database(std::string_view backend);
+
+// A project directory with dbmig.yaml pointing at a database, and the CLI run inside it.
+class Project {
+ public:
+  explicit Project(std::string database_url);
+  const std::filesystem::path& dir() const { return dir_.path; }
+
+  // Runs `dbmig -d <dir> <args...>` in-process.
+  CliResult run(std::vector<std::string> args) const;
+  void write(const std::string& relative_path, const std::string& content) const;
+  std::string read(const std::string& relative_path) const;
+  std::vector<std::filesystem::path> revision_files() const;  // sorted
+
+ private:
+  TempDir dir_;
+  std::string url_;
+};
+
+std::string read_file(const std::filesystem::path& path);
+
+}  // namespace dbmig::test
