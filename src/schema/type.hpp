@@ -2,6 +2,7 @@
 // A column type in dialect-neutral form. Generic types (PRODUCT.md section 2) are mapped per
 // dialect; any other name is kept verbatim as a dialect-native type.
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,19 @@ struct Type {
   std::string native;                    // the verbatim name of a native type, lower-cased
 
   bool operator==(const Type&) const = default;
+};
+
+// What parse_type throws: the problem ("string needs a length") and the advice (the generic
+// types, or a fix), both also in what() so that a plain std::invalid_argument handler says it all.
+class TypeError : public std::invalid_argument {
+ public:
+  TypeError(std::string problem, std::string advice);
+  const std::string& problem() const { return problem_; }
+  const std::string& advice() const { return advice_; }
+
+ private:
+  std::string problem_;
+  std::string advice_;
 };
 
 // Parses a model's type text: "integer", "string(80)", "numeric(10, 2)", "enum(user, admin)",

@@ -1,0 +1,87 @@
+#include "schema/schema.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <stdexcept>
+
+namespace dbmig::schema {
+
+namespace {
+
+// "SET_NULL", "set  null", "Set Null" -> "set null": one spelling to compare against.
+std::string normalize_action_text(std::string_view text) {
+  std::string out;
+  bool pending_space = false;
+  for (char c : text) {
+    const bool separator = c == '_' || std::isspace(static_cast<unsigned char>(c));
+    if (separator) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+struct ActionSpelling {
+  ReferentialAction action;
+  std::string_view model;  // as written in models.yaml
+  std::string_view sql;
+};
+
+constexpr ActionSpelling action_spellings[] = {
+    {ReferentialAction::no_action, "no action", "NO ACTION"},
+    {ReferentialAction::restrict, "restrict", "RESTRICT"},
+    {ReferentialAction::cascade, "cascade", "CASCADE"},
+    {ReferentialAction::set_null, "set null", "SET NULL"},
+    {ReferentialAction::set_default, "set default", "SET DEFAULT"},
+};
+
+const ActionSpelling& spelling_of(ReferentialAction action) {
+  for (const auto& spelling : action_spellings)
+    if (spelling.action == action) return spelling;
+  return action_spellings[0];  // unreachable: every enumerator is listed above
+}
+
+template <class Tables>
+auto* find_table_in(Tables& tables, std::string_view table_name, std::string_view schema_name) {
+  auto it = std::find_if(tables.begin(), tables.end(), [&](const Table& table) {
+    return table.name == table_name && table.schema == schema_name;
+  });
+  return it == tables.end() ? nullptr : &*it;
+}
+
+template <class Columns>
+auto* find_column_in(Columns& columns, std::string_view column_name) {
+  auto it = std::find_if(columns.begin(), columns.end(),
+                         [&](const Column& column) { return column.name == column_name; });
+  return it == columns.end() ? nullptr : &*it;
+}
+
+}  // namespace
+
+ReferentialAction parse_referential_action(std::string_view text) {
+  const std::string normalized = normalize_action_text(text);
+  for (const auto& spelling : action_spellings)
+    if (spelling.model == normalized) return spelling.action;
+  throw std::invalid_argument("unknown referential action '" + std::string(text) +
+                              "': expected cascade, set null, set default, restrict or no action");
+}
+
+std::string to_string(ReferentialAction action) { return std::string(spelling_of(action).model); }
+
+std::string to_sql(ReferentialAction action) { return std::string(spelling_of(action).sql); }
+
+const Column* Table::find_column(std::string_view column_name) const { return find_column_in(columns, column_name); }
+Column* Table::find_column(std::string_view column_name) { return find_column_in(columns, column_name); }
+
+const Table* Schema::find_table(std::string_view table_name, std::string_view schema_name) const {
+  return find_table_in(tables, table_name, schema_name);
+}
+Table* Schema::find_table(std::string_view table_name, std::string_view schema_name) {
+  return find_table_in(tables, table_name, schema_name);
+}
+
+}  // namespace dbmig::schema
