@@ -23,18 +23,28 @@ schema::Schema load_string(std::string_view yaml_text, std::string_view file_nam
 
 // One table's mapping, in the models.yaml form (also used by a revision's create_table).
 // `file` names the document for error locations. Validates the table on its own (columns named by
-// its constraints exist), not references to other tables.
+// its constraints exist), not references to other tables. `caller_keys` are further keys the
+// caller reads itself from the same mapping (a create_table step's `name`): they are not
+// reported as unknown.
 schema::Table read_table(const YAML::Node& node, std::string table_name, std::string_view file,
-                         const schema::NamingConvention& naming);
-// One column's mapping ({type: ..., nullable: ...}), without the table-level flags.
-schema::Column read_column(const YAML::Node& node, std::string column_name, std::string_view file);
+                         const schema::NamingConvention& naming, const std::vector<std::string>& caller_keys = {});
+// One column's mapping ({type: ..., nullable: ...}), without the table-level flags: primary_key,
+// unique, index, references, on_delete and on_update are errors here. `caller_keys` as above
+// (an add_column step's `table` and `name`).
+schema::Column read_column(const YAML::Node& node, std::string column_name, std::string_view file,
+                           const std::vector<std::string>& caller_keys = {});
 
 // The explicit form of a table/column that read_table/read_column read back to an equal value:
 // every constraint at table level with its name. Mapping keys in a stable order.
 YAML::Node table_to_yaml(const schema::Table& table);
 YAML::Node column_to_yaml(const schema::Column& column);
 
-// A whole models.yaml document for a schema (used by `dbmig inspect`).
+// A whole models.yaml document for a schema (used by `dbmig inspect`), written the way a person
+// would: single-column constraints that have the convention's name become column flags
+// (primary_key: true, unique: true, index: true, references: t.c), conventional names are left
+// out, implied attributes (nullable: false on a key column, autoincrement on an integer key) too.
+std::string schema_to_yaml(const schema::Schema& schema, const schema::NamingConvention& naming);
+// The same with the default naming convention.
 std::string schema_to_yaml(const schema::Schema& schema);
 
 // The location of a node in `file`, for error messages.

@@ -1,0 +1,102 @@
+// A column mapping: {type: string(80), nullable: false, default: "''", ...}.
+#include <algorithm>
+#include <stdexcept>
+
+#include "model/detail.hpp"
+#include "model/model.hpp"
+
+namespace dbmig::model {
+
+namespace detail {
+
+const std::vector<std::string> column_constraint_keys = {"primary_key", "unique", "index", "references",
+                                                         "on_delete", "on_update"};
+const std::vector<std::string> column_keys = {"type",       "nullable",  "primary_key", "unique",
+                                              "index",      "default",   "references",  "on_delete",
+                                              "on_update",  "comment",   "renamed_from", "autoincrement"};
+
+namespace {
+
+schema::Type read_type(const Value& value) {
+  try {
+    return schema::parse_type(value.text());
+  } catch (const schema::TypeError& error) {
+    value.fail("bad type '" + value.text() + "': " + error.problem(), error.advice());
+  }
+}
+
+// A server default is SQL text written as a YAML scalar: `default: 0`, `default: CURRENT_TIMESTAMP`,
+// `default: "'user'"`. YAML null means no default.
+std::optional<std::string> read_default(const Value& value) {
+  const auto text = value.optional_text();
+  if (text && text->empty())
+    value.fail("empty default", "a default is SQL text: for an empty string write default: \"''\"");
+  return text;
+}
+
+bool is_integer_kind(schema::TypeKind kind) {
+  return kind == schema::TypeKind::integer || kind == schema::TypeKind::bigint || kind == schema::TypeKind::smallint;
+}
+
+}  // namespace
+
+ColumnRead read_column_entry(const Mapping& mapping, std::string name) {
+  ColumnRead read;
+  schema::Column& column = read.column;
+  ColumnFlags& flags = read.flags;
+  column.name = std::move(name);
+  column.type = read_type(mapping.require("type", "give the column a type, e.g. {type: integer}"));
+
+  if (const auto value = mapping.get("nullable")) {
+    column.nullable = value->boolean();
+    flags.nullable = value;
+  }
+  if (const auto value = mapping.get("default")) column.default_sql = read_default(*value);
+  if (const auto value = mapping.get("comment")) column.comment = value->optional_text();
+  if (const auto value = mapping.get("renamed_from")) column.renamed_from = value->text();
+  if (const auto value = mapping.get("autoincrement")) {
+    column.autoincrement = value->boolean();
+    if (column.autoincrement && !is_integer_kind(column.type.kind))
+      value->fail("autoincrement needs an integer column, not " + schema::to_string(column.type),
+                  "use type integer, bigint or smallint, or remove autoincrement");
+    flags.autoincrement = value;
+  }
+
+  if (const auto value = mapping.get("primary_key")) flags.primary_key = value->boolean();
+  if (const auto value = mapping.get("unique")) flags.unique = value->boolean();
+  if (const auto value = mapping.get("index")) flags.index = value->boolean();
+  if (const auto value = mapping.get("references")) {
+    flags.references = parse_column_reference(*value);
+    flags.references_where = value->where();
+  }
+  const auto read_reference_action = [&](const char* key, schema::ReferentialAction& action) {
+    const auto value = mapping.get(key);
+    if (!value) return;
+    if (!flags.references)
+      value->fail(std::string(key) + " without references",
+                  "add references: table.column, or remove " + std::string(key));
+    action = parse_action(*value);
+  };
+  read_reference_action("on_delete", flags.on_delete);
+  read_reference_action("on_update", flags.on_update);
+  return read;
+}
+
+}  // namespace detail
+
+schema::Column read_column(const YAML::Node& node, std::string column_name, std::string_view file,
+                           const std::vector<std::string>& caller_keys) {
+  const Value value = Value::at_node(node, file, "column '" + column_name + "'");
+  std::vector<std::string> allowed = detail::column_keys;
+  allowed.insert(allowed.end(), caller_keys.begin(), caller_keys.end());
+  const Mapping mapping = value.mapping(allowed);
+  // A lone column has no table to hold the constraints these flags would create.
+  for (const auto& key : detail::column_constraint_keys)
+    if (const Entry* entry = mapping.find(key))
+      throw usage_error("'" + key + "' is only allowed on a column inside a table's columns", entry->key_where,
+                        "add the constraint with its own step (add_unique, create_index, add_foreign_key, ...)");
+  detail::check_identifier(column_name, "column", value.where());
+  return detail::read_column_entry(mapping, std::move(column_name)).column;
+}
+
+}  // namespace dbmig::model

@@ -1,0 +1,155 @@
+// The table-level constraint and index lists of a table mapping: primary_key, indexes, unique,
+// checks, foreign_keys.
+#include <algorithm>
+
+#include "model/detail.hpp"
+
+namespace dbmig::model::detail {
+
+namespace {
+
+const std::vector<std::string> primary_key_keys = {"name", "columns"};
+const std::vector<std::string> index_keys = {"name", "columns", "expressions", "unique", "where"};
+const std::vector<std::string> unique_keys = {"name", "columns"};
+const std::vector<std::string> check_keys = {"name", "expr"};
+const std::vector<std::string> foreign_key_keys = {"name", "columns", "references", "on_delete", "on_update"};
+
+std::optional<std::string> read_given_name(const Mapping& mapping) {
+  const auto value = mapping.get("name");
+  if (!value) return std::nullopt;
+  std::string name = value->text();
+  check_identifier(name, "constraint", value->where());
+  return name;
+}
+
+schema::ReferentialAction read_action(const Mapping& mapping, std::string_view key) {
+  const auto value = mapping.get(key);
+  return value ? parse_action(*value) : schema::ReferentialAction::no_action;
+}
+
+void declare(LocatedTable& located, std::string kind, const std::string& name, std::vector<std::string> columns,
+             const Value& where) {
+  located.declarations.push_back(Declaration{std::move(kind), name, std::move(columns), where.where()});
+}
+
+}  // namespace
+
+std::string constraint_name(const Value& where, std::string_view kind, std::string_view pattern,
+                            const std::optional<std::string>& given, std::string_view table,
+                            const std::vector<std::string>& columns, std::string_view referred_table) {
+  if (auto name = schema::NamingConvention::resolve(pattern, given, table, columns, referred_table)) return *name;
+  where.fail("this " + std::string(kind) + " needs a name",
+             "add name: ...; the naming convention '" + std::string(pattern) + "' builds the name from it");
+}
+
+std::vector<std::string> read_column_list(const Value& value) {
+  std::vector<std::string> columns = value.texts();
+  if (columns.empty()) value.fail("no columns in " + value.what(), "list at least one column: [a, b]");
+  for (auto it = columns.begin(); it != columns.end(); ++it) {
+    if (it->empty()) value.fail("empty column name in " + value.what());
+    if (std::find(columns.begin(), it, *it) != it)
+      value.fail("column '" + *it + "' is listed twice in " + value.what(), "list each column once");
+  }
+  return columns;
+}
+
+void read_primary_key(const Value& value, LocatedTable& located, const schema::NamingConvention& naming) {
+  std::optional<std::string> given;
+  std::vector<std::string> columns;
+  if (value.is_mapping()) {
+    const Mapping mapping = value.mapping(primary_key_keys);
+    given = read_given_name(mapping);
+    columns = read_column_list(mapping.require("columns", "write primary_key: {name: pk_x, columns: [a, b]}"));
+  } else if (value.is_sequence()) {
+    columns = read_column_list(value);
+  } else {
+    value.fail("expected a list of columns for " + value.what(),
+               "write primary_key: [a, b] or primary_key: {name: pk_x, columns: [a, b]}");
+  }
+  const std::string& table = located.table.name;
+  const std::string name = constraint_name(value, "primary key", naming.pk, given, table, columns);
+  declare(located, "primary key", name, columns, value);
+  located.table.primary_key = schema::PrimaryKey{name, std::move(columns)};
+}
+
+void read_indexes(const Value& value, LocatedTable& located, const schema::NamingConvention& naming) {
+  for (const Value& item : value.items()) {
+    const Mapping mapping = item.named("index " + item.what()).mapping(index_keys);
+    schema::Index index;
+    if (const auto columns = mapping.get("columns")) index.columns = read_column_list(*columns);
+    if (const auto expressions = mapping.get("expressions")) index.expressions = expressions->texts();
+    if (index.columns.empty() && index.expressions.empty())
+      item.fail("an index needs columns or expressions",
+                "write {columns: [a, b]} or {name: ix_x, expressions: [\"lower(a)\"]}");
+    for (const auto& expression : index.expressions)
+      if (expression.empty()) item.fail("empty expression in an index", "remove it or write the SQL expression");
+    if (const auto unique = mapping.get("unique")) index.unique = unique->boolean();
+    if (const auto where = mapping.get("where")) index.where = where->text();
+    const auto given = read_given_name(mapping);
+    // The convention names an index by its columns; one on expressions alone needs its own name.
+    if (!given && index.columns.empty())
+      item.fail("an expression index needs a name", "add name: ix_<table>_<what it indexes>");
+    index.name = constraint_name(item, "index", naming.ix, given, located.table.name, index.columns);
+    declare(located, "index", index.name, index.columns, item);
+    located.table.indexes.push_back(std::move(index));
+  }
+}
+
+void read_uniques(const Value& value, LocatedTable& located, const schema::NamingConvention& naming) {
+  for (const Value& item : value.items()) {
+    std::optional<std::string> given;
+    std::vector<std::string> columns;
+    if (item.is_sequence()) {
+      columns = read_column_list(item);
+    } else if (item.is_mapping()) {
+      const Mapping mapping = item.mapping(unique_keys);
+      given = read_given_name(mapping);
+      columns = read_column_list(mapping.require("columns", "write {name: uq_x, columns: [a, b]}"));
+    } else {
+      item.fail("expected a list of columns for " + item.what(),
+                "write unique: [[a, b]] or unique: [{name: uq_x, columns: [a, b]}]");
+    }
+    const std::string name = constraint_name(item, "unique constraint", naming.uq, given, located.table.name, columns);
+    declare(located, "unique constraint", name, columns, item);
+    located.table.uniques.push_back(schema::UniqueConstraint{name, std::move(columns)});
+  }
+}
+
+void read_checks(const Value& value, LocatedTable& located, const schema::NamingConvention& naming) {
+  for (const Value& item : value.items()) {
+    const Mapping mapping = item.named("check " + item.what()).mapping(check_keys);
+    std::string expression = mapping.require("expr", "write {name: positive_amount, expr: \"amount > 0\"}").text();
+    if (expression.empty()) item.fail("empty check expression", "write the SQL condition, e.g. expr: \"amount > 0\"");
+    const std::string name = constraint_name(item, "check", naming.ck, read_given_name(mapping), located.table.name, {});
+    declare(located, "check", name, {}, item);
+    located.table.checks.push_back(schema::CheckConstraint{name, std::move(expression)});
+  }
+}
+
+void read_foreign_keys(const Value& value, LocatedTable& located, const schema::NamingConvention& naming) {
+  for (const Value& item : value.items()) {
+    const Mapping mapping = item.named("foreign key " + item.what()).mapping(foreign_key_keys);
+    const std::string hint = "write {columns: [a, b], references: \"other(x, y)\"}";
+    std::vector<std::string> columns = read_column_list(mapping.require("columns", hint));
+    const Value references = mapping.require("references", hint);
+    Reference target = parse_table_reference(references);
+    if (target.columns.size() != columns.size())
+      references.fail("the foreign key has " + std::to_string(columns.size()) + " column(s) but references " +
+                          std::to_string(target.columns.size()),
+                      "list as many referred columns as columns, in matching order");
+    schema::ForeignKey foreign_key;
+    foreign_key.name = constraint_name(item, "foreign key", naming.fk, read_given_name(mapping), located.table.name,
+                                       columns, target.table);
+    foreign_key.columns = std::move(columns);
+    foreign_key.referred_table = std::move(target.table);
+    foreign_key.referred_schema = std::move(target.schema);
+    foreign_key.referred_columns = std::move(target.columns);
+    foreign_key.on_delete = read_action(mapping, "on_delete");
+    foreign_key.on_update = read_action(mapping, "on_update");
+    declare(located, "foreign key", foreign_key.name, foreign_key.columns, item);
+    located.foreign_key_references.push_back(references.where());
+    located.table.foreign_keys.push_back(std::move(foreign_key));
+  }
+}
+
+}  // namespace dbmig::model::detail

@@ -1,0 +1,105 @@
+// Checks across the tables of a whole model: names and foreign key targets.
+#include <algorithm>
+#include <map>
+
+#include "model/detail.hpp"
+#include "model/suggest.hpp"
+
+namespace dbmig::model::detail {
+
+namespace {
+
+using TableKey = std::pair<std::string, std::string>;  // schema, name
+
+std::string qualified(const std::string& schema_name, const std::string& name) {
+  return schema_name.empty() ? name : schema_name + "." + name;
+}
+
+std::vector<std::string> table_names_in(const std::map<TableKey, const LocatedTable*>& tables,
+                                        const std::string& schema_name) {
+  std::vector<std::string> names;
+  for (const auto& [key, located] : tables)
+    if (key.first == schema_name) names.push_back(key.second);
+  return names;
+}
+
+std::map<TableKey, const LocatedTable*> index_tables(const std::vector<LocatedTable>& tables) {
+  std::map<TableKey, const LocatedTable*> by_key;
+  for (const LocatedTable& located : tables) {
+    const auto [first, inserted] = by_key.emplace(TableKey{located.table.schema, located.table.name}, &located);
+    if (!inserted)
+      throw usage_error("table '" + qualified(located.table.schema, located.table.name) + "' is declared twice",
+                        located.where,
+                        "it is first declared at " + first->second->where.to_string() + "; keep one declaration");
+  }
+  return by_key;
+}
+
+// The referred columns must be the primary key or carry a unique constraint or plain unique
+// index, or the database refuses the foreign key (PostgreSQL when created, SQLite when used).
+bool is_unique_key(const schema::Table& table, std::vector<std::string> columns) {
+  std::sort(columns.begin(), columns.end());
+  const auto same_set = [&columns](std::vector<std::string> candidate) {
+    std::sort(candidate.begin(), candidate.end());
+    return candidate == columns;
+  };
+  if (table.primary_key && same_set(table.primary_key->columns)) return true;
+  for (const auto& unique : table.uniques)
+    if (same_set(unique.columns)) return true;
+  for (const auto& index : table.indexes)
+    if (index.unique && index.expressions.empty() && !index.where && same_set(index.columns)) return true;
+  return false;
+}
+
+void check_foreign_key(const LocatedTable& located, std::size_t index,
+                       const std::map<TableKey, const LocatedTable*>& tables) {
+  const schema::ForeignKey& foreign_key = located.table.foreign_keys[index];
+  const Location& where = located.foreign_key_references[index];
+  const std::string& schema_name =
+      foreign_key.referred_schema.empty() ? located.table.schema : foreign_key.referred_schema;
+  const auto target = tables.find(TableKey{schema_name, foreign_key.referred_table});
+  if (target == tables.end())
+    throw usage_error("foreign key '" + foreign_key.name + "' references unknown table '" +
+                          qualified(schema_name, foreign_key.referred_table) + "'",
+                      where, unknown_name_hint(foreign_key.referred_table, table_names_in(tables, schema_name), "tables"));
+  const schema::Table& referred = target->second->table;
+  for (const auto& column : foreign_key.referred_columns) {
+    if (referred.find_column(column)) continue;
+    std::vector<std::string> names;
+    for (const auto& candidate : referred.columns) names.push_back(candidate.name);
+    throw usage_error("foreign key '" + foreign_key.name + "' references unknown column '" + column + "' of table '" +
+                          referred.name + "'",
+                      where, unknown_name_hint(column, names, "its columns"));
+  }
+  if (!is_unique_key(referred, foreign_key.referred_columns))
+    throw usage_error("foreign key '" + foreign_key.name + "' references " + referred.name + "(" +
+                          join(foreign_key.referred_columns) + "), which is neither its primary key nor unique",
+                      where, "reference the primary key, or make those columns unique (unique: true or a unique list)");
+}
+
+// Index names are per schema in PostgreSQL and per database in SQLite; primary key and unique
+// constraints are backed by indexes of the same name. So every name must be unique per schema.
+void check_names(const std::vector<LocatedTable>& tables) {
+  std::map<TableKey, const Declaration*> by_name;
+  for (const LocatedTable& located : tables) {
+    for (const Declaration* declaration : in_document_order(located.declarations)) {
+      const auto [first, inserted] = by_name.emplace(TableKey{located.table.schema, declaration->name}, declaration);
+      if (!inserted)
+        throw usage_error("the name '" + declaration->name + "' of this " + declaration->kind +
+                              " is already used by the " + first->second->kind + " at " +
+                              first->second->where.to_string(),
+                          declaration->where, "constraint and index names must be unique in a schema; rename one");
+    }
+  }
+}
+
+}  // namespace
+
+void check_schema(const std::vector<LocatedTable>& tables) {
+  const auto by_key = index_tables(tables);
+  for (const LocatedTable& located : tables)
+    for (std::size_t i = 0; i < located.table.foreign_keys.size(); ++i) check_foreign_key(located, i, by_key);
+  check_names(tables);
+}
+
+}  // namespace dbmig::model::detail

@@ -1,0 +1,259 @@
+#include "model/table_writer.hpp"
+
+#include <algorithm>
+
+#include "model/detail.hpp"
+#include "model/model.hpp"
+#include "model/reference.hpp"
+
+namespace dbmig::model {
+
+namespace detail {
+
+namespace {
+
+using Convention = schema::NamingConvention;
+
+YAML::Node flow_list(const std::vector<std::string>& items) {
+  YAML::Node node(YAML::NodeType::Sequence);
+  for (const auto& item : items) node.push_back(item);
+  node.SetStyle(YAML::EmitterStyle::Flow);
+  return node;
+}
+
+// Column flags that stand for table-level constraints (the person-style form only).
+struct FoldedFlags {
+  bool primary_key = false;
+  bool unique = false;
+  bool index = false;
+  const schema::ForeignKey* references = nullptr;
+};
+
+// What the table around a column already says, so those keys can be left out.
+struct ColumnContext {
+  bool in_primary_key = false;        // NOT NULL is implied
+  bool implied_autoincrement = false;
+  FoldedFlags flags;
+};
+
+YAML::Node write_column(const schema::Column& column, const ColumnContext& context) {
+  YAML::Node node(YAML::NodeType::Map);
+  node["type"] = schema::to_string(column.type);
+  if (!column.nullable && !context.in_primary_key) node["nullable"] = false;
+  if (context.flags.primary_key) node["primary_key"] = true;
+  if (context.flags.unique) node["unique"] = true;
+  if (context.flags.index) node["index"] = true;
+  if (column.default_sql) node["default"] = *column.default_sql;
+  if (const schema::ForeignKey* foreign_key = context.flags.references) {
+    node["references"] = column_reference_text(*foreign_key);
+    if (foreign_key->on_delete != schema::ReferentialAction::no_action)
+      node["on_delete"] = schema::to_string(foreign_key->on_delete);
+    if (foreign_key->on_update != schema::ReferentialAction::no_action)
+      node["on_update"] = schema::to_string(foreign_key->on_update);
+  }
+  if (column.autoincrement != context.implied_autoincrement) node["autoincrement"] = column.autoincrement;
+  if (column.comment) node["comment"] = *column.comment;
+  if (column.renamed_from) node["renamed_from"] = *column.renamed_from;
+  node.SetStyle(YAML::EmitterStyle::Flow);
+  return node;
+}
+
+template <class Item>
+std::vector<const Item*> in_name_order(const std::vector<Item>& items, bool sort) {
+  std::vector<const Item*> out;
+  for (const auto& item : items) out.push_back(&item);
+  if (sort) std::sort(out.begin(), out.end(), [](const Item* a, const Item* b) { return a->name < b->name; });
+  return out;
+}
+
+class TableWriter {
+ public:
+  TableWriter(const schema::Table& table, const schema::NamingConvention* naming)
+      : table_(table), naming_(naming), contexts_(table.columns.size()) {}
+
+  YAML::Node write() {
+    fold_flags();
+    YAML::Node node(YAML::NodeType::Map);
+    if (!table_.schema.empty()) node["schema"] = table_.schema;
+    if (table_.comment) node["comment"] = *table_.comment;
+    if (table_.renamed_from) node["renamed_from"] = *table_.renamed_from;
+    node["columns"] = columns();
+    if (table_.primary_key && !primary_key_folded_) node["primary_key"] = primary_key(*table_.primary_key);
+    append_list(node, "indexes", table_.indexes, [this](const schema::Index& index) { return this->index(index); });
+    append_list(node, "unique", table_.uniques, [this](const auto& unique) { return this->unique(unique); });
+    append_list(node, "foreign_keys", table_.foreign_keys, [this](const auto& fk) { return this->foreign_key(fk); });
+    append_list(node, "checks", table_.checks, [this](const auto& check) { return this->check(check); });
+    return node;
+  }
+
+ private:
+  // Whether `name` is what the convention gives this constraint, so it may go unwritten.
+  // Always false in the explicit form, which names everything.
+  bool conventional(std::string Convention::*pattern, const std::string& name,
+                    const std::vector<std::string>& columns, const std::string& referred_table = {}) const {
+    return naming_ &&
+           schema::NamingConvention::resolve(naming_->*pattern, std::nullopt, table_.name, columns, referred_table) == name;
+  }
+
+  std::size_t column_index(const std::string& name) const {
+    const auto it = std::find_if(table_.columns.begin(), table_.columns.end(),
+                                 [&](const schema::Column& column) { return column.name == name; });
+    return static_cast<std::size_t>(it - table_.columns.begin());
+  }
+
+  ColumnContext* single_column_context(const std::vector<std::string>& columns) {
+    if (columns.size() != 1) return nullptr;
+    const std::size_t index = column_index(columns.front());
+    return index < contexts_.size() ? &contexts_[index] : nullptr;
+  }
+
+  void fold_flags() {
+    if (table_.primary_key)
+      for (const auto& column : table_.primary_key->columns)
+        if (const std::size_t index = column_index(column); index < contexts_.size()) contexts_[index].in_primary_key = true;
+    for (std::size_t i = 0; i < table_.columns.size(); ++i)
+      contexts_[i].implied_autoincrement = implies_autoincrement(table_, table_.columns[i]);
+    if (!naming_) return;  // the explicit form keeps every constraint at table level
+
+    if (const auto& key = table_.primary_key; key && conventional(&Convention::pk, key->name, key->columns)) {
+      if (ColumnContext* context = single_column_context(key->columns)) {
+        context->flags.primary_key = true;
+        primary_key_folded_ = true;
+      }
+    }
+    for (const auto& unique : table_.uniques) {
+      ColumnContext* context = single_column_context(unique.columns);
+      if (context && !context->flags.unique && conventional(&Convention::uq, unique.name, unique.columns)) {
+        context->flags.unique = true;
+        folded_.push_back(&unique);
+      }
+    }
+    for (const auto& index : table_.indexes) {
+      ColumnContext* context = single_column_context(index.columns);
+      const bool plain = !index.unique && index.expressions.empty() && !index.where;
+      if (context && plain && !context->flags.index && conventional(&Convention::ix, index.name, index.columns)) {
+        context->flags.index = true;
+        folded_.push_back(&index);
+      }
+    }
+    for (const auto& foreign_key : table_.foreign_keys) {
+      ColumnContext* context = single_column_context(foreign_key.columns);
+      if (context && !context->flags.references &&
+          conventional(&Convention::fk, foreign_key.name, foreign_key.columns, foreign_key.referred_table)) {
+        context->flags.references = &foreign_key;
+        folded_.push_back(&foreign_key);
+      }
+    }
+  }
+
+  bool is_folded(const void* constraint) const {
+    return std::find(folded_.begin(), folded_.end(), constraint) != folded_.end();
+  }
+
+  YAML::Node columns() const {
+    YAML::Node node(YAML::NodeType::Map);
+    for (std::size_t i = 0; i < table_.columns.size(); ++i)
+      node[table_.columns[i].name] = write_column(table_.columns[i], contexts_[i]);
+    return node;
+  }
+
+  // A table-level list; the person-style form sorts it by name so that the output does not
+  // depend on the order a database lists its catalog in.
+  template <class Item, class Write>
+  void append_list(YAML::Node& table_node, const char* key, const std::vector<Item>& items, Write write_item) const {
+    YAML::Node list(YAML::NodeType::Sequence);
+    for (const Item* item : in_name_order(items, naming_ != nullptr))
+      if (!is_folded(item)) list.push_back(write_item(*item));
+    if (list.size() > 0) table_node[key] = list;
+  }
+
+  YAML::Node primary_key(const schema::PrimaryKey& key) const {
+    if (conventional(&Convention::pk, key.name, key.columns)) return flow_list(key.columns);
+    return named_columns(key.name, key.columns);
+  }
+
+  YAML::Node unique(const schema::UniqueConstraint& unique) const {
+    if (conventional(&Convention::uq, unique.name, unique.columns)) return flow_list(unique.columns);
+    return named_columns(unique.name, unique.columns);
+  }
+
+  static YAML::Node named_columns(const std::string& name, const std::vector<std::string>& columns) {
+    YAML::Node node(YAML::NodeType::Map);
+    node["name"] = name;
+    node["columns"] = flow_list(columns);
+    node.SetStyle(YAML::EmitterStyle::Flow);
+    return node;
+  }
+
+  YAML::Node index(const schema::Index& index) const {
+    YAML::Node node(YAML::NodeType::Map);
+    if (index.columns.empty() || !conventional(&Convention::ix, index.name, index.columns))
+      node["name"] = index.name;
+    if (!index.columns.empty()) node["columns"] = flow_list(index.columns);
+    if (!index.expressions.empty()) node["expressions"] = flow_list(index.expressions);
+    if (index.unique) node["unique"] = true;
+    if (index.where) node["where"] = *index.where;
+    node.SetStyle(YAML::EmitterStyle::Flow);
+    return node;
+  }
+
+  YAML::Node foreign_key(const schema::ForeignKey& foreign_key) const {
+    YAML::Node node(YAML::NodeType::Map);
+    if (!conventional(&Convention::fk, foreign_key.name, foreign_key.columns, foreign_key.referred_table))
+      node["name"] = foreign_key.name;
+    node["columns"] = flow_list(foreign_key.columns);
+    node["references"] = table_reference_text(foreign_key);
+    if (foreign_key.on_delete != schema::ReferentialAction::no_action)
+      node["on_delete"] = schema::to_string(foreign_key.on_delete);
+    if (foreign_key.on_update != schema::ReferentialAction::no_action)
+      node["on_update"] = schema::to_string(foreign_key.on_update);
+    node.SetStyle(YAML::EmitterStyle::Flow);
+    return node;
+  }
+
+  YAML::Node check(const schema::CheckConstraint& check) const {
+    YAML::Node node(YAML::NodeType::Map);
+    node["name"] = naming_ ? short_check_name(check.name) : check.name;
+    node["expr"] = check.expression;
+    node.SetStyle(YAML::EmitterStyle::Flow);
+    return node;
+  }
+
+  // "ck_posts_title_not_empty" -> "title_not_empty" when the ck convention turns the latter
+  // back into the former; else the whole name (which the convention keeps as it is).
+  std::string short_check_name(const std::string& name) const {
+    constexpr char marker = '\x01';
+    const std::string marked = schema::NamingConvention::expand(naming_->ck, table_.name, {}, {}, std::string(1, marker));
+    const std::size_t at = marked.find(marker);
+    if (at == std::string::npos) return name;
+    const std::string_view prefix = std::string_view(marked).substr(0, at);
+    const std::string_view suffix = std::string_view(marked).substr(at + 1);
+    if (name.size() <= prefix.size() + suffix.size() || !name.starts_with(prefix) || !name.ends_with(suffix))
+      return name;
+    const std::string token = name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
+    return schema::NamingConvention::resolve(naming_->ck, token, table_.name, {}) == name ? token : name;
+  }
+
+  const schema::Table& table_;
+  const schema::NamingConvention* naming_;
+  std::vector<ColumnContext> contexts_;
+  bool primary_key_folded_ = false;
+  // The constraints written as column flags, by address: they are left out of the table lists.
+  std::vector<const void*> folded_;
+};
+
+}  // namespace
+
+YAML::Node write_table(const schema::Table& table, const schema::NamingConvention* naming) {
+  return TableWriter(table, naming).write();
+}
+
+}  // namespace detail
+
+YAML::Node table_to_yaml(const schema::Table& table) { return detail::write_table(table, nullptr); }
+
+YAML::Node column_to_yaml(const schema::Column& column) {
+  return detail::write_column(column, detail::ColumnContext{});
+}
+
+}  // namespace dbmig::model
