@@ -1,0 +1,116 @@
+#include "config/database_url.hpp"
+
+#include <cctype>
+#include <optional>
+#include <utility>
+
+#include "util/error.hpp"
+
+namespace dbmig::config {
+
+namespace {
+
+constexpr std::string_view sqlite_prefix = "sqlite:///";
+constexpr std::string_view postgres_prefixes[] = {"postgresql://", "postgres://"};
+constexpr std::string_view password_mask = "***";
+
+constexpr std::string_view supported_forms =
+    "use sqlite:///relative/path.db, sqlite:////absolute/path.db, sqlite:///:memory: or "
+    "postgresql://user:password@host:port/dbname (postgres:// also works)";
+
+bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i]) return false;
+  return true;
+}
+
+bool ends_userinfo_search(char c) { return c == '/' || c == '?' || c == '#' || std::isspace(static_cast<unsigned char>(c)); }
+
+// In "scheme://user:pass@host...", starting just after "://": the range of "pass", if any. The
+// last '@' before the host part counts, so that an unencoded '@' in a password is still hidden.
+std::optional<std::pair<std::size_t, std::size_t>> password_range(std::string_view text, std::size_t authority) {
+  std::size_t end = authority;
+  while (end < text.size() && !ends_userinfo_search(text[end])) ++end;
+  const std::size_t at = text.substr(authority, end - authority).rfind('@');
+  if (at == std::string_view::npos) return std::nullopt;
+  const std::size_t colon = text.substr(authority, at).find(':');
+  if (colon == std::string_view::npos) return std::nullopt;
+  return std::pair{authority + colon + 1, authority + at};
+}
+
+// The end of a `password=value` value: conninfo strings separate with spaces, URLs with '&';
+// a conninfo value may also be single-quoted.
+std::size_t password_value_end(std::string_view text, std::size_t start) {
+  if (start < text.size() && text[start] == '\'') {
+    for (std::size_t i = start + 1; i < text.size(); ++i) {
+      if (text[i] == '\\') ++i;
+      else if (text[i] == '\'') return i + 1;
+    }
+    return text.size();
+  }
+  std::size_t end = start;
+  while (end < text.size() && text[end] != '&' && !std::isspace(static_cast<unsigned char>(text[end]))) ++end;
+  return end;
+}
+
+std::string mask_userinfo_passwords(std::string_view text) {
+  std::string out;
+  std::size_t copied = 0;
+  for (std::size_t scheme_end = text.find("://"); scheme_end != std::string_view::npos;
+       scheme_end = text.find("://", scheme_end + 3)) {
+    const auto range = password_range(text, scheme_end + 3);
+    if (!range) continue;
+    out += text.substr(copied, range->first - copied);
+    out += password_mask;
+    copied = range->second;
+  }
+  return out + std::string(text.substr(copied));
+}
+
+std::string mask_keyword_passwords(std::string_view text) {
+  constexpr std::string_view keyword = "password=";
+  std::string out;
+  std::size_t copied = 0;
+  for (std::size_t i = 0; i + keyword.size() <= text.size(); ++i) {
+    if (!starts_with_ignoring_case(text.substr(i), keyword)) continue;
+    // Only a whole word: "password=" but not "old_password=" inside some identifier.
+    if (i > 0 && (std::isalnum(static_cast<unsigned char>(text[i - 1])) || text[i - 1] == '_')) continue;
+    const std::size_t value = i + keyword.size();
+    out += text.substr(copied, value - copied);
+    out += password_mask;
+    copied = password_value_end(text, value);
+    i = copied - 1;
+  }
+  return out + std::string(text.substr(copied));
+}
+
+}  // namespace
+
+std::string mask_password(std::string_view url_or_text) {
+  return mask_keyword_passwords(mask_userinfo_passwords(url_or_text));
+}
+
+std::string DatabaseUrl::masked() const { return mask_password(text); }
+
+DatabaseUrl parse_database_url(std::string_view text) {
+  if (starts_with_ignoring_case(text, sqlite_prefix)) {
+    std::string path(text.substr(sqlite_prefix.size()));
+    if (path.empty())
+      throw usage_error("the SQLite URL '" + std::string(text) + "' names no file", std::nullopt,
+                        "write sqlite:///app.db (relative), sqlite:////var/db/app.db (absolute) or sqlite:///:memory:");
+    return DatabaseUrl{"sqlite", std::string(text), std::move(path)};
+  }
+  for (auto prefix : postgres_prefixes)
+    if (starts_with_ignoring_case(text, prefix)) return DatabaseUrl{"postgresql", std::string(text), {}};
+
+  const std::string masked_text = mask_password(text);
+  std::string hint(supported_forms);
+  if (starts_with_ignoring_case(text, "postgresql+") || starts_with_ignoring_case(text, "postgres+"))
+    hint = "drop the '+driver' part: dbmig talks to PostgreSQL through libpq, as postgresql://...";
+  else if (starts_with_ignoring_case(text, "sqlite:"))
+    hint = "a SQLite URL has three slashes before the path: sqlite:///app.db, or four for an absolute path";
+  throw usage_error("unsupported database URL '" + masked_text + "'", std::nullopt, hint);
+}
+
+}  // namespace dbmig::config
