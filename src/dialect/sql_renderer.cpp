@@ -1,0 +1,372 @@
+#include "dialect/sql_renderer.hpp"
+
+#include <type_traits>
+#include <variant>
+
+#include "util/error.hpp"
+#include "util/text.hpp"
+
+namespace dbmig::dialect {
+namespace {
+
+std::string quoted_with(std::string_view text, char quote) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  out += quote;
+  for (char c : text) {
+    out += c;
+    if (c == quote) out += quote;
+  }
+  out += quote;
+  return out;
+}
+
+Statement statement(std::string sql) { return Statement{std::move(sql), {}}; }
+
+// `CONSTRAINT "name" ` before a constraint clause; nothing for an unnamed constraint, which the
+// database then names itself.
+std::string constraint_prefix(const SqlRenderer& renderer, std::string_view name) {
+  return name.empty() ? std::string() : "CONSTRAINT " + renderer.quote_identifier(name) + " ";
+}
+
+// Where the literal, quoted identifier or comment starting at sql[at] ends; `at` itself when none
+// starts there. Placeholders are looked for only outside these.
+std::size_t skip_quoted(std::string_view sql, std::size_t at) {
+  const char c = sql[at];
+  if (c == '\'' || c == '"') {
+    std::size_t end = at + 1;
+    while (end < sql.size()) {
+      if (sql[end] == c) {
+        if (end + 1 < sql.size() && sql[end + 1] == c) {
+          end += 2;
+          continue;
+        }
+        return end + 1;
+      }
+      ++end;
+    }
+    return sql.size();
+  }
+  if (c == '-' && at + 1 < sql.size() && sql[at + 1] == '-') {
+    const std::size_t newline = sql.find('\n', at);
+    return newline == std::string_view::npos ? sql.size() : newline;
+  }
+  if (c == '/' && at + 1 < sql.size() && sql[at + 1] == '*') {
+    const std::size_t close = sql.find("*/", at + 2);
+    return close == std::string_view::npos ? sql.size() : close + 2;
+  }
+  return at;
+}
+
+}  // namespace
+
+std::string quote_sql_identifier(std::string_view identifier) { return quoted_with(identifier, '"'); }
+std::string quote_sql_string(std::string_view value) { return quoted_with(value, '\''); }
+
+std::vector<Statement> SqlRenderer::render(const ops::Op& op, const RenderContext& context) const {
+  return std::visit(
+      [&](const auto& step) -> std::vector<Statement> {
+        using Step = std::decay_t<decltype(step)>;
+        if constexpr (std::is_same_v<Step, ops::CreateTable>) return create_table(step, context);
+        else if constexpr (std::is_same_v<Step, ops::DropTable>) return drop_table(step, context);
+        else if constexpr (std::is_same_v<Step, ops::RenameTable>) return rename_table(step, context);
+        else if constexpr (std::is_same_v<Step, ops::SetTableComment>) return set_table_comment(step, context);
+        else if constexpr (std::is_same_v<Step, ops::AddColumn>) return add_column(step, context);
+        else if constexpr (std::is_same_v<Step, ops::DropColumn>) return drop_column(step, context);
+        else if constexpr (std::is_same_v<Step, ops::RenameColumn>) return rename_column(step, context);
+        else if constexpr (std::is_same_v<Step, ops::AlterColumn>) return alter_column(step, context);
+        else if constexpr (std::is_same_v<Step, ops::CreateIndex>) return create_index(step, context);
+        else if constexpr (std::is_same_v<Step, ops::DropIndex>) return drop_index(step, context);
+        else if constexpr (std::is_same_v<Step, ops::AddPrimaryKey>) return add_primary_key(step, context);
+        else if constexpr (std::is_same_v<Step, ops::DropPrimaryKey>) return drop_primary_key(step, context);
+        else if constexpr (std::is_same_v<Step, ops::AddUnique>) return add_unique(step, context);
+        else if constexpr (std::is_same_v<Step, ops::DropUnique>) return drop_unique(step, context);
+        else if constexpr (std::is_same_v<Step, ops::AddForeignKey>) return add_foreign_key(step, context);
+        else if constexpr (std::is_same_v<Step, ops::DropForeignKey>) return drop_foreign_key(step, context);
+        else if constexpr (std::is_same_v<Step, ops::AddCheck>) return add_check(step, context);
+        else if constexpr (std::is_same_v<Step, ops::DropCheck>) return drop_check(step, context);
+        else if constexpr (std::is_same_v<Step, ops::Sql>) return raw_sql(step, context);
+        else {
+          static_assert(std::is_same_v<Step, ops::Fail>, "every op kind must be rendered");
+          throw usage_error(step.message);
+        }
+      },
+      op);
+}
+
+std::string SqlRenderer::quote_identifier(std::string_view identifier) const { return quote_sql_identifier(identifier); }
+std::string SqlRenderer::quote_literal(std::string_view value) const { return quote_sql_string(value); }
+
+std::string SqlRenderer::inline_parameters(const Statement& statement) const {
+  const std::string_view sql = statement.sql;
+  std::string out;
+  std::size_t seen = 0;
+  std::size_t at = 0;
+  while (at < sql.size()) {
+    if (const std::size_t end = skip_quoted(sql, at); end != at) {
+      out.append(sql.substr(at, end - at));
+      at = end;
+      continue;
+    }
+    const std::optional<PlaceholderMatch> match = match_placeholder(sql, at, seen);
+    if (match && match->parameter < statement.params.size()) {
+      const std::optional<std::string>& value = statement.params[match->parameter];
+      out += value ? quote_literal(*value) : "NULL";
+      at += match->length;
+      ++seen;
+      continue;
+    }
+    if (match) ++seen;
+    out += sql[at++];
+  }
+  return out;
+}
+
+std::vector<Statement> SqlRenderer::create_version_table(std::string_view table) const {
+  const std::string primary_key_name = std::string(table) + "_pkc";
+  return {statement("CREATE TABLE IF NOT EXISTS " + quote_identifier(table) + " (" + quote_identifier("version_num") +
+                    " VARCHAR(32) NOT NULL, CONSTRAINT " + quote_identifier(primary_key_name) + " PRIMARY KEY (" +
+                    quote_identifier("version_num") + "))")};
+}
+
+Statement SqlRenderer::select_versions(std::string_view table) const {
+  return statement("SELECT " + quote_identifier("version_num") + " FROM " + quote_identifier(table) + " ORDER BY " +
+                   quote_identifier("version_num"));
+}
+
+Statement SqlRenderer::insert_version(std::string_view table, std::string_view revision) const {
+  return Statement{"INSERT INTO " + quote_identifier(table) + " (" + quote_identifier("version_num") + ") VALUES (" +
+                       placeholder(1) + ")",
+                   {std::string(revision)}};
+}
+
+Statement SqlRenderer::delete_version(std::string_view table, std::string_view revision) const {
+  return Statement{
+      "DELETE FROM " + quote_identifier(table) + " WHERE " + quote_identifier("version_num") + " = " + placeholder(1),
+      {std::string(revision)}};
+}
+
+std::string SqlRenderer::placeholder(std::size_t /*index*/) const { return "?"; }
+
+std::optional<SqlRenderer::PlaceholderMatch> SqlRenderer::match_placeholder(std::string_view sql, std::size_t at,
+                                                                            std::size_t seen) const {
+  if (sql[at] != '?') return std::nullopt;
+  return PlaceholderMatch{1, seen};
+}
+
+std::string SqlRenderer::qualified_name(std::string_view name, std::string_view schema) const {
+  if (schema.empty()) return quote_identifier(name);
+  return quote_identifier(schema) + "." + quote_identifier(name);
+}
+
+std::string SqlRenderer::column_definition(const schema::Column& column) const {
+  std::string sql = quote_identifier(column.name);
+  if (const std::string type = column_type(column); !type.empty()) sql += " " + type;
+  if (!column.nullable) sql += " NOT NULL";
+  if (column.default_sql) sql += " " + default_clause(*column.default_sql);
+  if (const std::string constraints = column_constraints(column); !constraints.empty()) sql += " " + constraints;
+  return sql;
+}
+
+std::string SqlRenderer::column_type(const schema::Column& column) const { return type_sql(column.type); }
+
+std::string SqlRenderer::default_clause(std::string_view default_sql) const {
+  return "DEFAULT " + std::string(default_sql);
+}
+
+std::string SqlRenderer::column_constraints(const schema::Column& /*column*/) const { return {}; }
+
+std::string SqlRenderer::index_expression(std::string_view expression) const {
+  return "(" + std::string(expression) + ")";
+}
+
+std::vector<Statement> SqlRenderer::table_comment(const ops::TableName& table,
+                                                  const std::optional<std::string>& comment) const {
+  return {statement("COMMENT ON TABLE " + table_name(table) + " IS " + (comment ? quote_literal(*comment) : "NULL"))};
+}
+
+std::vector<Statement> SqlRenderer::column_comment(const ops::TableName& table, std::string_view column,
+                                                   const std::optional<std::string>& comment) const {
+  return {statement("COMMENT ON COLUMN " + table_name(table) + "." + quote_identifier(column) + " IS " +
+                    (comment ? quote_literal(*comment) : "NULL"))};
+}
+
+std::string SqlRenderer::column_list(const std::vector<std::string>& columns) const {
+  std::vector<std::string> quoted;
+  quoted.reserve(columns.size());
+  for (const std::string& column : columns) quoted.push_back(quote_identifier(column));
+  return "(" + util::join(quoted, ", ") + ")";
+}
+
+std::string SqlRenderer::primary_key_clause(const schema::PrimaryKey& primary_key) const {
+  return constraint_prefix(*this, primary_key.name) + "PRIMARY KEY " + column_list(primary_key.columns);
+}
+
+std::string SqlRenderer::unique_clause(const schema::UniqueConstraint& unique) const {
+  return constraint_prefix(*this, unique.name) + "UNIQUE " + column_list(unique.columns);
+}
+
+std::string SqlRenderer::foreign_key_clause(const schema::ForeignKey& foreign_key) const {
+  std::string sql = constraint_prefix(*this, foreign_key.name) + "FOREIGN KEY " + column_list(foreign_key.columns) +
+                    " REFERENCES " + qualified_name(foreign_key.referred_table, foreign_key.referred_schema);
+  // No column list means the referred table's primary key.
+  if (!foreign_key.referred_columns.empty()) sql += " " + column_list(foreign_key.referred_columns);
+  if (foreign_key.on_delete != schema::ReferentialAction::no_action) sql += " ON DELETE " + to_sql(foreign_key.on_delete);
+  if (foreign_key.on_update != schema::ReferentialAction::no_action) sql += " ON UPDATE " + to_sql(foreign_key.on_update);
+  return sql;
+}
+
+std::string SqlRenderer::check_clause(const schema::CheckConstraint& check) const {
+  return constraint_prefix(*this, check.name) + "CHECK (" + check.expression + ")";
+}
+
+Statement SqlRenderer::create_index_statement(const ops::TableName& table, const schema::Index& index) const {
+  std::vector<std::string> terms;
+  for (const std::string& column : index.columns) terms.push_back(quote_identifier(column));
+  for (const std::string& expression : index.expressions) terms.push_back(index_expression(expression));
+  std::string sql = std::string(index.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") + quote_identifier(index.name) +
+                    " ON " + table_name(table) + " (" + util::join(terms, ", ") + ")";
+  if (index.where) sql += " WHERE " + *index.where;
+  return statement(std::move(sql));
+}
+
+Statement SqlRenderer::alter_table(const ops::TableName& table, std::string_view action) const {
+  return statement("ALTER TABLE " + table_name(table) + " " + std::string(action));
+}
+
+std::vector<Statement> SqlRenderer::create_table(const ops::CreateTable& op, const RenderContext& /*context*/) const {
+  const schema::Table& table = op.table;
+  std::vector<std::string> parts;
+  for (const schema::Column& column : table.columns) parts.push_back(column_definition(column));
+  if (table.primary_key) parts.push_back(primary_key_clause(*table.primary_key));
+  for (const schema::UniqueConstraint& unique : table.uniques) parts.push_back(unique_clause(unique));
+  for (const schema::ForeignKey& foreign_key : table.foreign_keys) parts.push_back(foreign_key_clause(foreign_key));
+  for (const schema::CheckConstraint& check : table.checks) parts.push_back(check_clause(check));
+
+  std::vector<Statement> statements{statement("CREATE TABLE " + table_name(table) + " (\n  " + util::join(parts, ",\n  ") + "\n)")};
+  const ops::TableName name{table.name, table.schema};
+  for (const schema::Index& index : table.indexes) statements.push_back(create_index_statement(name, index));
+  if (table.comment) {
+    for (Statement& comment : table_comment(name, table.comment)) statements.push_back(std::move(comment));
+  }
+  for (const schema::Column& column : table.columns) {
+    if (!column.comment) continue;
+    for (Statement& comment : column_comment(name, column.name, column.comment)) statements.push_back(std::move(comment));
+  }
+  return statements;
+}
+
+std::vector<Statement> SqlRenderer::drop_table(const ops::DropTable& op, const RenderContext& /*context*/) const {
+  return {statement("DROP TABLE " + table_name(op.table))};
+}
+
+std::vector<Statement> SqlRenderer::rename_table(const ops::RenameTable& op, const RenderContext& /*context*/) const {
+  return {alter_table(op.table, "RENAME TO " + quote_identifier(op.new_name))};
+}
+
+std::vector<Statement> SqlRenderer::set_table_comment(const ops::SetTableComment& op,
+                                                      const RenderContext& /*context*/) const {
+  return table_comment(op.table, op.comment);
+}
+
+std::vector<Statement> SqlRenderer::add_column(const ops::AddColumn& op, const RenderContext& /*context*/) const {
+  std::vector<Statement> statements{alter_table(op.table, "ADD COLUMN " + column_definition(op.column))};
+  if (op.column.comment) {
+    for (Statement& comment : column_comment(op.table, op.column.name, op.column.comment)) {
+      statements.push_back(std::move(comment));
+    }
+  }
+  return statements;
+}
+
+std::vector<Statement> SqlRenderer::drop_column(const ops::DropColumn& op, const RenderContext& /*context*/) const {
+  return {alter_table(op.table, "DROP COLUMN " + quote_identifier(op.column.name))};
+}
+
+std::vector<Statement> SqlRenderer::rename_column(const ops::RenameColumn& op, const RenderContext& /*context*/) const {
+  return {alter_table(op.table, "RENAME COLUMN " + quote_identifier(op.old_name) + " TO " + quote_identifier(op.new_name))};
+}
+
+// SQL-standard ALTER COLUMN forms, one statement per changed attribute.
+std::vector<Statement> SqlRenderer::alter_column(const ops::AlterColumn& op, const RenderContext& /*context*/) const {
+  const std::string column = "ALTER COLUMN " + quote_identifier(op.column) + " ";
+  std::vector<Statement> statements;
+  if (op.type) statements.push_back(alter_table(op.table, column + "SET DATA TYPE " + type_sql(*op.type)));
+  if (op.nullable) statements.push_back(alter_table(op.table, column + (*op.nullable ? "DROP NOT NULL" : "SET NOT NULL")));
+  if (op.default_sql) {
+    statements.push_back(alter_table(op.table, *op.default_sql ? column + "SET " + default_clause(**op.default_sql)
+                                                               : column + "DROP DEFAULT"));
+  }
+  if (op.comment) {
+    for (Statement& comment : column_comment(op.table, op.column, *op.comment)) statements.push_back(std::move(comment));
+  }
+  if (op.autoincrement) {
+    throw usage_error(std::string(dialect_name()) + " cannot change whether column \"" + op.column + "\" of table \"" +
+                      op.table.name + "\" autoincrements in place");
+  }
+  return statements;
+}
+
+std::vector<Statement> SqlRenderer::create_index(const ops::CreateIndex& op, const RenderContext& /*context*/) const {
+  return {create_index_statement(op.table, op.index)};
+}
+
+std::vector<Statement> SqlRenderer::drop_index(const ops::DropIndex& op, const RenderContext& /*context*/) const {
+  // An index lives in its table's schema.
+  return {statement("DROP INDEX " + qualified_name(op.index.name, op.table.schema))};
+}
+
+std::vector<Statement> SqlRenderer::add_primary_key(const ops::AddPrimaryKey& op, const RenderContext& /*context*/) const {
+  return {alter_table(op.table, "ADD " + primary_key_clause(op.constraint))};
+}
+
+std::vector<Statement> SqlRenderer::drop_primary_key(const ops::DropPrimaryKey& op,
+                                                     const RenderContext& /*context*/) const {
+  return drop_constraint(op.table, op.constraint.name, "primary key");
+}
+
+std::vector<Statement> SqlRenderer::add_unique(const ops::AddUnique& op, const RenderContext& /*context*/) const {
+  return {alter_table(op.table, "ADD " + unique_clause(op.constraint))};
+}
+
+std::vector<Statement> SqlRenderer::drop_unique(const ops::DropUnique& op, const RenderContext& /*context*/) const {
+  return drop_constraint(op.table, op.constraint.name, "unique constraint");
+}
+
+std::vector<Statement> SqlRenderer::add_foreign_key(const ops::AddForeignKey& op, const RenderContext& /*context*/) const {
+  return {alter_table(op.table, "ADD " + foreign_key_clause(op.constraint))};
+}
+
+std::vector<Statement> SqlRenderer::drop_foreign_key(const ops::DropForeignKey& op,
+                                                     const RenderContext& /*context*/) const {
+  return drop_constraint(op.table, op.constraint.name, "foreign key");
+}
+
+std::vector<Statement> SqlRenderer::add_check(const ops::AddCheck& op, const RenderContext& /*context*/) const {
+  return {alter_table(op.table, "ADD " + check_clause(op.constraint))};
+}
+
+std::vector<Statement> SqlRenderer::drop_check(const ops::DropCheck& op, const RenderContext& /*context*/) const {
+  return drop_constraint(op.table, op.constraint.name, "check constraint");
+}
+
+std::vector<Statement> SqlRenderer::raw_sql(const ops::Sql& op, const RenderContext& /*context*/) const {
+  // Per-dialect text wins over the shared text: it is the more specific instruction.
+  if (const auto it = op.per_dialect.find(std::string(dialect_name())); it != op.per_dialect.end()) {
+    return {statement(it->second)};
+  }
+  if (op.any_dialect) return {statement(*op.any_dialect)};
+  throw usage_error("this raw sql step has no SQL for " + std::string(dialect_name()), std::nullopt,
+                    "add a '" + std::string(dialect_name()) + ":' entry to the step's sql mapping");
+}
+
+std::vector<Statement> SqlRenderer::drop_constraint(const ops::TableName& table, std::string_view name,
+                                                    std::string_view what) const {
+  if (name.empty()) {
+    throw usage_error("cannot drop an unnamed " + std::string(what) + " of table \"" + table.name + "\"", std::nullopt,
+                      "give the constraint its name in the revision file");
+  }
+  return {alter_table(table, "DROP CONSTRAINT " + quote_identifier(name))};
+}
+
+}  // namespace dbmig::dialect

@@ -1,0 +1,120 @@
+#pragma once
+// The DDL that SQL databases share, rendered from ops: quoting, column definitions, CREATE TABLE
+// with named table-level constraints, indexes, ALTER TABLE forms, raw SQL steps and the version
+// table. Each dialect derives from SqlRenderer and overrides only what it spells or does
+// differently (type names, defaults, comments, what it cannot do in place), the way Alembic's
+// ddl/impl.py is specialised by ddl/sqlite.py and ddl/postgresql.py.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dialect/connection.hpp"
+#include "dialect/dialect.hpp"
+#include "ops/op.hpp"
+#include "schema/schema.hpp"
+
+namespace dbmig::dialect {
+
+// "name", embedded double quotes doubled: SQL-standard identifier quoting. Always used, so that
+// reserved words, mixed case and odd characters in names need no special handling.
+std::string quote_sql_identifier(std::string_view identifier);
+// 'text', embedded single quotes doubled.
+std::string quote_sql_string(std::string_view value);
+
+class SqlRenderer {
+ public:
+  virtual ~SqlRenderer() = default;
+
+  // The statements carrying out `op`. Throws dbmig::Error (usage) for a Fail step, for a raw SQL
+  // step without SQL for this dialect and for what the dialect cannot do.
+  virtual std::vector<Statement> render(const ops::Op& op, const RenderContext& context) const;
+
+  virtual std::string quote_identifier(std::string_view identifier) const;
+  virtual std::string quote_literal(std::string_view value) const;
+
+  // The statement with each placeholder replaced by its parameter as a literal (NULL for a null),
+  // for --sql output. Placeholders inside string literals, quoted identifiers and comments are
+  // left alone; a placeholder without a parameter is kept as written.
+  std::string inline_parameters(const Statement& statement) const;
+
+  // The version table: one row per current head, keyed by "version_num".
+  std::vector<Statement> create_version_table(std::string_view table) const;
+  Statement select_versions(std::string_view table) const;
+  Statement insert_version(std::string_view table, std::string_view revision) const;
+  Statement delete_version(std::string_view table, std::string_view revision) const;
+
+ protected:
+  // ---- What each dialect must say ----
+  virtual std::string_view dialect_name() const = 0;  // the key of per-dialect raw SQL: "sqlite"
+  virtual std::string type_sql(const schema::Type& type) const = 0;
+
+  // ---- Hooks with standard-SQL defaults ----
+  // The placeholder for the index-th parameter (1-based): "?" here, "$1" on PostgreSQL.
+  virtual std::string placeholder(std::size_t index) const;
+  // When a placeholder starts at sql[at]: its length and the 0-based parameter it stands for,
+  // given that `seen` placeholders came before it. Default: each "?" takes the next parameter.
+  struct PlaceholderMatch {
+    std::size_t length;
+    std::size_t parameter;
+  };
+  virtual std::optional<PlaceholderMatch> match_placeholder(std::string_view sql, std::size_t at,
+                                                            std::size_t seen) const;
+
+  // A table (or index) name, qualified with its schema when it has one: "schema"."name".
+  virtual std::string qualified_name(std::string_view name, std::string_view schema) const;
+  // `"name" TYPE [NOT NULL] [DEFAULT ...] [column constraints]`.
+  virtual std::string column_definition(const schema::Column& column) const;
+  virtual std::string column_type(const schema::Column& column) const;  // type_sql(column.type)
+  virtual std::string default_clause(std::string_view default_sql) const;  // "DEFAULT <text>"
+  virtual std::string column_constraints(const schema::Column& column) const;  // none by default
+  // An indexed expression inside CREATE INDEX's parentheses: wrapped in parentheses by default,
+  // which every database accepts.
+  virtual std::string index_expression(std::string_view expression) const;
+  // COMMENT ON TABLE / COMMENT ON COLUMN; dialects that cannot keep comments return nothing.
+  virtual std::vector<Statement> table_comment(const ops::TableName& table,
+                                               const std::optional<std::string>& comment) const;
+  virtual std::vector<Statement> column_comment(const ops::TableName& table, std::string_view column,
+                                                const std::optional<std::string>& comment) const;
+
+  // ---- Building blocks ----
+  std::string table_name(const ops::TableName& table) const { return qualified_name(table.name, table.schema); }
+  std::string table_name(const schema::Table& table) const { return qualified_name(table.name, table.schema); }
+  std::string column_list(const std::vector<std::string>& columns) const;  // ("a", "b")
+  // Table-level constraint clauses, `CONSTRAINT "name" ` first when named: as written in CREATE
+  // TABLE and after ALTER TABLE ... ADD.
+  std::string primary_key_clause(const schema::PrimaryKey& primary_key) const;
+  std::string unique_clause(const schema::UniqueConstraint& unique) const;
+  std::string foreign_key_clause(const schema::ForeignKey& foreign_key) const;
+  std::string check_clause(const schema::CheckConstraint& check) const;
+  Statement create_index_statement(const ops::TableName& table, const schema::Index& index) const;
+  Statement alter_table(const ops::TableName& table, std::string_view action) const;  // ALTER TABLE t <action>
+
+  // ---- One method per op kind; the defaults are standard SQL ----
+  virtual std::vector<Statement> create_table(const ops::CreateTable& op, const RenderContext& context) const;
+  virtual std::vector<Statement> drop_table(const ops::DropTable& op, const RenderContext& context) const;
+  virtual std::vector<Statement> rename_table(const ops::RenameTable& op, const RenderContext& context) const;
+  virtual std::vector<Statement> set_table_comment(const ops::SetTableComment& op, const RenderContext& context) const;
+  virtual std::vector<Statement> add_column(const ops::AddColumn& op, const RenderContext& context) const;
+  virtual std::vector<Statement> drop_column(const ops::DropColumn& op, const RenderContext& context) const;
+  virtual std::vector<Statement> rename_column(const ops::RenameColumn& op, const RenderContext& context) const;
+  virtual std::vector<Statement> alter_column(const ops::AlterColumn& op, const RenderContext& context) const;
+  virtual std::vector<Statement> create_index(const ops::CreateIndex& op, const RenderContext& context) const;
+  virtual std::vector<Statement> drop_index(const ops::DropIndex& op, const RenderContext& context) const;
+  virtual std::vector<Statement> add_primary_key(const ops::AddPrimaryKey& op, const RenderContext& context) const;
+  virtual std::vector<Statement> drop_primary_key(const ops::DropPrimaryKey& op, const RenderContext& context) const;
+  virtual std::vector<Statement> add_unique(const ops::AddUnique& op, const RenderContext& context) const;
+  virtual std::vector<Statement> drop_unique(const ops::DropUnique& op, const RenderContext& context) const;
+  virtual std::vector<Statement> add_foreign_key(const ops::AddForeignKey& op, const RenderContext& context) const;
+  virtual std::vector<Statement> drop_foreign_key(const ops::DropForeignKey& op, const RenderContext& context) const;
+  virtual std::vector<Statement> add_check(const ops::AddCheck& op, const RenderContext& context) const;
+  virtual std::vector<Statement> drop_check(const ops::DropCheck& op, const RenderContext& context) const;
+  virtual std::vector<Statement> raw_sql(const ops::Sql& op, const RenderContext& context) const;
+
+ private:
+  std::vector<Statement> drop_constraint(const ops::TableName& table, std::string_view name,
+                                         std::string_view what) const;
+};
+
+}  // namespace dbmig::dialect

@@ -1,0 +1,121 @@
+#include "dialect/sqlite/needs_rebuild.hpp"
+
+#include <algorithm>
+#include <type_traits>
+#include <variant>
+#include <vector>
+
+#include "dialect/sqlite/default_value.hpp"
+#include "dialect/sqlite/sql_tokens.hpp"
+
+namespace dbmig::dialect::sqlite {
+namespace {
+
+std::string quoted(std::string_view name) { return "\"" + std::string(name) + "\""; }
+
+std::string of_table(const ops::TableName& table) { return " of table " + quoted(table.name); }
+
+bool names_column(const std::vector<std::string>& columns, std::string_view column) {
+  return std::any_of(columns.begin(), columns.end(),
+                     [&](const std::string& candidate) { return equals_ignoring_case(candidate, column); });
+}
+
+// Whether an SQL expression mentions the column (any identifier token with its name).
+bool mentions_column(std::string_view expression, std::string_view column) {
+  const std::vector<Token> tokens = tokenize(expression);
+  return std::any_of(tokens.begin(), tokens.end(), [&](const Token& token) {
+    return token.is_identifier() && equals_ignoring_case(token.value(), column);
+  });
+}
+
+// What in `table` uses `column` so that SQLite refuses to drop it ("its primary key", ...).
+std::optional<std::string> column_user(const schema::Table& table, std::string_view column) {
+  if (table.primary_key && names_column(table.primary_key->columns, column)) return "its primary key";
+  for (const schema::UniqueConstraint& unique : table.uniques) {
+    if (names_column(unique.columns, column)) return "unique constraint " + quoted(unique.name);
+  }
+  for (const schema::ForeignKey& foreign_key : table.foreign_keys) {
+    if (names_column(foreign_key.columns, column)) return "foreign key " + quoted(foreign_key.name);
+  }
+  for (const schema::Index& index : table.indexes) {
+    const bool in_expressions = std::any_of(index.expressions.begin(), index.expressions.end(),
+                                            [&](const std::string& expression) { return mentions_column(expression, column); });
+    if (names_column(index.columns, column) || in_expressions || (index.where && mentions_column(*index.where, column))) {
+      return "index " + quoted(index.name);
+    }
+  }
+  for (const schema::CheckConstraint& check : table.checks) {
+    if (mentions_column(check.expression, column)) return "check constraint " + quoted(check.name);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> reason_for(const ops::AlterColumn& op, const schema::Schema* /*before*/) {
+  std::vector<std::string> changes;
+  if (op.type) changes.emplace_back("the type");
+  if (op.nullable) changes.emplace_back("the nullability");
+  if (op.default_sql) changes.emplace_back("the default");
+  if (changes.empty()) return std::nullopt;  // comment and autoincrement: nothing SQLite stores
+  std::string what = "change ";
+  for (std::size_t i = 0; i < changes.size(); ++i) {
+    if (i > 0) what += i + 1 == changes.size() ? " and " : ", ";
+    what += changes[i];
+  }
+  return what + " of column " + quoted(op.column) + of_table(op.table);
+}
+
+std::optional<std::string> reason_for(const ops::AddColumn& op, const schema::Schema* /*before*/) {
+  const schema::Column& column = op.column;
+  const bool has_default = column.default_sql && normalize_default(*column.default_sql).has_value();
+  if (!column.nullable && !has_default) {
+    return "add NOT NULL column " + quoted(column.name) + " without a default" + " to table " + quoted(op.table.name);
+  }
+  if (has_default && !is_constant_default(*column.default_sql)) {
+    return "add column " + quoted(column.name) + " with the non-constant default " + *column.default_sql +
+           " to table " + quoted(op.table.name);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> reason_for(const ops::DropColumn& op, const schema::Schema* before) {
+  if (!before) return std::nullopt;
+  const schema::Table* table = before->find_table(op.table.name, op.table.schema);
+  if (!table) return std::nullopt;
+  if (std::optional<std::string> user = column_user(*table, op.column.name)) {
+    return "drop column " + quoted(op.column.name) + of_table(op.table) + " (" + *user + " uses it)";
+  }
+  return std::nullopt;
+}
+
+template <class Constraint>
+std::string constraint_noun() {
+  if constexpr (std::is_same_v<Constraint, schema::PrimaryKey>) return "a primary key";
+  else if constexpr (std::is_same_v<Constraint, schema::UniqueConstraint>) return "a unique constraint";
+  else if constexpr (std::is_same_v<Constraint, schema::ForeignKey>) return "a foreign key";
+  else return "a check constraint";
+}
+
+template <class Constraint>
+std::optional<std::string> reason_for(const ops::AddConstraint<Constraint>& op, const schema::Schema* /*before*/) {
+  return "add " + constraint_noun<Constraint>() + " to table " + quoted(op.table.name);
+}
+
+template <class Constraint>
+std::optional<std::string> reason_for(const ops::DropConstraint<Constraint>& op, const schema::Schema* /*before*/) {
+  return "drop " + constraint_noun<Constraint>() + (op.constraint.name.empty() ? "" : " (" + quoted(op.constraint.name) + ")") +
+         " from table " + quoted(op.table.name);
+}
+
+// Everything else ALTER TABLE (or CREATE/DROP) does in place.
+template <class Op>
+std::optional<std::string> reason_for(const Op& /*op*/, const schema::Schema* /*before*/) {
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> rebuild_reason(const ops::Op& op, const schema::Schema* before) {
+  return std::visit([before](const auto& step) { return reason_for(step, before); }, op);
+}
+
+}  // namespace dbmig::dialect::sqlite

@@ -1,0 +1,80 @@
+#include "dialect/sqlite/sqlite_normalize.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+#include "dialect/sqlite/default_value.hpp"
+#include "dialect/sqlite/sql_expression.hpp"
+#include "dialect/sqlite/sqlite_types.hpp"
+
+namespace dbmig::dialect::sqlite {
+namespace {
+
+const schema::PrimaryKey* primary_key_of(const schema::Schema& schema, std::string_view table_name) {
+  for (const schema::Table& table : schema.tables) {
+    if (table.name == table_name) return table.primary_key ? &*table.primary_key : nullptr;
+  }
+  return nullptr;
+}
+
+bool in_primary_key(const schema::Table& table, std::string_view column) {
+  if (!table.primary_key) return false;
+  const std::vector<std::string>& columns = table.primary_key->columns;
+  return std::find(columns.begin(), columns.end(), column) != columns.end();
+}
+
+void normalize_column(const schema::Table& table, schema::Column& column) {
+  column.comment.reset();
+  if (column.type.kind == schema::TypeKind::native) column.type = type_from_declared(column.type.native);
+  if (column.default_sql) column.default_sql = normalize_default(*column.default_sql);
+  if (in_primary_key(table, column.name)) column.nullable = false;
+  column.autoincrement = table.primary_key && table.primary_key->columns.size() == 1 &&
+                         table.primary_key->columns.front() == column.name &&
+                         column.type.kind == schema::TypeKind::integer;
+}
+
+// Total orders (every field takes part), so equal lists sort the same whatever their start order.
+void sort_constraints(schema::Table& table) {
+  std::sort(table.indexes.begin(), table.indexes.end(), [](const schema::Index& a, const schema::Index& b) {
+    return std::tie(a.name, a.columns, a.expressions, a.unique, a.where) <
+           std::tie(b.name, b.columns, b.expressions, b.unique, b.where);
+  });
+  std::sort(table.uniques.begin(), table.uniques.end(),
+            [](const schema::UniqueConstraint& a, const schema::UniqueConstraint& b) {
+              return std::tie(a.name, a.columns) < std::tie(b.name, b.columns);
+            });
+  std::sort(table.foreign_keys.begin(), table.foreign_keys.end(),
+            [](const schema::ForeignKey& a, const schema::ForeignKey& b) {
+              return std::tie(a.name, a.columns, a.referred_table, a.referred_columns, a.on_delete, a.on_update) <
+                     std::tie(b.name, b.columns, b.referred_table, b.referred_columns, b.on_delete, b.on_update);
+            });
+  std::sort(table.checks.begin(), table.checks.end(),
+            [](const schema::CheckConstraint& a, const schema::CheckConstraint& b) {
+              return std::tie(a.name, a.expression) < std::tie(b.name, b.expression);
+            });
+}
+
+}  // namespace
+
+void normalize_schema(schema::Schema& schema) {
+  for (schema::Table& table : schema.tables) {
+    table.schema.clear();
+    table.comment.reset();
+    for (schema::Column& column : table.columns) normalize_column(table, column);
+    for (schema::Index& index : table.indexes) {
+      for (std::string& expression : index.expressions) expression = normalize_expression(expression);
+      if (index.where) index.where = normalize_expression(*index.where);
+    }
+    for (schema::CheckConstraint& check : table.checks) check.expression = normalize_expression(check.expression);
+    for (schema::ForeignKey& foreign_key : table.foreign_keys) {
+      foreign_key.referred_schema.clear();
+      if (!foreign_key.referred_columns.empty()) continue;
+      if (const schema::PrimaryKey* key = primary_key_of(schema, foreign_key.referred_table)) {
+        foreign_key.referred_columns = key->columns;
+      }
+    }
+    sort_constraints(table);
+  }
+}
+
+}  // namespace dbmig::dialect::sqlite

@@ -1,0 +1,149 @@
+#include "dialect/sqlite/sqlite_types.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <optional>
+#include <vector>
+
+#include "dialect/sqlite/sql_expression.hpp"
+#include "dialect/sqlite/sql_tokens.hpp"
+
+namespace dbmig::dialect::sqlite {
+namespace {
+
+using schema::Type;
+using schema::TypeKind;
+
+struct Spelling {
+  std::string_view name;  // upper case, words separated by one space
+  TypeKind kind;
+  std::size_t max_arguments;  // how many numbers may follow in parentheses
+};
+
+// Every declared spelling read back as a generic type; the first per kind is the one written.
+constexpr std::array kSpellings{
+    Spelling{"INTEGER", TypeKind::integer, 0},
+    Spelling{"INT", TypeKind::integer, 0},
+    Spelling{"BIGINT", TypeKind::bigint, 0},
+    Spelling{"INT8", TypeKind::bigint, 0},
+    Spelling{"SMALLINT", TypeKind::smallint, 0},
+    Spelling{"INT2", TypeKind::smallint, 0},
+    Spelling{"VARCHAR", TypeKind::string, 1},
+    Spelling{"CHARACTER VARYING", TypeKind::string, 1},
+    Spelling{"VARYING CHARACTER", TypeKind::string, 1},
+    Spelling{"NVARCHAR", TypeKind::string, 1},
+    Spelling{"TEXT", TypeKind::text, 0},
+    Spelling{"CLOB", TypeKind::text, 0},
+    Spelling{"BOOLEAN", TypeKind::boolean, 0},
+    Spelling{"BOOL", TypeKind::boolean, 0},
+    Spelling{"FLOAT", TypeKind::float_, 0},
+    Spelling{"REAL", TypeKind::float_, 0},
+    Spelling{"FLOAT4", TypeKind::float_, 0},
+    Spelling{"DOUBLE", TypeKind::double_, 0},
+    Spelling{"DOUBLE PRECISION", TypeKind::double_, 0},
+    Spelling{"FLOAT8", TypeKind::double_, 0},
+    Spelling{"NUMERIC", TypeKind::numeric, 2},
+    Spelling{"DECIMAL", TypeKind::numeric, 2},
+    Spelling{"DATE", TypeKind::date, 0},
+    Spelling{"TIME", TypeKind::time, 0},
+    Spelling{"DATETIME", TypeKind::datetime, 0},
+    Spelling{"TIMESTAMP", TypeKind::datetime, 0},
+    Spelling{"TIMESTAMP WITHOUT TIME ZONE", TypeKind::datetime, 0},
+    Spelling{"TIMESTAMPTZ", TypeKind::timestamptz, 0},
+    Spelling{"TIMESTAMP WITH TIME ZONE", TypeKind::timestamptz, 0},
+    Spelling{"JSON", TypeKind::json, 0},
+    Spelling{"UUID", TypeKind::uuid, 0},
+    Spelling{"BLOB", TypeKind::binary, 0},
+};
+
+std::string_view written_name(TypeKind kind) {
+  const auto* spelling = std::find_if(kSpellings.begin(), kSpellings.end(),
+                                      [kind](const Spelling& candidate) { return candidate.kind == kind; });
+  return spelling == kSpellings.end() ? std::string_view() : spelling->name;
+}
+
+// Length in characters (UTF-8 continuation bytes not counted), as VARCHAR(n) means characters.
+std::size_t character_count(std::string_view text) {
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+std::optional<int> to_int(std::string_view digits) {
+  int value = 0;
+  const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (error != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
+  return value;
+}
+
+// "NUMERIC ( 10 , 2 )" -> name "NUMERIC", arguments {10, 2}; nullopt when the text is not a
+// sequence of words optionally followed by a parenthesised list of unsigned integers.
+struct DeclaredParts {
+  std::string name;
+  std::vector<int> arguments;
+};
+std::optional<DeclaredParts> split_declared(std::string_view declared) {
+  const std::vector<Token> tokens = tokenize(declared);
+  DeclaredParts parts;
+  std::size_t at = 0;
+  for (; at < tokens.size() && tokens[at].kind == TokenKind::word; ++at) {
+    if (!parts.name.empty()) parts.name += ' ';
+    parts.name += to_upper_ascii(tokens[at].text);
+  }
+  if (at == tokens.size()) return parts;
+  if (!tokens[at].is('(') || matching_parenthesis(tokens, at) != tokens.size() - 1) return std::nullopt;
+  for (const TokenRange& argument : split_top_level(tokens, at + 1, tokens.size() - 1)) {
+    if (argument.end - argument.begin != 1 || tokens[argument.begin].kind != TokenKind::number) return std::nullopt;
+    const std::optional<int> value = to_int(tokens[argument.begin].text);
+    if (!value) return std::nullopt;
+    parts.arguments.push_back(*value);
+  }
+  return parts;
+}
+
+Type native_type(std::string_view declared) {
+  Type type;
+  type.kind = TypeKind::native;
+  type.native = to_lower_ascii(normalize_expression(declared));
+  return type;
+}
+
+}  // namespace
+
+std::string declared_type(const Type& type) {
+  switch (type.kind) {
+    case TypeKind::native:
+      return type.native;
+    case TypeKind::string:
+      return type.length ? "VARCHAR(" + std::to_string(*type.length) + ")" : "VARCHAR";
+    case TypeKind::numeric:
+      if (!type.precision) return "NUMERIC";
+      if (!type.scale) return "NUMERIC(" + std::to_string(*type.precision) + ")";
+      return "NUMERIC(" + std::to_string(*type.precision) + ", " + std::to_string(*type.scale) + ")";
+    case TypeKind::enumeration: {
+      std::size_t longest = 1;
+      for (const std::string& value : type.enum_values) longest = std::max(longest, character_count(value));
+      return "VARCHAR(" + std::to_string(longest) + ")";
+    }
+    default:
+      return std::string(written_name(type.kind));
+  }
+}
+
+Type type_from_declared(std::string_view declared) {
+  const std::optional<DeclaredParts> parts = split_declared(declared);
+  if (!parts) return native_type(declared);
+  const auto* spelling = std::find_if(kSpellings.begin(), kSpellings.end(),
+                                      [&](const Spelling& candidate) { return candidate.name == parts->name; });
+  if (spelling == kSpellings.end() || parts->arguments.size() > spelling->max_arguments) return native_type(declared);
+  Type type;
+  type.kind = spelling->kind;
+  if (type.kind == TypeKind::string && !parts->arguments.empty()) type.length = parts->arguments[0];
+  if (type.kind == TypeKind::numeric) {
+    if (parts->arguments.size() >= 1) type.precision = parts->arguments[0];
+    if (parts->arguments.size() >= 2) type.scale = parts->arguments[1];
+  }
+  return type;
+}
+
+}  // namespace dbmig::dialect::sqlite

@@ -1,0 +1,151 @@
+// SqliteConnection against real temporary database files.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "config/database_url.hpp"
+#include "dialect/sqlite/sqlite_connection.hpp"
+#include "dialect/sqlite/sqlite_dialect.hpp"
+#include "test_sqlite_support.hpp"
+
+using namespace dbmig;
+using dialect::Row;
+using dialect::Statement;
+using dialect::sqlite::SqliteConnection;
+using test::error_from;
+using test::TempDatabase;
+
+namespace {
+Statement sql(std::string text, std::vector<std::optional<std::string>> params = {}) {
+  return Statement{std::move(text), std::move(params)};
+}
+}  // namespace
+
+TEST_CASE("sqlite connection: bound parameters in, every value out as text or NULL") {
+  SqliteConnection connection(":memory:");
+  connection.execute(sql("CREATE TABLE t (a TEXT, b INTEGER, c REAL, d BLOB)"));
+  connection.execute(sql("INSERT INTO t (a, b) VALUES (?, ?)", {"it's ? here", std::nullopt}));
+  connection.execute(sql("INSERT INTO t VALUES ('x', 42, 1.5, x'6869')"));
+  const std::vector<Row> rows = connection.query(sql("SELECT a, b, c, d FROM t ORDER BY a"));
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0] == Row{"it's ? here", std::nullopt, std::nullopt, std::nullopt});
+  CHECK(rows[1] == Row{"x", "42", "1.5", "hi"});
+  CHECK(connection.query(sql("SELECT count(*) FROM t WHERE a = ?", {"x"})) == std::vector<Row>{{"1"}});
+}
+
+TEST_CASE("sqlite connection: a script of several statements runs whole when it has no parameters") {
+  SqliteConnection connection(":memory:");
+  const std::size_t before = connection.statement_count();
+  connection.execute(sql("CREATE TABLE t (a INTEGER);\n-- a comment\nINSERT INTO t VALUES (1); INSERT INTO t VALUES (2);\n"));
+  CHECK(connection.statement_count() - before == 3);
+  CHECK(connection.query(sql("SELECT sum(a) FROM t")) == std::vector<Row>{{"3"}});
+
+  const auto error = error_from([&] { connection.execute(sql("INSERT INTO t VALUES (?); DELETE FROM t", {"5"})); });
+  REQUIRE(error);
+  CHECK(error->code() == ExitCode::database);
+  CHECK(connection.query(sql("SELECT count(*) FROM t")) == std::vector<Row>{{"2"}});  // nothing ran
+
+  CHECK(error_from([&] { connection.execute(sql("INSERT INTO t VALUES (?)", {"1", "2"})); }));
+}
+
+TEST_CASE("sqlite connection: SQL errors are database errors naming SQLite's message and the SQL") {
+  SqliteConnection connection(":memory:");
+  const auto error = error_from([&] { connection.query(sql("SELECT *\n  FROM missing_table")); });
+  REQUIRE(error);
+  CHECK(error->code() == ExitCode::database);
+  CHECK(static_cast<int>(error->code()) == 3);
+  CHECK(error->message() == "SQLite error: no such table: missing_table; SQL: SELECT * FROM missing_table");
+
+  const std::string long_sql = "SELECT " + std::string(1000, '1') + " FROM nowhere";
+  const auto long_error = error_from([&] { connection.query(sql(long_sql)); });
+  REQUIRE(long_error);
+  CHECK(long_error->message().size() < 500);
+  CHECK(long_error->message().find("...") != std::string::npos);
+}
+
+TEST_CASE("sqlite connection: transactions commit, roll back, and rollback never throws") {
+  TempDatabase file;
+  SqliteConnection connection(file.path());
+  connection.execute(sql("CREATE TABLE t (a INTEGER)"));
+  CHECK_FALSE(connection.in_transaction());
+  connection.begin();
+  CHECK(connection.in_transaction());
+  connection.execute(sql("INSERT INTO t VALUES (1)"));
+  connection.rollback();
+  CHECK_FALSE(connection.in_transaction());
+  CHECK(connection.query(sql("SELECT count(*) FROM t")) == std::vector<Row>{{"0"}});
+
+  connection.begin();
+  connection.execute(sql("INSERT INTO t VALUES (1)"));
+  connection.commit();
+  CHECK(SqliteConnection(file.path()).query(sql("SELECT count(*) FROM t")) == std::vector<Row>{{"1"}});
+
+  connection.rollback();  // outside a transaction: nothing to do, no error
+  CHECK_FALSE(connection.in_transaction());
+}
+
+TEST_CASE("sqlite connection: a second writer waits for the lock, then fails with a clear error") {
+  TempDatabase file;
+  SqliteConnection first(file.path());
+  first.execute(sql("CREATE TABLE t (a INTEGER)"));
+  first.begin();  // BEGIN IMMEDIATE: holds the write lock from here
+
+  SqliteConnection second(file.path());
+  second.set_busy_timeout(std::chrono::milliseconds(50));
+  const auto error = error_from([&] { second.begin(); });
+  REQUIRE(error);
+  CHECK(error->code() == ExitCode::database);
+  CHECK(error->message().find("database is locked") != std::string::npos);
+  CHECK(error->hint().find("write lock") != std::string::npos);
+
+  first.commit();
+  second.begin();  // free again
+  second.rollback();
+}
+
+TEST_CASE("sqlite connection: foreign keys are enforced") {
+  SqliteConnection connection(":memory:");
+  connection.execute(sql("CREATE TABLE p (id INTEGER PRIMARY KEY); CREATE TABLE c (p_id INTEGER REFERENCES p (id))"));
+  CHECK(connection.query(sql("PRAGMA foreign_keys")) == std::vector<Row>{{"1"}});
+  const auto error = error_from([&] { connection.execute(sql("INSERT INTO c VALUES (7)")); });
+  REQUIRE(error);
+  CHECK(error->message().find("FOREIGN KEY constraint failed") != std::string::npos);
+}
+
+TEST_CASE("sqlite connection: a file that cannot be opened is a database error") {
+  const auto error = error_from([] { SqliteConnection("/nonexistent-dir/sub/app.db"); });
+  REQUIRE(error);
+  CHECK(error->code() == ExitCode::database);
+  CHECK(error->message().find("/nonexistent-dir/sub/app.db") != std::string::npos);
+}
+
+TEST_CASE("sqlite dialect: connects through a URL and knows whether the file exists") {
+  TempDatabase file;
+  config::DatabaseUrl url;
+  url.scheme = "sqlite";
+  url.sqlite_path = file.path();
+  const auto dialect = dialect::sqlite::make_sqlite_dialect();
+  CHECK(dialect->name() == "sqlite");
+  CHECK_FALSE(dialect->database_exists(url));
+  {
+    const auto connection = dialect->connect(url);
+    connection->execute(sql("CREATE TABLE t (a)"));
+  }
+  CHECK(dialect->database_exists(url));
+  url.sqlite_path = ":memory:";
+  CHECK(dialect->database_exists(url));
+}
+
+TEST_CASE("sqlite dialect registry: sqlite is built, postgresql not yet, anything else is refused") {
+  config::DatabaseUrl url;
+  url.scheme = "sqlite";
+  url.sqlite_path = ":memory:";
+  CHECK(dialect::make_dialect(url)->name() == "sqlite");
+  url.scheme = "postgresql";
+  const auto postgres = error_from([&] { dialect::make_dialect(url); });
+  REQUIRE(postgres);
+  CHECK(postgres->code() == ExitCode::usage);
+  CHECK(postgres->message() == "PostgreSQL support is not built yet");
+  url.scheme = "mysql";
+  CHECK(error_from([&] { dialect::make_dialect(url); }));
+}

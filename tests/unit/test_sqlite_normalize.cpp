@@ -1,0 +1,160 @@
+// The rules that make a model and its SQLite introspection comparable, and where rebuilds are needed.
+#include <doctest/doctest.h>
+
+#include "dialect/sqlite/default_value.hpp"
+#include "dialect/sqlite/needs_rebuild.hpp"
+#include "dialect/sqlite/sqlite_dialect.hpp"
+#include "test_sqlite_support.hpp"
+
+using namespace dbmig;
+using dialect::sqlite::needs_rebuild;
+using dialect::sqlite::normalize_default;
+using dialect::sqlite::rebuild_reason;
+using schema::TypeKind;
+using test::column;
+using test::type_of;
+
+namespace {
+
+schema::Schema normalized(schema::Schema schema) {
+  dialect::sqlite::make_sqlite_dialect()->normalize(schema);
+  return schema;
+}
+
+schema::Type native(std::string name) {
+  schema::Type type = type_of(TypeKind::native);
+  type.native = std::move(name);
+  return type;
+}
+
+}  // namespace
+
+TEST_CASE("sqlite normalize: defaults compare by meaning of their text, not its spelling") {
+  CHECK(normalize_default("current_timestamp") == "CURRENT_TIMESTAMP");
+  CHECK(normalize_default("(1+2)") == "1+2");
+  CHECK(normalize_default(" ( 1 + 2 ) ") == "1 + 2");
+  CHECK(normalize_default("'x'") == "'x'");
+  CHECK(normalize_default("'current_timestamp'") == "'current_timestamp'");  // a string stays a string
+  CHECK(normalize_default("0") == "0");
+  CHECK(normalize_default("0.0") == "0.0");  // numbers as written
+  CHECK(normalize_default("true") == "TRUE");
+  CHECK(normalize_default("coalesce(null, 1)") == "coalesce(NULL, 1)");
+  CHECK(normalize_default("NULL") == std::nullopt);  // DEFAULT NULL is no default
+  CHECK(normalize_default("(null)") == std::nullopt);
+}
+
+TEST_CASE("sqlite normalize: each rule applied to a model") {
+  schema::Table parent;
+  parent.name = "parent";
+  parent.columns = {column("code", type_of(TypeKind::text), true)};
+  parent.primary_key = schema::PrimaryKey{"pk_parent", {"code"}};
+
+  schema::Table table;
+  table.name = "child";
+  table.schema = "public";
+  table.comment = "gone";
+  table.renamed_from = "kid";
+  table.columns = {
+      column("id", type_of(TypeKind::integer), true),  // primary key: becomes NOT NULL and autoincrement
+      column("parent_code", native("Character Varying( 10 )")),
+      column("created", type_of(TypeKind::datetime), false, "( current_timestamp )"),
+      column("tag", native("GEOMETRY")),
+      column("counter", type_of(TypeKind::bigint), false),
+  };
+  table.columns[1].comment = "gone too";
+  table.columns[4].autoincrement = true;  // not the rowid alias: SQLite cannot assign it
+  table.primary_key = schema::PrimaryKey{"pk_child", {"id"}};
+  table.foreign_keys = {{"fk_b", {"parent_code"}, "parent", "public", {}, {}, {}},
+                        {"fk_a", {"id"}, "parent", "", {"code"}, {}, {}}};
+  table.indexes = {{"ix_b", {}, {"lower( tag )"}, false, "( tag IS NOT NULL )"}, {"ix_a", {"id"}, {}, false, {}}};
+  table.checks = {{"ck_b", "(counter  >  0)"}, {"ck_a", "id > 0"}};
+  table.uniques = {{"uq_b", {"tag"}}, {"uq_a", {"counter"}}};
+
+  const schema::Schema result = normalized(schema::Schema{{table, parent}});
+  const schema::Table& child = result.tables[0];
+  CHECK(child.schema.empty());
+  CHECK_FALSE(child.comment);
+  CHECK(child.renamed_from == "kid");  // a model hint the diff needs
+  CHECK_FALSE(child.columns[0].nullable);
+  CHECK(child.columns[0].autoincrement);
+  schema::Type varchar10 = type_of(TypeKind::string);
+  varchar10.length = 10;
+  CHECK(child.columns[1].type == varchar10);
+  CHECK_FALSE(child.columns[1].comment);
+  CHECK(child.columns[2].default_sql == "CURRENT_TIMESTAMP");
+  CHECK(child.columns[3].type == native("geometry"));
+  CHECK_FALSE(child.columns[4].autoincrement);
+
+  REQUIRE(child.foreign_keys.size() == 2);
+  CHECK(child.foreign_keys[0].name == "fk_a");  // sorted by name
+  CHECK(child.foreign_keys[1].name == "fk_b");
+  CHECK(child.foreign_keys[1].referred_schema.empty());
+  CHECK(child.foreign_keys[1].referred_columns == std::vector<std::string>{"code"});  // the referred primary key
+  CHECK(child.indexes[0].name == "ix_a");
+  CHECK(child.indexes[1].expressions == std::vector<std::string>{"lower(tag)"});
+  CHECK(child.indexes[1].where == "tag IS NOT NULL");
+  CHECK(child.checks == std::vector<schema::CheckConstraint>{{"ck_a", "id > 0"}, {"ck_b", "counter > 0"}});
+  CHECK(child.uniques[0].name == "uq_a");
+
+  const schema::Table& parent_result = result.tables[1];
+  CHECK_FALSE(parent_result.columns[0].nullable);
+  CHECK_FALSE(parent_result.columns[0].autoincrement);  // TEXT keys are not assigned by SQLite
+}
+
+TEST_CASE("sqlite normalize: normalising twice changes nothing more") {
+  schema::Table table;
+  table.name = "t";
+  table.columns = {column("a", native("DOUBLE PRECISION"), true, "((0))")};
+  table.checks = {{"", " a  >  0 "}};
+  const schema::Schema once = normalized(schema::Schema{{table}});
+  CHECK(normalized(once) == once);
+}
+
+TEST_CASE("sqlite needs_rebuild: what ALTER TABLE can and cannot do") {
+  const ops::TableName t{"t", ""};
+  schema::Table table;
+  table.name = "t";
+  table.columns = {column("id", type_of(TypeKind::integer), false), column("a", type_of(TypeKind::text)),
+                   column("b", type_of(TypeKind::text)), column("c", type_of(TypeKind::text)),
+                   column("free", type_of(TypeKind::text))};
+  table.primary_key = schema::PrimaryKey{"pk_t", {"id"}};
+  table.indexes = {{"ix_t_expr", {}, {"lower(\"A\")"}, false, std::nullopt}};
+  table.checks = {{"ck_t_b", "length(b) > 0"}};
+  table.foreign_keys = {{"fk_t_c", {"c"}, "other", "", {"id"}, {}, {}}};
+  const schema::Schema before{{table}};
+
+  CHECK_FALSE(needs_rebuild(ops::DropColumn{t, column("free", type_of(TypeKind::text))}, &before));
+  CHECK(rebuild_reason(ops::DropColumn{t, column("id", {})}, &before) ==
+        "drop column \"id\" of table \"t\" (its primary key uses it)");
+  CHECK(rebuild_reason(ops::DropColumn{t, column("a", {})}, &before) ==
+        "drop column \"a\" of table \"t\" (index \"ix_t_expr\" uses it)");  // named in an expression, any case
+  CHECK(rebuild_reason(ops::DropColumn{t, column("b", {})}, &before) ==
+        "drop column \"b\" of table \"t\" (check constraint \"ck_t_b\" uses it)");
+  CHECK(rebuild_reason(ops::DropColumn{t, column("c", {})}, &before) ==
+        "drop column \"c\" of table \"t\" (foreign key \"fk_t_c\" uses it)");
+  CHECK_FALSE(needs_rebuild(ops::DropColumn{t, column("id", {})}, nullptr));  // unknown: SQLite will say
+
+  CHECK_FALSE(needs_rebuild(ops::AddColumn{t, column("n", type_of(TypeKind::integer), false, "0")}, &before));
+  CHECK_FALSE(needs_rebuild(ops::AddColumn{t, column("n", type_of(TypeKind::integer), true)}, &before));
+  CHECK(needs_rebuild(ops::AddColumn{t, column("n", type_of(TypeKind::integer), false)}, &before));
+  CHECK(needs_rebuild(ops::AddColumn{t, column("n", type_of(TypeKind::integer), false, "NULL")}, &before));
+  CHECK(needs_rebuild(ops::AddColumn{t, column("n", type_of(TypeKind::datetime), true, "CURRENT_TIMESTAMP")}, &before));
+  CHECK(needs_rebuild(ops::AddColumn{t, column("n", type_of(TypeKind::integer), true, "1 + 2")}, &before));
+
+  ops::AlterColumn alter{t, "a", table.columns[1], {}, {}, {}, {}, {}};
+  alter.comment = std::optional<std::string>("doc");
+  alter.autoincrement = false;
+  CHECK_FALSE(needs_rebuild(alter, &before));
+  alter.default_sql = std::optional<std::string>("'x'");
+  CHECK(rebuild_reason(alter, &before) == "change the default of column \"a\" of table \"t\"");
+
+  CHECK(needs_rebuild(ops::AddCheck{t, {"ck", "a <> b"}}, &before));
+  CHECK(needs_rebuild(ops::DropUnique{t, {"uq", {"a"}}}, &before));
+  CHECK(needs_rebuild(ops::AddForeignKey{t, table.foreign_keys[0]}, &before));
+  CHECK(needs_rebuild(ops::DropPrimaryKey{t, *table.primary_key}, &before));
+  CHECK_FALSE(needs_rebuild(ops::CreateIndex{t, table.indexes[0]}, &before));
+  CHECK_FALSE(needs_rebuild(ops::RenameColumn{t, "a", "z"}, &before));
+  CHECK_FALSE(needs_rebuild(ops::RenameTable{t, "u"}, &before));
+  CHECK_FALSE(needs_rebuild(ops::DropTable{table}, &before));
+  CHECK_FALSE(needs_rebuild(ops::Sql{"SELECT 1", {}}, &before));
+}

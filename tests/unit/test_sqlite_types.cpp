@@ -1,0 +1,118 @@
+// Generic types <-> SQLite declared types, both ways.
+#include <doctest/doctest.h>
+
+#include "dialect/sqlite/sqlite_types.hpp"
+#include "test_sqlite_support.hpp"
+
+using dbmig::dialect::sqlite::declared_type;
+using dbmig::dialect::sqlite::type_from_declared;
+using dbmig::schema::Type;
+using dbmig::schema::TypeKind;
+using dbmig::test::describe;
+using dbmig::test::type_of;
+
+namespace {
+
+Type string_type(std::optional<int> length) {
+  Type type = type_of(TypeKind::string);
+  type.length = length;
+  return type;
+}
+
+Type numeric_type(std::optional<int> precision, std::optional<int> scale) {
+  Type type = type_of(TypeKind::numeric);
+  type.precision = precision;
+  type.scale = scale;
+  return type;
+}
+
+Type native_type(std::string name) {
+  Type type = type_of(TypeKind::native);
+  type.native = std::move(name);
+  return type;
+}
+
+struct Mapping {
+  Type type;
+  const char* declared;
+};
+
+}  // namespace
+
+TEST_CASE("sqlite types: each generic type renders to its declared type and reads back equal") {
+  const Mapping mappings[] = {
+      {type_of(TypeKind::integer), "INTEGER"},
+      {type_of(TypeKind::bigint), "BIGINT"},
+      {type_of(TypeKind::smallint), "SMALLINT"},
+      {string_type(80), "VARCHAR(80)"},
+      {string_type(std::nullopt), "VARCHAR"},
+      {type_of(TypeKind::text), "TEXT"},
+      {type_of(TypeKind::boolean), "BOOLEAN"},
+      {type_of(TypeKind::float_), "FLOAT"},
+      {type_of(TypeKind::double_), "DOUBLE"},
+      {numeric_type(10, 2), "NUMERIC(10, 2)"},
+      {numeric_type(12, std::nullopt), "NUMERIC(12)"},
+      {numeric_type(std::nullopt, std::nullopt), "NUMERIC"},
+      {type_of(TypeKind::date), "DATE"},
+      {type_of(TypeKind::time), "TIME"},
+      {type_of(TypeKind::datetime), "DATETIME"},
+      {type_of(TypeKind::timestamptz), "TIMESTAMPTZ"},
+      {type_of(TypeKind::json), "JSON"},
+      {type_of(TypeKind::uuid), "UUID"},
+      {type_of(TypeKind::binary), "BLOB"},
+      {native_type("jsonb"), "jsonb"},
+      {native_type("char(2)"), "char(2)"},
+  };
+  for (const Mapping& mapping : mappings) {
+    CAPTURE(mapping.declared);
+    CHECK(declared_type(mapping.type) == mapping.declared);
+    CHECK(describe(type_from_declared(mapping.declared)) == describe(mapping.type));
+    CHECK(type_from_declared(mapping.declared) == mapping.type);
+  }
+}
+
+TEST_CASE("sqlite types: an enum is stored as VARCHAR as long as its longest value") {
+  Type role = type_of(TypeKind::enumeration);
+  role.enum_values = {"user", "admin", "owner"};
+  CHECK(declared_type(role) == "VARCHAR(5)");
+  role.enum_values = {"é", "ü"};  // characters, not bytes
+  CHECK(declared_type(role) == "VARCHAR(1)");
+}
+
+TEST_CASE("sqlite types: reading is case-insensitive and accepts common synonyms") {
+  const Mapping synonyms[] = {
+      {type_of(TypeKind::integer), "int"},
+      {type_of(TypeKind::integer), "Integer"},
+      {type_of(TypeKind::bigint), "INT8"},
+      {type_of(TypeKind::smallint), "int2"},
+      {string_type(20), "varchar(20)"},
+      {string_type(20), "CHARACTER VARYING(20)"},
+      {string_type(20), "nvarchar( 20 )"},
+      {type_of(TypeKind::text), "clob"},
+      {type_of(TypeKind::boolean), "bool"},
+      {type_of(TypeKind::float_), "REAL"},
+      {type_of(TypeKind::double_), "double precision"},
+      {type_of(TypeKind::double_), "FLOAT8"},
+      {numeric_type(10, 2), "decimal(10,2)"},
+      {numeric_type(10, 2), "numeric( 10 ,2 )"},
+      {type_of(TypeKind::datetime), "timestamp"},
+      {type_of(TypeKind::datetime), "TIMESTAMP WITHOUT TIME ZONE"},
+      {type_of(TypeKind::timestamptz), "timestamp with time zone"},
+      {type_of(TypeKind::binary), "blob"},
+  };
+  for (const Mapping& mapping : synonyms) {
+    CAPTURE(mapping.declared);
+    CHECK(describe(type_from_declared(mapping.declared)) == describe(mapping.type));
+  }
+}
+
+TEST_CASE("sqlite types: anything else is a native type, lower-cased with spacing normalised") {
+  CHECK(type_from_declared("TINYINT") == native_type("tinyint"));
+  CHECK(type_from_declared("CHARACTER(10)") == native_type("character(10)"));
+  CHECK(type_from_declared("VARCHAR(10) BINARY") == native_type("varchar(10) binary"));
+  CHECK(type_from_declared("Geometry( Point )") == native_type("geometry(point)"));
+  CHECK(type_from_declared("INTEGER(11)") == native_type("integer(11)"));  // integers take no size
+  CHECK(type_from_declared("VARCHAR(1, 2)") == native_type("varchar(1, 2)"));
+  CHECK(type_from_declared("") == native_type(""));  // a column declared without a type
+  CHECK(declared_type(native_type("")).empty());
+}
