@@ -2,6 +2,16 @@
 // Autogenerate's core: desired Schema x live Schema -> ordered ops, both directions.
 // Pure: no SQL, no database. Both schemas must already be normalised by the target dialect
 // (Dialect::normalize) so that equal things compare equal.
+// - Tables match by (schema, name), columns by name; a rename only ever comes from a
+//   `renamed_from` hint (the old name present live, the new one not, and not kept in the model).
+// - Indexes and constraints match by name where both sides have one, then by definition: a
+//   name-only difference is no change (SQLite reports no constraint names). A changed index or
+//   constraint is dropped and created again.
+// - Column order is not compared.
+// - Upgrade order (diff/plan.hpp): renames, drop foreign keys, drop tables (referencing first;
+//   a cycle is broken by dropping one of its keys first), drop indexes, constraints, columns,
+//   then table comments, add and alter columns, add constraints, indexes, create tables
+//   (referenced first; a cycle is closed by adding one of its keys afterwards), add foreign keys.
 #include <string>
 #include <vector>
 

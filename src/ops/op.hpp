@@ -20,39 +20,46 @@ struct TableName {
 
 struct CreateTable {
   schema::Table table;  // the full definition, constraints included
+  bool operator==(const CreateTable&) const = default;
 };
 
 struct DropTable {
   // The full definition when known (autogenerate always knows it; needed for the inverse);
   // a hand-written `drop_table: posts` fills in only the name.
   schema::Table table;
+  bool operator==(const DropTable&) const = default;
 };
 
 struct RenameTable {
   TableName table;
   std::string new_name;
+  bool operator==(const RenameTable&) const = default;
 };
 
 struct SetTableComment {
   TableName table;
   std::optional<std::string> comment;   // nullopt: remove the comment
   std::optional<std::string> existing;  // for the inverse
+  bool operator==(const SetTableComment&) const = default;
 };
 
 struct AddColumn {
   TableName table;
   schema::Column column;
+  bool operator==(const AddColumn&) const = default;
 };
 
 struct DropColumn {
   TableName table;
   schema::Column column;  // full definition when known; else only the name
+  bool operator==(const DropColumn&) const = default;
 };
 
 struct RenameColumn {
   TableName table;
   std::string old_name;
   std::string new_name;
+  bool operator==(const RenameColumn&) const = default;
 };
 
 // Changes some attributes of one column. Each optional is set only for an attribute that
@@ -67,16 +74,19 @@ struct AlterColumn {
   std::optional<std::optional<std::string>> default_sql;  // set to nullopt-inside: drop the default
   std::optional<std::optional<std::string>> comment;
   std::optional<bool> autoincrement;
+  bool operator==(const AlterColumn&) const = default;
 };
 
 struct CreateIndex {
   TableName table;
   schema::Index index;
+  bool operator==(const CreateIndex&) const = default;
 };
 
 struct DropIndex {
   TableName table;
   schema::Index index;  // full definition when known; else only the name
+  bool operator==(const DropIndex&) const = default;
 };
 
 // Constraints other than indexes, one pair of op kinds per constraint type.
@@ -84,12 +94,14 @@ template <class Constraint>
 struct AddConstraint {
   TableName table;
   Constraint constraint;
+  bool operator==(const AddConstraint&) const = default;
 };
 
 template <class Constraint>
 struct DropConstraint {
   TableName table;
   Constraint constraint;  // full definition when known; else only the name
+  bool operator==(const DropConstraint&) const = default;
 };
 
 using AddPrimaryKey = AddConstraint<schema::PrimaryKey>;
@@ -105,14 +117,17 @@ using DropCheck = DropConstraint<schema::CheckConstraint>;
 struct Sql {
   std::optional<std::string> any_dialect;
   std::map<std::string, std::string> per_dialect;  // "sqlite" / "postgresql" -> SQL
+  bool operator==(const Sql&) const = default;
 };
 
 // A step that cannot be carried out until the user writes it (e.g. the downgrade of a raw SQL
 // step). Applying it fails with `message`.
 struct Fail {
   std::string message;
+  bool operator==(const Fail&) const = default;
 };
 
+// Every op compares equal member-wise (round-trip tests, "is the downgrade the exact inverse").
 using Op = std::variant<CreateTable, DropTable, RenameTable, SetTableComment, AddColumn, DropColumn,
                         RenameColumn, AlterColumn, CreateIndex, DropIndex, AddPrimaryKey, DropPrimaryKey,
                         AddUnique, DropUnique, AddForeignKey, DropForeignKey, AddCheck, DropCheck, Sql,

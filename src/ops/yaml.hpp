@@ -1,8 +1,28 @@
 #pragma once
-// The YAML form of ops in revision files:
-//   - create_table: {name: posts, columns: {...}, primary_key: {...}, ...}
-//   - add_column: {table: users, name: age, type: integer, nullable: true}
-//   - sql: "UPDATE ..."   or   sql: {postgresql: "...", sqlite: "..."}
+// The YAML form of ops in revision files. Every op on a table may add `schema:` (PostgreSQL).
+//   - create_table: {name: posts, <the table's models.yaml keys: columns, primary_key, indexes,
+//                   unique, foreign_keys, checks, comment, schema>}
+//   - drop_table: posts                 (or {name: posts, schema: blog})
+//   - rename_table: {name: users, new_name: members}
+//   - set_table_comment: {table: users, comment: text or null, existing_comment: ...}
+//   - add_column: {table: users, name: age, type: integer, <column keys: nullable, default, ...>}
+//   - drop_column: {table: users, name: age}
+//   - rename_column: {table: users, name: email, new_name: mail}
+//   - alter_column: {table: users, name: email, <only what changes: type, nullable, default
+//                   (null drops it), comment, autoincrement>, existing_type, existing_nullable,
+//                   existing_default, existing_comment, existing_autoincrement}
+//   - create_index: {table: users, name: ix_..., columns: [...], expressions: [...], unique, where}
+//   - create_primary_key / create_unique: {table: users, name: ..., columns: [a, b]}
+//   - create_foreign_key: {table: posts, name: ..., columns: [user_id], references: "users(id)",
+//                         on_delete: cascade, on_update: ...}
+//   - create_check: {table: users, name: ..., expr: "age > 0"}
+//   - drop_index / drop_unique / drop_foreign_key / drop_check / drop_primary_key:
+//                   {table: users, name: ...}   (drops name their object only)
+//   - sql: "UPDATE ..."   or   sql: {postgresql: "...", sqlite: "...", default: "..."}
+//   - fail: "what the user must write here"
+// Names of indexes and constraints are taken as written; a create_* step without one gets the
+// naming convention's name. Bodies are written in flow style, one line per step, except
+// create_table, which lists one column per line.
 #include <string_view>
 
 #include <yaml-cpp/yaml.h>

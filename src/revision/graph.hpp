@@ -20,7 +20,8 @@ class Graph {
 
   const Revision& get(std::string_view id) const;  // exact id; throws if unknown
   bool contains(std::string_view id) const;
-  // A full id or a unique prefix; throws dbmig::Error (usage) for none or several matches.
+  // A full id, a branch label, or a unique id prefix (in that order of precedence); throws
+  // dbmig::Error (usage) for none or several matches.
   const Revision& resolve(std::string_view id_or_prefix) const;
 
   std::vector<std::string> heads() const;  // revisions nothing builds on, sorted
@@ -32,10 +33,18 @@ class Graph {
   std::vector<const Revision*> newest_first() const;
 
   // Revisions to apply to go from `current` (the version table's heads) up to `target`,
-  // in application order (parents first). Target forms: head, heads, <id/prefix>, +N, <id>+N.
+  // in application order (parents first). Target forms: head (the only head; several are an
+  // error), heads, <id/prefix/branch label>, label@head, +N (N revisions up the line above the
+  // current one, or above the root for an empty database), <id>+N. A merge revision comes after
+  // all its parents, and the plan includes whatever ancestors the target needs. Empty when the
+  // target is already applied.
+  // `current` must name known revisions: callers report an unknown one first ("the database is at
+  // revision X, which no file has"); the plans throw the same usage error as a last resort.
   std::vector<const Revision*> upgrade_plan(const std::vector<std::string>& current, std::string_view target) const;
   // Revisions to revert to go from `current` down to `target`, in reverting order (children
-  // first). Target forms: base, <id/prefix>, -N, <id>-N.
+  // first). Target forms: base, <id/prefix> (revert what is applied above it, other branches
+  // stay), -N (one revision at a time from the current head; an error where the way down forks),
+  // <id>-N (the N-th revision below <id>; past the root is base).
   std::vector<const Revision*> downgrade_plan(const std::vector<std::string>& current, std::string_view target) const;
 
   // The heads after applying (or reverting) one revision on top of `current`.
@@ -43,6 +52,9 @@ class Graph {
   std::vector<std::string> heads_after_downgrade(std::vector<std::string> current, const Revision& reverted) const;
 
  private:
+  friend class Walk;  // walk.cpp: the plans' graph walks
+  [[noreturn]] void throw_cycle() const;
+
   std::vector<Revision> revisions_;
   std::unordered_map<std::string, std::size_t> by_id_;
   std::unordered_map<std::string, std::vector<std::string>> children_;

@@ -29,15 +29,21 @@ Revision parse_revision(std::string_view text, const std::filesystem::path& path
 
 // Renders a revision with the template (migrations/revision.yaml.tmpl) and returns the text.
 // Template placeholders: ${revision} ${down_revision} ${message} ${created_at}
-// ${transactional} ${upgrade} ${downgrade} ${warnings}.
+// ${transactional} ${upgrade} ${downgrade} ${warnings} ${branch_labels}. Values are written so
+// YAML reads them back unchanged (the message always double-quoted); ${upgrade}/${downgrade}
+// become `[]` or a block list below the key. ${warnings} (`# WARNING: ...` lines) and
+// ${branch_labels} (`branch_labels: [...]`) stand on a line of their own, which is left out
+// when there is nothing to say. An unknown placeholder is an error at its template line.
+// Trailing blanks are trimmed from every line.
 std::string render_revision(const Revision& revision, std::string_view template_text,
                             const std::vector<std::string>& warnings = {});
 
 // A new random revision id (12 hex digits).
 std::string new_revision_id();
-// "create users and posts" -> "create_users_and_posts" (ASCII letters, digits, '_', max 40 chars).
+// "Create users and posts" -> "create_users_and_posts" (lower-case ASCII letters, digits, '_',
+// max 40 chars); "revision" when nothing of the message is left.
 std::string slugify(std::string_view message);
-// Checksum of a revision file's text: line endings normalised, hex SHA-256-like digest.
+// Checksum of a revision file's text: CRLF read as LF, then SHA-256 as 64 hex digits.
 std::string checksum_of(std::string_view text);
 
 }  // namespace dbmig::revision

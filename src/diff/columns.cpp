@@ -1,0 +1,81 @@
+// Columns of a table present on both sides: added, dropped, and altered attribute by attribute.
+// Column order is not compared: changing it needs a table rebuild for no change in meaning.
+#include <unordered_map>
+#include <unordered_set>
+
+#include "diff/comparisons.hpp"
+#include "diff/type_change.hpp"
+
+namespace dbmig::diff::detail {
+
+namespace {
+
+std::string column_display(const schema::Table& table, const std::string& column) {
+  return "'" + display_name(table) + "." + column + "'";
+}
+
+// One AlterColumn carrying only what changed; nullopt when nothing did.
+std::optional<ops::AlterColumn> alteration(const schema::Table& table, const schema::Column& desired,
+                                           const schema::Column& live) {
+  ops::AlterColumn alter;
+  alter.table = name_of(table);
+  alter.column = live.name;
+  alter.existing = without_hints(live);
+  if (desired.type != live.type) alter.type = desired.type;
+  if (desired.nullable != live.nullable) alter.nullable = desired.nullable;
+  if (desired.default_sql != live.default_sql) alter.default_sql = desired.default_sql;
+  if (desired.comment != live.comment) alter.comment = desired.comment;
+  if (desired.autoincrement != live.autoincrement) alter.autoincrement = desired.autoincrement;
+  if (!alter.type && !alter.nullable && !alter.default_sql && !alter.comment && !alter.autoincrement)
+    return std::nullopt;
+  return alter;
+}
+
+void warn_about_alteration(const schema::Table& table, const ops::AlterColumn& alter, Plan& plan) {
+  const std::string column = column_display(table, alter.column);
+  if (alter.nullable && !*alter.nullable)
+    plan.warn(column + " becomes NOT NULL: this fails if rows hold NULL; give it a default or add a data step "
+                       "(`sql:`) that fills it first");
+  if (!alter.type) return;
+  const std::string change = column + " changes type from " + schema::to_string(alter.existing.type) + " to " +
+                             schema::to_string(*alter.type);
+  switch (classify_type_change(alter.existing.type, *alter.type)) {
+    case TypeChange::widening: break;
+    case TypeChange::narrowing: plan.warn(change + ": values that do not fit make the upgrade fail or are cut"); break;
+    case TypeChange::conversion: plan.warn(change + ": existing values must convert, or the upgrade fails"); break;
+  }
+}
+
+}  // namespace
+
+void compare_columns(const schema::Table& desired, const schema::Table& live, Plan& plan) {
+  std::unordered_map<std::string_view, const schema::Column*> live_columns;
+  live_columns.reserve(live.columns.size());
+  for (const auto& column : live.columns) live_columns.emplace(column.name, &column);
+
+  std::unordered_set<std::string_view> kept;  // live columns the model still has
+  for (const auto& column : desired.columns) {
+    const auto found = live_columns.find(column.name);
+    if (found == live_columns.end()) {
+      if (!column.nullable && !column.default_sql && !column.autoincrement)
+        plan.warn(column_display(desired, column.name) + " is added NOT NULL without a default: this fails if the "
+                  "table has rows; give it a default, or add it nullable and fill it first");
+      plan.add(Phase::add_columns, ops::AddColumn{name_of(desired), without_hints(column)});
+      continue;
+    }
+    kept.insert(column.name);
+    if (auto alter = alteration(desired, column, *found->second)) {
+      warn_about_alteration(desired, *alter, plan);
+      plan.add(Phase::alter_columns, std::move(*alter));
+    }
+  }
+
+  for (const auto& column : live.columns) {
+    if (kept.contains(column.name)) continue;
+    plan.warn("dropping " + column_display(live, column.name) + " loses its data; if it was renamed, add "
+              "`renamed_from: " + column.name + "` to the new column in the model");
+    plan.add(Phase::drop_columns, ops::DropColumn{name_of(live), column});
+  }
+}
+
+}  // namespace dbmig::diff::detail

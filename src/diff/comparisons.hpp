@@ -1,0 +1,40 @@
+#pragma once
+// The comparisons the diff is made of, one file per kind of object. Each adds its ops to the
+// plan in the phase they belong to. Tables are matched before any of these run, and renames are
+// already applied to `live`, so equal names mean the same object.
+#include <string>
+#include <vector>
+
+#include "diff/plan.hpp"
+#include "schema/schema.hpp"
+
+namespace dbmig::diff::detail {
+
+// tables.cpp: table and column renames requested by `renamed_from` hints; the other
+// comparisons then see `live` with these applied.
+std::vector<ops::Op> find_renames(const schema::Schema& desired, const schema::Schema& live);
+void compare_table_comment(const schema::Table& desired, const schema::Table& live, Plan& plan);
+
+// columns.cpp
+void compare_columns(const schema::Table& desired, const schema::Table& live, Plan& plan);
+
+// indexes.cpp
+void compare_indexes(const schema::Table& desired, const schema::Table& live, Plan& plan);
+
+// constraints.cpp: primary key, unique, foreign key and check constraints.
+void compare_constraints(const schema::Table& desired, const schema::Table& live, Plan& plan);
+
+// order.cpp: whole tables created or dropped, in foreign-key dependency order.
+void create_tables(const std::vector<const schema::Table*>& created, Plan& plan);
+void drop_tables(const std::vector<const schema::Table*>& dropped, Plan& plan);
+
+// Shared helpers (tables.cpp).
+ops::TableName name_of(const schema::Table& table);
+std::string display_name(const schema::Table& table);  // "users" or "billing.users"
+// A hash key for a table by schema and name.
+std::string table_key(const std::string& schema, const std::string& name);
+// A table or column without the model-only `renamed_from` hints, as ops carry it.
+schema::Table without_hints(schema::Table table);
+schema::Column without_hints(schema::Column column);
+
+}  // namespace dbmig::diff::detail

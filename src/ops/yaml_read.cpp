@@ -1,0 +1,299 @@
+// Revision-file steps -> ops (ops/yaml.hpp). Every body is checked key by key, with the reader
+// models.yaml uses, so a typo in a hand-edited revision is reported at its file:line:column with
+// the valid keys.
+#include <algorithm>
+#include <type_traits>
+#include <utility>
+
+#include "model/model.hpp"
+#include "model/reference.hpp"
+#include "model/yaml_value.hpp"
+#include "ops/op_kinds.hpp"
+#include "ops/yaml.hpp"
+#include "util/text.hpp"
+
+namespace dbmig::ops {
+
+namespace {
+
+using Keys = std::vector<std::string>;
+using model::Mapping;
+using model::Value;
+
+// The body of one step (`- kind: body`) and what reading it needs.
+struct Step {
+  YAML::Node node;
+  std::string_view file;
+  const schema::NamingConvention& naming;
+  std::string kind;
+
+  Value body() const { return Value::at_node(node, file, kind); }
+  Mapping mapping(const Keys& allowed) const { return body().mapping(allowed); }
+  // For a body whose keys a model reader checks (create_table, add_column).
+  Mapping unchecked_mapping() const { return body().named_entries("write key: value pairs"); }
+};
+
+// The keys of an op on an existing table, then its own.
+Keys on_table_keys(std::initializer_list<std::string> own) {
+  Keys keys{"table", "schema"};
+  keys.insert(keys.end(), own);
+  return keys;
+}
+
+std::string text(const Mapping& body, std::string_view key) { return body.require(key).text(); }
+
+std::optional<std::string> optional_text(const Mapping& body, std::string_view key) {
+  const auto value = body.get(key);
+  return value ? value->optional_text() : std::nullopt;
+}
+
+std::optional<bool> optional_flag(const Mapping& body, std::string_view key) {
+  const auto value = body.get(key);
+  if (!value || value->is_null()) return std::nullopt;
+  return value->boolean();
+}
+
+std::vector<std::string> texts(const Mapping& body, std::string_view key) {
+  const auto value = body.get(key);
+  return value ? value->texts() : std::vector<std::string>{};
+}
+
+TableName target_of(const Mapping& body) {
+  return TableName{text(body, "table"), optional_text(body, "schema").value_or("")};
+}
+
+schema::Type type_of(const Value& value) {
+  const std::string text = value.text();
+  try {
+    return schema::parse_type(text);
+  } catch (const schema::TypeError& error) {
+    value.fail("bad type '" + text + "' for " + value.what() + ": " + error.problem(), error.advice());
+  }
+}
+
+schema::ReferentialAction action_of(const Mapping& body, std::string_view key) {
+  const auto value = body.get(key);
+  return value && !value->is_null() ? model::parse_action(*value) : schema::ReferentialAction::no_action;
+}
+
+std::vector<std::string> columns_of(const Mapping& body) {
+  const Value value = body.require("columns");
+  auto columns = value.texts();
+  if (columns.empty()) value.fail(value.what() + " must name at least one column");
+  return columns;
+}
+
+// An index or constraint name: as written (it names a database object, so it is taken as is),
+// or from the naming convention when left out.
+std::string name_or_convention(const Mapping& body, const std::string& pattern, const TableName& table,
+                               const std::vector<std::string>& columns, std::string_view referred_table = {}) {
+  if (auto name = optional_text(body, "name")) return *name;
+  if (auto name = schema::NamingConvention::resolve(pattern, std::nullopt, table.name, columns, referred_table))
+    return *name;
+  body.value().fail(body.value().what() + " needs a 'name'", "the naming convention for it needs one");
+}
+
+// A value that is set, or set to null on purpose ("drop the default"), or not mentioned.
+std::optional<std::optional<std::string>> change_of(const Mapping& body, std::string_view key) {
+  const auto value = body.get(key);
+  if (!value) return std::nullopt;
+  return value->optional_text();
+}
+
+Op read(std::type_identity<CreateTable>, const Step& step) {
+  const std::string name = text(step.unchecked_mapping(), "name");
+  return CreateTable{model::read_table(step.node, name, step.file, step.naming, {"name"})};
+}
+
+Op read(std::type_identity<DropTable>, const Step& step) {
+  schema::Table table;
+  if (step.node.IsScalar()) {
+    table.name = step.node.Scalar();
+  } else {
+    const Mapping body = step.mapping({"name", "schema"});
+    table.name = text(body, "name");
+    table.schema = optional_text(body, "schema").value_or("");
+  }
+  return DropTable{std::move(table)};
+}
+
+Op read(std::type_identity<RenameTable>, const Step& step) {
+  const Mapping body = step.mapping({"name", "schema", "new_name"});
+  return RenameTable{TableName{text(body, "name"), optional_text(body, "schema").value_or("")},
+                     text(body, "new_name")};
+}
+
+Op read(std::type_identity<SetTableComment>, const Step& step) {
+  const Mapping body = step.mapping(on_table_keys({"comment", "existing_comment"}));
+  return SetTableComment{target_of(body), body.require("comment").optional_text(),
+                         optional_text(body, "existing_comment")};
+}
+
+Op read(std::type_identity<AddColumn>, const Step& step) {
+  const Mapping body = step.unchecked_mapping();
+  return AddColumn{target_of(body), model::read_column(step.node, text(body, "name"), step.file,
+                                                       {"table", "schema", "name"})};
+}
+
+Op read(std::type_identity<DropColumn>, const Step& step) {
+  const Mapping body = step.mapping(on_table_keys({"name"}));
+  schema::Column column;
+  column.name = text(body, "name");
+  return DropColumn{target_of(body), std::move(column)};
+}
+
+Op read(std::type_identity<RenameColumn>, const Step& step) {
+  const Mapping body = step.mapping(on_table_keys({"name", "new_name"}));
+  return RenameColumn{target_of(body), text(body, "name"), text(body, "new_name")};
+}
+
+Op read(std::type_identity<AlterColumn>, const Step& step) {
+  const Mapping body = step.mapping(on_table_keys({"name", "type", "nullable", "default", "comment", "autoincrement",
+                                                   "existing_type", "existing_nullable", "existing_default",
+                                                   "existing_comment", "existing_autoincrement"}));
+  AlterColumn alter;
+  alter.table = target_of(body);
+  alter.column = text(body, "name");
+  if (const auto type = body.get("type")) alter.type = type_of(*type);
+  alter.nullable = optional_flag(body, "nullable");
+  alter.default_sql = change_of(body, "default");
+  alter.comment = change_of(body, "comment");
+  alter.autoincrement = optional_flag(body, "autoincrement");
+  if (!alter.type && !alter.nullable && !alter.default_sql && !alter.comment && !alter.autoincrement)
+    body.value().fail("alter_column changes nothing",
+                      "give at least one of: type, nullable, default (null drops it), comment, autoincrement");
+
+  // The column as it was, as far as the step says (autogenerate always says all of it).
+  schema::Column& existing = alter.existing;
+  existing.name = alter.column;
+  if (const auto type = body.get("existing_type")) existing.type = type_of(*type);
+  existing.nullable = optional_flag(body, "existing_nullable").value_or(true);
+  existing.default_sql = optional_text(body, "existing_default");
+  existing.comment = optional_text(body, "existing_comment");
+  existing.autoincrement = optional_flag(body, "existing_autoincrement").value_or(false);
+  return alter;
+}
+
+Op read(std::type_identity<CreateIndex>, const Step& step) {
+  const Mapping body = step.mapping(on_table_keys({"name", "columns", "expressions", "unique", "where"}));
+  const TableName table = target_of(body);
+  schema::Index index;
+  index.columns = texts(body, "columns");
+  index.expressions = texts(body, "expressions");
+  if (index.columns.empty() && index.expressions.empty())
+    body.value().fail("create_index needs 'columns' or 'expressions'");
+  if (index.columns.empty() && !body.find("name"))
+    body.value().fail("an index on expressions only needs a 'name'");
+  index.name = name_or_convention(body, step.naming.ix, table, index.columns);
+  index.unique = optional_flag(body, "unique").value_or(false);
+  index.where = optional_text(body, "where");
+  return CreateIndex{table, std::move(index)};
+}
+
+Op read(std::type_identity<DropIndex>, const Step& step) {
+  const Mapping body = step.mapping(on_table_keys({"name"}));
+  schema::Index index;
+  index.name = text(body, "name");
+  return DropIndex{target_of(body), std::move(index)};
+}
+
+Op read(std::type_identity<AddPrimaryKey>, const Step& step) {
+  const Mapping body = step.mapping(on_table_keys({"name", "columns"}));
+  const TableName table = target_of(body);
+  schema::PrimaryKey key;
+  key.columns = columns_of(body);
+  key.name = name_or_convention(body, step.naming.pk, table, key.columns);
+  return AddPrimaryKey{table, std::move(key)};
+}
+
+Op read(std::type_identity<AddUnique>, const Step& step) {
+  const Mapping body = step.mapping(on_table_keys({"name", "columns"}));
+  const TableName table = target_of(body);
+  schema::UniqueConstraint unique;
+  unique.columns = columns_of(body);
+  unique.name = name_or_convention(body, step.naming.uq, table, unique.columns);
+  return AddUnique{table, std::move(unique)};
+}
+
+Op read(std::type_identity<AddForeignKey>, const Step& step) {
+  const Mapping body = step.mapping(on_table_keys({"name", "columns", "references", "on_delete", "on_update"}));
+  const TableName table = target_of(body);
+  schema::ForeignKey key;
+  key.columns = columns_of(body);
+  const Value references = body.require("references");
+  const model::Reference target = model::parse_table_reference(references);
+  key.referred_schema = target.schema;
+  key.referred_table = target.table;
+  key.referred_columns = target.columns;
+  if (key.referred_columns.size() != key.columns.size())
+    references.fail("create_foreign_key has " + std::to_string(key.columns.size()) + " column(s) but references " +
+                    std::to_string(key.referred_columns.size()));
+  key.on_delete = action_of(body, "on_delete");
+  key.on_update = action_of(body, "on_update");
+  key.name = name_or_convention(body, step.naming.fk, table, key.columns, key.referred_table);
+  return AddForeignKey{table, std::move(key)};
+}
+
+Op read(std::type_identity<AddCheck>, const Step& step) {
+  const Mapping body = step.mapping(on_table_keys({"name", "expr"}));
+  return AddCheck{target_of(body), schema::CheckConstraint{text(body, "name"), text(body, "expr")}};
+}
+
+// drop_primary_key may leave out the name: a table has one at most, and SQLite names none.
+Op read(std::type_identity<DropPrimaryKey>, const Step& step) {
+  const Mapping body = step.mapping(on_table_keys({"name"}));
+  schema::PrimaryKey key;
+  key.name = optional_text(body, "name").value_or("");
+  return DropPrimaryKey{target_of(body), std::move(key)};
+}
+
+template <class Constraint>
+Op read(std::type_identity<DropConstraint<Constraint>>, const Step& step) {
+  const Mapping body = step.mapping(on_table_keys({"name"}));
+  Constraint constraint;
+  constraint.name = text(body, "name");
+  return DropConstraint<Constraint>{target_of(body), std::move(constraint)};
+}
+
+Op read(std::type_identity<Sql>, const Step& step) {
+  if (step.node.IsScalar()) return Sql{step.node.Scalar(), {}};
+  const Mapping body = step.mapping({"postgresql", "sqlite", "default"});
+  if (body.entries().empty())
+    body.value().fail("sql needs the SQL text", "write sql: \"...\" or sql: {postgresql: \"...\", sqlite: \"...\"}");
+  Sql sql{optional_text(body, "default"), {}};
+  for (const char* dialect : {"postgresql", "sqlite"})
+    if (auto text_for_dialect = optional_text(body, dialect)) sql.per_dialect.emplace(dialect, std::move(*text_for_dialect));
+  return sql;
+}
+
+Op read(std::type_identity<Fail>, const Step& step) { return Fail{step.body().named("the fail message").text()}; }
+
+// Reads the body as the op kind with the given variant index.
+template <std::size_t... Index>
+Op read_kind(std::size_t index, const Step& step, std::index_sequence<Index...>) {
+  using Reader = Op (*)(const Step&);
+  static constexpr Reader readers[] = {
+      [](const Step& s) { return read(std::type_identity<std::variant_alternative_t<Index, Op>>{}, s); }...};
+  return readers[index](step);
+}
+
+}  // namespace
+
+Op from_yaml(const YAML::Node& step, std::string_view file, const schema::NamingConvention& naming) {
+  if (!step.IsMap() || step.size() != 1)
+    throw usage_error("a step must be one 'kind: body' pair", model::location_of(step, file),
+                      "e.g. - add_column: {table: users, name: age, type: integer}");
+  const auto pair = *step.begin();
+  const std::string kind = pair.first.Scalar();
+  const auto found = std::find(detail::kind_names.begin(), detail::kind_names.end(), kind);
+  if (found == detail::kind_names.end()) {
+    const Keys kinds(detail::kind_names.begin(), detail::kind_names.end());
+    throw usage_error("unknown step '" + kind + "'", model::location_of(pair.first, file),
+                      util::unknown_name_hint(kind, kinds, "steps"));
+  }
+  const Step body{pair.second, file, naming, kind};
+  return read_kind(static_cast<std::size_t>(found - detail::kind_names.begin()), body,
+                   std::make_index_sequence<std::variant_size_v<Op>>{});
+}
+
+}  // namespace dbmig::ops

@@ -1,0 +1,84 @@
+// Reading revision files (PRODUCT.md section 3), with file:line:column for every mistake.
+#include "revision/revision.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "model/model.hpp"
+#include "model/yaml_value.hpp"
+#include "ops/yaml.hpp"
+#include "util/error.hpp"
+
+namespace dbmig::revision {
+
+namespace {
+
+using model::Mapping;
+using model::Value;
+
+std::vector<ops::Op> read_steps(const Mapping& file, std::string_view key, const schema::NamingConvention& naming) {
+  const Value steps = file.require(key, "write '" + std::string(key) + ": []' for none");
+  std::vector<ops::Op> ops;
+  // `downgrade:` left empty reads as no steps, like `[]`.
+  for (const Value& step : steps.named("'" + std::string(key) + "'").items())
+    ops.push_back(ops::from_yaml(step.node(), step.file(), naming));
+  return ops;
+}
+
+// A revision id as written: one word (it is part of file names and version rows).
+std::string id_of(const Value& value) {
+  std::string id = value.text();
+  if (id.find_first_of(" \t:/\\") != std::string::npos)
+    value.fail(value.what() + " holds a space, ':' or a slash: '" + id + "'", "a revision id is a word like 3f2a9c1d7b4e");
+  return id;
+}
+
+std::vector<std::string> ids_of(const Value& value) {
+  if (value.is_null()) return {};
+  if (!value.is_sequence()) return {id_of(value)};
+  std::vector<std::string> ids;
+  for (const Value& item : value.items()) ids.push_back(id_of(item));
+  return ids;
+}
+
+}  // namespace
+
+Revision parse_revision(std::string_view text, const std::filesystem::path& path,
+                        const schema::NamingConvention& naming) {
+  const std::string file_name = path.string();
+  const YAML::Node root = model::parse_yaml(text, file_name);
+  if (!root.IsDefined() || root.IsNull())
+    throw usage_error("the revision file is empty", Location{file_name, 0, 0},
+                      "a revision needs revision, down_revision, upgrade and downgrade");
+  const Mapping file = Value::at_node(root, file_name, "the revision file")
+                           .mapping({"revision", "down_revision", "message", "created_at", "transactional",
+                                     "branch_labels", "upgrade", "downgrade"});
+
+  Revision revision;
+  revision.path = path;
+  revision.checksum = checksum_of(text);
+  revision.id = id_of(file.require("revision"));
+  // null for a root, but it must be said: a forgotten parent would silently start a new branch.
+  revision.down_revisions = ids_of(file.require("down_revision", "write 'down_revision: null' for a first revision"));
+  if (const auto message = file.get("message")) revision.message = message->optional_text().value_or("");
+  if (const auto created_at = file.get("created_at")) revision.created_at = created_at->optional_text().value_or("");
+  if (const auto transactional = file.get("transactional"); transactional && !transactional->is_null())
+    revision.transactional = transactional->boolean();
+  if (const auto labels = file.get("branch_labels"))
+    revision.branch_labels = labels->is_sequence() || labels->is_null() ? labels->texts()
+                                                                          : std::vector<std::string>{labels->text()};
+  revision.upgrade = read_steps(file, "upgrade", naming);
+  revision.downgrade = read_steps(file, "downgrade", naming);
+  return revision;
+}
+
+Revision read_revision_file(const std::filesystem::path& path, const schema::NamingConvention& naming) {
+  const std::string file_name = path.string();
+  std::ifstream file(path, std::ios::binary);
+  if (!file) throw usage_error("cannot read revision file " + file_name, std::nullopt, "check that it exists and is readable");
+  std::ostringstream text;
+  text << file.rdbuf();
+  return parse_revision(text.str(), path, naming);
+}
+
+}  // namespace dbmig::revision

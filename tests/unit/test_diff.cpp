@@ -1,0 +1,139 @@
+// Diff behaviour that the table-driven cases (test_diff_cases.cpp) cannot express: schemas built
+// in code (unnamed constraints as SQLite reports them, thousands of tables) and the type-change
+// rules behind the warnings.
+#include <doctest/doctest.h>
+
+#include "diff/diff.hpp"
+#include "diff/type_change.hpp"
+#include "model/model.hpp"
+
+namespace {
+
+using namespace dbmig;
+
+const schema::NamingConvention naming;
+
+schema::Column column(std::string name, std::string type, bool nullable = true) {
+  schema::Column made;
+  made.name = std::move(name);
+  made.type = schema::parse_type(type);
+  made.nullable = nullable;
+  return made;
+}
+
+// Table i refers to table i-1; declared newest first so the diff has to reorder them.
+schema::Schema chain_of_tables(int count) {
+  schema::Schema schema;
+  for (int i = count - 1; i >= 0; --i) {
+    schema::Table table;
+    table.name = "t" + std::to_string(i);
+    table.columns = {column("id", "integer", false), column("previous_id", "integer")};
+    table.primary_key = schema::PrimaryKey{"pk_" + table.name, {"id"}};
+    table.indexes.push_back(schema::Index{"ix_" + table.name + "_previous_id", {"previous_id"}, {}, false, {}});
+    if (i > 0)
+      table.foreign_keys.push_back(schema::ForeignKey{"fk_" + table.name, {"previous_id"}, "t" + std::to_string(i - 1),
+                                                      "", {"id"}, {}, {}});
+    schema.tables.push_back(std::move(table));
+  }
+  return schema;
+}
+
+std::string created_table(const ops::Op& op) { return std::get<ops::CreateTable>(op).table.name; }
+
+}  // namespace
+
+TEST_CASE("diff: a thousand equal tables compare equal (hash lookups, not pairwise)") {
+  const schema::Schema schema = chain_of_tables(1000);
+  const diff::Result result = diff::compare(schema, schema);
+  CHECK(result.empty());
+  CHECK(result.warnings.empty());
+}
+
+TEST_CASE("diff: a thousand new tables are created referenced first") {
+  const schema::Schema desired = chain_of_tables(1000);
+  const diff::Result result = diff::compare(desired, schema::Schema{});
+  REQUIRE(result.upgrade.size() == 1000);
+  CHECK(created_table(result.upgrade.front()) == "t0");
+  CHECK(created_table(result.upgrade.back()) == "t999");
+  REQUIRE(result.downgrade.size() == 1000);
+  CHECK(std::get<ops::DropTable>(result.downgrade.front()).table.name == "t999");
+}
+
+TEST_CASE("diff: constraints the database reports without a name match named ones by definition") {
+  const schema::Schema desired = model::load_string(R"yaml(
+tables:
+  users:
+    columns:
+      id: {type: integer, primary_key: true}
+      email: {type: string(120), unique: true}
+  posts:
+    columns:
+      id: {type: integer, primary_key: true}
+      user_id: {type: integer, references: users.id, on_delete: cascade}
+    checks: [{name: id_positive, expr: "id > 0"}]
+)yaml",
+                                                    "models.yaml", naming);
+  schema::Schema live = desired;  // as SQLite would report it: no constraint names
+  for (auto& table : live.tables) {
+    table.primary_key->name.clear();
+    for (auto& unique : table.uniques) unique.name.clear();
+    for (auto& key : table.foreign_keys) key.name.clear();
+  }
+  CHECK(diff::compare(desired, live).empty());
+
+  live.tables.at(1).foreign_keys.at(0).on_delete = schema::ReferentialAction::no_action;
+  const diff::Result changed = diff::compare(desired, live);
+  REQUIRE(changed.upgrade.size() == 2);
+  CHECK(ops::kind_name(changed.upgrade.at(0)) == "drop_foreign_key");
+  CHECK(ops::kind_name(changed.upgrade.at(1)) == "create_foreign_key");
+}
+
+TEST_CASE("diff: renamed_from is ignored when the old name is still in the model or already gone") {
+  schema::Schema live;
+  schema::Table users;
+  users.name = "users";
+  users.columns = {column("id", "integer", false)};
+  live.tables.push_back(users);
+
+  schema::Schema desired = live;  // keeps `users` and adds `members` "renamed from" it
+  schema::Table members = users;
+  members.name = "members";
+  members.renamed_from = "users";
+  desired.tables.push_back(members);
+  const diff::Result result = diff::compare(desired, live);
+  REQUIRE(result.upgrade.size() == 1);
+  CHECK(ops::kind_name(result.upgrade.at(0)) == "create_table");
+  CHECK(!std::get<ops::CreateTable>(result.upgrade.at(0)).table.renamed_from);  // hints stay in the model
+
+  schema::Schema renamed_already = live;
+  renamed_already.tables.at(0).name = "members";
+  renamed_already.tables.at(0).renamed_from = "users";
+  schema::Schema live_renamed = live;
+  live_renamed.tables.at(0).name = "members";
+  CHECK(diff::compare(renamed_already, live_renamed).empty());
+}
+
+TEST_CASE("diff: which type changes can lose or reject values") {
+  using diff::detail::classify_type_change;
+  using diff::detail::TypeChange;
+  const auto change = [](const char* from, const char* to) {
+    return classify_type_change(schema::parse_type(from), schema::parse_type(to));
+  };
+  CHECK(change("smallint", "bigint") == TypeChange::widening);
+  CHECK(change("bigint", "integer") == TypeChange::narrowing);
+  CHECK(change("string(20)", "string(40)") == TypeChange::widening);
+  CHECK(change("string(40)", "string(20)") == TypeChange::narrowing);
+  CHECK(change("text", "string(20)") == TypeChange::narrowing);
+  CHECK(change("string(20)", "text") == TypeChange::widening);
+  CHECK(change("float", "double") == TypeChange::widening);
+  CHECK(change("double", "float") == TypeChange::narrowing);
+  CHECK(change("numeric(10, 2)", "numeric(12, 2)") == TypeChange::widening);
+  CHECK(change("numeric(10, 2)", "numeric(10, 3)") == TypeChange::narrowing);
+  CHECK(change("numeric(10, 2)", "numeric") == TypeChange::widening);
+  CHECK(change("integer", "numeric") == TypeChange::widening);
+  CHECK(change("enum(a, b)", "enum(a, b, c)") == TypeChange::widening);
+  CHECK(change("enum(a, b, c)", "enum(a, b)") == TypeChange::narrowing);
+  CHECK(change("integer", "text") == TypeChange::widening);
+  CHECK(change("text", "integer") == TypeChange::conversion);
+  CHECK(change("date", "datetime") == TypeChange::conversion);
+}
