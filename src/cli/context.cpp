@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <ostream>
 
+#include <spdlog/spdlog.h>
+
 #include "model/model.hpp"
 #include "util/error.hpp"
 
@@ -30,7 +32,10 @@ const dialect::Dialect& Context::dialect() {
 }
 
 dialect::Connection& Context::connection() {
-  if (!connection_) connection_ = dialect().connect(*url_);
+  if (!connection_) {
+    spdlog::info("database: {}", url_->masked());
+    connection_ = dialect().connect(*url_);
+  }
   return *connection_;
 }
 

@@ -30,7 +30,7 @@ struct GlobalOptions {
 
 class Context {
  public:
-  Context(std::ostream& out, std::ostream& err) : out(out), err(err) {}
+  Context(std::ostream& out_stream, std::ostream& err_stream) : out(out_stream), err(err_stream) {}
 
   std::ostream& out;
   std::ostream& err;

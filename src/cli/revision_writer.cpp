@@ -50,7 +50,8 @@ revision::Revision write_new_revision(Context& context, revision::Revision revis
   revision.created_at = utc_now_iso8601();
 
   const std::string text = revision::render_revision(revision, revision_template(context), warnings);
-  revision.path = context.config().versions_dir() / (revision.id + "_" + revision::slugify(revision.message) + ".yaml");
+  revision.path = (context.config().versions_dir() / (revision.id + "_" + revision::slugify(revision.message) + ".yaml"))
+                      .lexically_normal();
   // A template the user edited into something unreadable must fail here, not at upgrade time.
   try {
     revision::parse_revision(text, revision.path, context.config().naming);

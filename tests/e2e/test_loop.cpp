@@ -90,7 +90,7 @@ TEST_CASE_TEMPLATE("a failing revision is rolled back whole and the version row 
   project.write("models.yaml", blog_models);
   REQUIRE(project.run({"migrate", "-m", "create"}).code == 0);
   REQUIRE(project.run({"upgrade"}).code == 0);
-  const auto head = project.run({"current"}).out;
+  const auto applied = project.revision_files()[0].filename().string().substr(0, 12);
 
   // A hand-written revision whose second step fails after the first one succeeded.
   REQUIRE(project.run({"revision", "-m", "broken"}).code == 0);
@@ -115,7 +115,9 @@ TEST_CASE_TEMPLATE("a failing revision is rolled back whole and the version row 
   CHECK(upgrade.err.find("upgrade step 2 (sql)") != std::string::npos);
   CHECK(upgrade.err.find("no_such_table") != std::string::npos);
   CHECK_FALSE(has_table(database->introspect(), "tags"));
-  CHECK(project.run({"current"}).out == head);
+  const auto current = project.run({"--format", "json", "current"}).out;
+  CHECK(current.find("\"current\":[\"" + applied + "\"]") != std::string::npos);
+  CHECK(database->count_rows("dbmig_version") == 1);
 }
 
 TEST_CASE_TEMPLATE("bad models exit 2 with file:line:column and touch nothing", Backend, SqliteBackend,
