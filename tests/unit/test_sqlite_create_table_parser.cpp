@@ -5,8 +5,9 @@
 #include "dialect/sqlite/create_table_parser.hpp"
 #include "dialect/sqlite/enum_check.hpp"
 #include "dialect/sqlite/sql_expression.hpp"
-#include "dialect/sqlite/sql_tokens.hpp"
+#include "dialect/common/sql_tokens.hpp"
 
+using namespace dbmig::dialect;
 using namespace dbmig::dialect::sqlite;
 
 namespace {

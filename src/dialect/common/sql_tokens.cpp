@@ -1,8 +1,8 @@
-#include "dialect/sqlite/sql_tokens.hpp"
+#include "dialect/common/sql_tokens.hpp"
 
 #include <algorithm>
 
-namespace dbmig::dialect::sqlite {
+namespace dbmig::dialect {
 namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
@@ -92,7 +92,8 @@ bool Token::is(char punctuation_char) const {
   return kind == TokenKind::punctuation && text.size() == 1 && text.front() == punctuation_char;
 }
 
-std::vector<Token> tokenize(std::string_view sql) {
+std::vector<Token> tokenize(std::string_view sql, Brackets brackets) {
+  const bool bracket_punctuation = brackets == Brackets::punctuation;
   std::vector<Token> tokens;
   std::size_t at = 0;
   auto emit = [&](TokenKind kind, std::size_t end) {
@@ -115,8 +116,10 @@ std::vector<Token> tokenize(std::string_view sql) {
       emit(TokenKind::string, quoted_end(sql, at + 1, '\'', true));
     } else if (c == '"' || c == '`') {
       emit(TokenKind::quoted_identifier, quoted_end(sql, at, c, true));
-    } else if (c == '[') {
+    } else if (c == '[' && !bracket_punctuation) {
       emit(TokenKind::quoted_identifier, quoted_end(sql, at, ']', false));
+    } else if (c == '[' || c == ']') {
+      emit(TokenKind::punctuation, at + 1);
     } else if (is_digit(c) || (c == '.' && at + 1 < sql.size() && is_digit(sql[at + 1]))) {
       emit(TokenKind::number, number_end(sql, at));
     } else if (is_word_start(c)) {
@@ -129,7 +132,7 @@ std::vector<Token> tokenize(std::string_view sql) {
       std::size_t end = at + 1;
       while (end < sql.size() && !is_space(sql[end]) && !is_word_start(sql[end]) && !is_digit(sql[end]) &&
              !is_punctuation(sql[end]) && sql[end] != '\'' && sql[end] != '"' && sql[end] != '`' &&
-             sql[end] != '[' && !starts_comment(sql, end)) {
+             sql[end] != '[' && !(bracket_punctuation && sql[end] == ']') && !starts_comment(sql, end)) {
         ++end;
       }
       emit(TokenKind::other, end);
@@ -197,4 +200,4 @@ std::string to_lower_ascii(std::string_view text) {
   return out;
 }
 
-}  // namespace dbmig::dialect::sqlite
+}  // namespace dbmig::dialect

@@ -1,20 +1,21 @@
 #pragma once
-// A lexer for SQLite SQL text. The catalog keeps CREATE TABLE / CREATE INDEX statements as text,
-// and constraint names, CHECK expressions and index expressions exist nowhere else; the parsers
-// that recover them walk these tokens, so quoting, strings and comments are handled in one place.
+// A lexer for SQL text, shared by the dialects. SQLite's catalog keeps CREATE TABLE / CREATE INDEX
+// statements as text, and constraint names, CHECK expressions and index expressions exist nowhere
+// else; PostgreSQL's expressions (defaults, checks) are compared in a canonical form. The code that
+// reads them walks these tokens, so quoting, strings and comments are handled in one place.
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace dbmig::dialect::sqlite {
+namespace dbmig::dialect {
 
 enum class TokenKind {
   word,               // a bare identifier or keyword: users, CHECK, current_timestamp
-  quoted_identifier,  // "name", `name` or [name]
+  quoted_identifier,  // "name", `name` or (SQLite) [name]
   string,             // 'text' (also the x'..' blob literal)
   number,             // 42, 3.14, 1e-3, 0x1F
-  punctuation,        // ( ) , ; .
+  punctuation,        // ( ) , ; . and, with Brackets::punctuation, [ ]
   other,              // operators and anything else, one run of such characters: >=, ||, ?
 };
 
@@ -32,9 +33,13 @@ struct Token {
   std::size_t end() const { return offset + text.size(); }
 };
 
+// What square brackets are: SQLite quotes identifiers with them ([order]); PostgreSQL writes arrays
+// with them (ARRAY[1, 2], integer[]).
+enum class Brackets { quote_identifiers, punctuation };
+
 // Whitespace and comments (-- to end of line, /* ... */) are dropped. Never throws: an unterminated
 // string, identifier or comment runs to the end of the text, so hand-written SQL cannot crash us.
-std::vector<Token> tokenize(std::string_view sql);
+std::vector<Token> tokenize(std::string_view sql, Brackets brackets = Brackets::quote_identifiers);
 
 // Index of the ')' closing the '(' at `open`, or tokens.size() when it is never closed.
 std::size_t matching_parenthesis(const std::vector<Token>& tokens, std::size_t open);
@@ -55,4 +60,4 @@ bool equals_ignoring_case(std::string_view a, std::string_view b);
 std::string to_upper_ascii(std::string_view text);
 std::string to_lower_ascii(std::string_view text);
 
-}  // namespace dbmig::dialect::sqlite
+}  // namespace dbmig::dialect

@@ -1,6 +1,6 @@
 #include "dialect/sqlite/create_index_parser.hpp"
 
-#include "dialect/sqlite/sql_tokens.hpp"
+#include "dialect/common/sql_tokens.hpp"
 
 namespace dbmig::dialect::sqlite {
 namespace {

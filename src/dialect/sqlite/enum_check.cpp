@@ -1,7 +1,7 @@
 #include "dialect/sqlite/enum_check.hpp"
 
 #include "dialect/sql_renderer.hpp"
-#include "dialect/sqlite/sql_tokens.hpp"
+#include "dialect/common/sql_tokens.hpp"
 
 namespace dbmig::dialect::sqlite {
 

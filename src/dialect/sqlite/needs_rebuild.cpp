@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "dialect/sqlite/default_value.hpp"
-#include "dialect/sqlite/sql_tokens.hpp"
+#include "dialect/common/sql_tokens.hpp"
 
 namespace dbmig::dialect::sqlite {
 namespace {

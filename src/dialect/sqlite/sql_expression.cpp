@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include "dialect/sqlite/sql_tokens.hpp"
+#include "dialect/common/sql_tokens.hpp"
 
 namespace dbmig::dialect::sqlite {
 namespace {

@@ -9,7 +9,7 @@
 #include "dialect/sqlite/create_index_parser.hpp"
 #include "dialect/sqlite/create_table_parser.hpp"
 #include "dialect/sqlite/enum_check.hpp"
-#include "dialect/sqlite/sql_tokens.hpp"
+#include "dialect/common/sql_tokens.hpp"
 #include "dialect/sqlite/sqlite_types.hpp"
 
 namespace dbmig::dialect::sqlite {
