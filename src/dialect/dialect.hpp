@@ -36,6 +36,12 @@ class Dialect {
   // Read every user table of the connection's default schema (and of `extra_schemas`) in a fixed
   // number of bulk catalog queries. Tables named in `ignore` (the version tables) are left out.
   virtual schema::Schema introspect(Connection& connection, const std::vector<std::string>& ignore) const = 0;
+  // introspect(), plus the tables of `schemas` (the models' PostgreSQL `schema:` keys), reported
+  // with Table::schema set. Dialects with one schema per database read their only one.
+  virtual schema::Schema introspect_schemas(Connection& connection, const std::vector<std::string>& ignore,
+                                            const std::vector<std::string>& /*schemas*/) const {
+    return introspect(connection, ignore);
+  }
 
   // Bring a schema into the form this dialect can store and report back, so that a model and its
   // own introspection compare equal: fold type spellings, normalise default text, drop what the

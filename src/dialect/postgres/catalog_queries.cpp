@@ -1,0 +1,101 @@
+#include "dialect/postgres/catalog_queries.hpp"
+
+namespace dbmig::dialect::postgres::catalog {
+namespace {
+
+// The tables every query reads, as a CTE the query starts with.
+constexpr std::string_view kTables =
+    "WITH tables AS ("
+    "SELECT c.oid, n.nspname, c.relname, n.nspname = current_schema() AS in_current_schema "
+    "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition "
+    "AND (n.nspname = current_schema() OR n.nspname = ANY ($1::text[]))) ";
+
+// {"a","b"}: every element quoted, so that no schema name can break the literal.
+std::string text_array(const std::vector<std::string>& values) {
+  std::string literal = "{";
+  for (const std::string& value : values) {
+    if (literal.size() > 1) literal += ',';
+    literal += '"';
+    for (const char c : value) {
+      if (c == '"' || c == '\\') literal += '\\';
+      literal += c;
+    }
+    literal += '"';
+  }
+  return literal + "}";
+}
+
+Statement over_tables(std::string_view select, const std::vector<std::string>& schemas) {
+  return Statement{std::string(kTables) + std::string(select), {text_array(schemas)}};
+}
+
+}  // namespace
+
+Statement tables(const std::vector<std::string>& schemas) {
+  return over_tables(
+      "SELECT t.oid, t.nspname, t.relname, t.in_current_schema, d.description "
+      "FROM tables t LEFT JOIN pg_catalog.pg_description d "
+      "ON d.objoid = t.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0 "
+      "ORDER BY t.in_current_schema DESC, t.nspname, t.relname",
+      schemas);
+}
+
+Statement columns(const std::vector<std::string>& schemas) {
+  return over_tables(
+      "SELECT a.attrelid, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull, "
+      "pg_catalog.pg_get_expr(ad.adbin, ad.adrelid, true), a.attidentity, "
+      "pg_catalog.pg_get_serial_sequence(pg_catalog.format('%I.%I', t.nspname, t.relname), a.attname) IS NOT NULL, "
+      "CASE WHEN ty.typtype = 'e' THEN ty.oid END, d.description "
+      "FROM tables t JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid "
+      "JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid "
+      "LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
+      "LEFT JOIN pg_catalog.pg_description d "
+      "ON d.objoid = a.attrelid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum "
+      "WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '' "
+      "ORDER BY a.attrelid, a.attnum",
+      schemas);
+}
+
+Statement enum_labels(const std::vector<std::string>& schemas) {
+  return over_tables(
+      "SELECT e.enumtypid, e.enumlabel FROM pg_catalog.pg_enum e "
+      "WHERE e.enumtypid IN (SELECT a.atttypid FROM tables t JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid "
+      "WHERE a.attnum > 0 AND NOT a.attisdropped) "
+      "ORDER BY e.enumtypid, e.enumsortorder",
+      schemas);
+}
+
+Statement constraints(const std::vector<std::string>& schemas) {
+  return over_tables(
+      "SELECT con.conrelid, con.conname, con.contype, a.attname, fa.attname, fn.nspname, fc.relname, "
+      "fn.nspname = t.nspname, con.confdeltype, con.confupdtype, "
+      "pg_catalog.pg_get_expr(con.conbin, con.conrelid, true) "
+      "FROM tables t JOIN pg_catalog.pg_constraint con ON con.conrelid = t.oid "
+      "LEFT JOIN LATERAL unnest(con.conkey, con.confkey) WITH ORDINALITY AS k(attnum, fattnum, position) ON true "
+      "LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum "
+      "LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid "
+      "LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace "
+      "LEFT JOIN pg_catalog.pg_attribute fa ON fa.attrelid = con.confrelid AND fa.attnum = k.fattnum "
+      "WHERE con.contype IN ('p', 'u', 'f', 'c') "
+      "ORDER BY con.conrelid, con.conname, k.position",
+      schemas);
+}
+
+Statement indexes(const std::vector<std::string>& schemas) {
+  return over_tables(
+      "SELECT i.indrelid, ic.relname, i.indisunique, a.attname, "
+      "pg_catalog.pg_get_indexdef(i.indexrelid, k.position, true), "
+      "pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) "
+      "FROM tables t JOIN pg_catalog.pg_index i ON i.indrelid = t.oid "
+      "JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
+      "CROSS JOIN LATERAL generate_series(1, i.indnkeyatts) AS k(position) "
+      "LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k.position - 1] "
+      "AND a.attnum > 0 "
+      "WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con "
+      "WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x')) "
+      "ORDER BY i.indrelid, ic.relname, k.position",
+      schemas);
+}
+
+}  // namespace dbmig::dialect::postgres::catalog

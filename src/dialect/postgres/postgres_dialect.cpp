@@ -1,0 +1,67 @@
+#include "dialect/postgres/postgres_dialect.hpp"
+
+#include "dialect/postgres/postgres_connection.hpp"
+#include "dialect/postgres/postgres_introspect.hpp"
+#include "dialect/postgres/postgres_normalize.hpp"
+#include "dialect/postgres/postgres_renderer.hpp"
+
+namespace dbmig::dialect::postgres {
+namespace {
+
+// Wires the PostgreSQL parts to the Dialect seam; each job lives in its own file.
+class PostgresDialect final : public Dialect {
+ public:
+  std::string_view name() const override { return "postgresql"; }
+
+  std::unique_ptr<Connection> connect(const config::DatabaseUrl& url) const override {
+    return std::make_unique<PostgresConnection>(url);
+  }
+
+  schema::Schema introspect(Connection& connection, const std::vector<std::string>& ignore) const override {
+    return introspect_database(connection, ignore);
+  }
+  schema::Schema introspect_schemas(Connection& connection, const std::vector<std::string>& ignore,
+                                    const std::vector<std::string>& schemas) const override {
+    return introspect_database(connection, ignore, schemas);
+  }
+
+  void normalize(schema::Schema& schema) const override { normalize_schema(schema); }
+
+  std::vector<Statement> render(const ops::Op& op, const RenderContext& context) const override {
+    return renderer_.render(op, context);
+  }
+
+  std::string quote_identifier(std::string_view identifier) const override {
+    return renderer_.quote_identifier(identifier);
+  }
+  std::string quote_literal(std::string_view value) const override { return renderer_.quote_literal(value); }
+  std::string inline_parameters(const Statement& statement) const override {
+    return renderer_.inline_parameters(statement);
+  }
+
+  // The version table lives in the connection's current schema, like the tables it versions.
+  std::vector<Statement> create_version_table(std::string_view table) const override {
+    return renderer_.create_version_table(table);
+  }
+  Statement select_versions(std::string_view table) const override { return renderer_.select_versions(table); }
+  Statement insert_version(std::string_view table, std::string_view revision) const override {
+    return renderer_.insert_version(table, revision);
+  }
+  Statement delete_version(std::string_view table, std::string_view revision) const override {
+    return renderer_.delete_version(table, revision);
+  }
+  Statement version_table_exists(std::string_view table) const override {
+    return Statement{"SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                     "WHERE n.nspname = current_schema() AND c.relname = $1 AND c.relkind IN ('r', 'p')",
+                     {std::string(table)}};
+  }
+
+ private:
+  PostgresRenderer renderer_;
+};
+
+}  // namespace
+
+std::unique_ptr<Dialect> make_postgres_dialect() { return std::make_unique<PostgresDialect>(); }
+
+}  // namespace dbmig::dialect::postgres

@@ -1,0 +1,176 @@
+#include "dialect/postgres/postgres_introspect.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "dialect/postgres/catalog_queries.hpp"
+#include "dialect/postgres/postgres_expression.hpp"
+#include "dialect/postgres/postgres_types.hpp"
+
+namespace dbmig::dialect::postgres {
+namespace {
+
+std::string text(const Row& row, std::size_t column) { return row.at(column).value_or(std::string()); }
+bool flag(const Row& row, std::size_t column) { return row.at(column) == std::optional<std::string>("t"); }
+
+schema::ReferentialAction action_from_code(std::string_view code) {
+  if (code == "c") return schema::ReferentialAction::cascade;
+  if (code == "n") return schema::ReferentialAction::set_null;
+  if (code == "d") return schema::ReferentialAction::set_default;
+  if (code == "r") return schema::ReferentialAction::restrict;
+  return schema::ReferentialAction::no_action;  // "a"
+}
+
+// Calls handle(first, last) for each run [first, last) of rows that share their first two columns
+// (table oid and constraint or index name): the rows of one object, as the ORDER BY groups them.
+template <class Handle>
+void for_each_group(const std::vector<Row>& rows, Handle&& handle) {
+  for (std::size_t first = 0; first < rows.size();) {
+    std::size_t last = first + 1;
+    while (last < rows.size() && rows[last].at(0) == rows[first].at(0) && rows[last].at(1) == rows[first].at(1)) ++last;
+    handle(first, last);
+    first = last;
+  }
+}
+
+// The names in one column of a group of rows, NULLs skipped.
+std::vector<std::string> names_in(const std::vector<Row>& rows, std::size_t first, std::size_t last,
+                                  std::size_t column) {
+  std::vector<std::string> names;
+  for (std::size_t at = first; at < last; ++at) {
+    if (rows[at].at(column)) names.push_back(*rows[at].at(column));
+  }
+  return names;
+}
+
+class CatalogReader {
+ public:
+  CatalogReader(Connection& connection, const std::vector<std::string>& ignore, const std::vector<std::string>& schemas)
+      : connection_(connection), ignore_(ignore.begin(), ignore.end()), schemas_(schemas) {}
+
+  schema::Schema read() {
+    read_tables();
+    read_enum_labels();
+    read_columns();
+    read_constraints();
+    read_indexes();
+    return std::move(schema_);
+  }
+
+ private:
+  schema::Table* find(const std::optional<std::string>& oid) {
+    const auto it = oid ? by_oid_.find(*oid) : by_oid_.end();
+    return it == by_oid_.end() ? nullptr : &schema_.tables[it->second];
+  }
+
+  void read_tables() {
+    for (const Row& row : connection_.query(catalog::tables(schemas_))) {
+      const bool in_current_schema = flag(row, 3);
+      schema::Table table;
+      table.name = text(row, 2);
+      if (in_current_schema && ignore_.count(table.name) > 0) continue;
+      if (!in_current_schema) table.schema = text(row, 1);
+      table.comment = row.at(4);
+      by_oid_.emplace(text(row, 0), schema_.tables.size());
+      schema_.tables.push_back(std::move(table));
+    }
+  }
+
+  // Read before the columns, which take their values from here. Always run, even for no enum
+  // columns, so that introspection runs the same number of queries every time.
+  void read_enum_labels() {
+    for (const Row& row : connection_.query(catalog::enum_labels(schemas_))) {
+      enum_values_[text(row, 0)].push_back(text(row, 1));
+    }
+  }
+
+  void read_columns() {
+    for (const Row& row : connection_.query(catalog::columns(schemas_))) {
+      schema::Table* table = find(row.at(0));
+      if (!table) continue;
+      schema::Column column;
+      column.name = text(row, 1);
+      if (const std::optional<std::string>& enum_type = row.at(7)) {
+        column.type.kind = schema::TypeKind::enumeration;
+        column.type.enum_values = enum_values_[*enum_type];
+      } else {
+        column.type = read_type(text(row, 2)).type;
+      }
+      column.nullable = !flag(row, 3);
+      column.default_sql = row.at(4);
+      const bool identity = !text(row, 5).empty();
+      const bool serial = flag(row, 6) && column.default_sql && is_sequence_default(*column.default_sql);
+      column.autoincrement = identity || serial;
+      if (serial) column.default_sql.reset();  // the sequence is how it autoincrements
+      column.comment = row.at(8);
+      table->columns.push_back(std::move(column));
+    }
+  }
+
+  void read_constraints() {
+    const std::vector<Row> rows = connection_.query(catalog::constraints(schemas_));
+    for_each_group(rows, [&](std::size_t first, std::size_t last) {
+      schema::Table* table = find(rows[first].at(0));
+      if (!table) return;
+      const Row& head = rows[first];
+      const std::string name = text(head, 1);
+      const std::string type = text(head, 2);
+      std::vector<std::string> columns = names_in(rows, first, last, 3);
+      if (type == "p") {
+        table->primary_key = schema::PrimaryKey{name, std::move(columns)};
+      } else if (type == "u") {
+        table->uniques.push_back(schema::UniqueConstraint{name, std::move(columns)});
+      } else if (type == "c") {
+        table->checks.push_back(schema::CheckConstraint{name, text(head, 10)});
+      } else if (type == "f") {
+        schema::ForeignKey foreign_key;
+        foreign_key.name = name;
+        foreign_key.columns = std::move(columns);
+        foreign_key.referred_table = text(head, 6);
+        if (!flag(head, 7)) foreign_key.referred_schema = text(head, 5);
+        foreign_key.referred_columns = names_in(rows, first, last, 4);
+        foreign_key.on_delete = action_from_code(text(head, 8));
+        foreign_key.on_update = action_from_code(text(head, 9));
+        table->foreign_keys.push_back(std::move(foreign_key));
+      }
+    });
+  }
+
+  void read_indexes() {
+    const std::vector<Row> rows = connection_.query(catalog::indexes(schemas_));
+    for_each_group(rows, [&](std::size_t first, std::size_t last) {
+      schema::Table* table = find(rows[first].at(0));
+      if (!table) return;
+      schema::Index index;
+      index.name = text(rows[first], 1);
+      index.unique = flag(rows[first], 2);
+      for (std::size_t at = first; at < last; ++at) {
+        // The model lists columns before expressions, as CREATE INDEX then writes them.
+        if (rows[at].at(3)) {
+          index.columns.push_back(*rows[at].at(3));
+        } else {
+          index.expressions.push_back(text(rows[at], 4));
+        }
+      }
+      index.where = rows[first].at(5);
+      table->indexes.push_back(std::move(index));
+    });
+  }
+
+  Connection& connection_;
+  std::unordered_set<std::string> ignore_;
+  std::vector<std::string> schemas_;
+  schema::Schema schema_;
+  std::unordered_map<std::string, std::size_t> by_oid_;
+  std::unordered_map<std::string, std::vector<std::string>> enum_values_;
+};
+
+}  // namespace
+
+schema::Schema introspect_database(Connection& connection, const std::vector<std::string>& ignore,
+                                   const std::vector<std::string>& schemas) {
+  return CatalogReader(connection, ignore, schemas).read();
+}
+
+}  // namespace dbmig::dialect::postgres

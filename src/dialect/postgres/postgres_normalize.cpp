@@ -1,0 +1,69 @@
+#include "dialect/postgres/postgres_normalize.hpp"
+
+#include <algorithm>
+
+#include "dialect/postgres/postgres_expression.hpp"
+#include "dialect/postgres/postgres_types.hpp"
+
+namespace dbmig::dialect::postgres {
+namespace {
+
+using schema::TypeKind;
+
+bool is_integer(TypeKind kind) {
+  return kind == TypeKind::integer || kind == TypeKind::bigint || kind == TypeKind::smallint;
+}
+
+bool in_primary_key(const schema::Table& table, std::string_view column) {
+  if (!table.primary_key) return false;
+  const std::vector<std::string>& columns = table.primary_key->columns;
+  return std::find(columns.begin(), columns.end(), column) != columns.end();
+}
+
+void normalize_column(const schema::Table& table, schema::Column& column) {
+  if (column.type.kind == TypeKind::native) {
+    ReadType read = read_type(column.type.native);
+    column.type = std::move(read.type);
+    column.autoincrement = column.autoincrement || read.serial;
+  }
+  if (column.type.kind == TypeKind::numeric && column.type.precision && !column.type.scale) column.type.scale = 0;
+  if (!is_integer(column.type.kind)) column.autoincrement = false;
+  if (column.default_sql) column.default_sql = canonical_default(*column.default_sql);
+  if (column.autoincrement) column.default_sql.reset();
+  if (in_primary_key(table, column.name)) column.nullable = false;
+}
+
+const schema::Table* referred_table(const schema::Schema& schema, const schema::ForeignKey& foreign_key,
+                                    const schema::Table& from) {
+  const std::string& referred_schema = foreign_key.referred_schema.empty() ? from.schema : foreign_key.referred_schema;
+  return schema.find_table(foreign_key.referred_table, referred_schema);
+}
+
+template <class Item>
+void sort_by_name(std::vector<Item>& items) {
+  std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.name < b.name; });
+}
+
+}  // namespace
+
+void normalize_schema(schema::Schema& schema) {
+  for (schema::Table& table : schema.tables) {
+    for (schema::Column& column : table.columns) normalize_column(table, column);
+    for (schema::Index& index : table.indexes) {
+      for (std::string& expression : index.expressions) expression = canonical_expression(expression);
+      if (index.where) index.where = canonical_expression(*index.where);
+    }
+    for (schema::CheckConstraint& check : table.checks) check.expression = canonical_expression(check.expression);
+    for (schema::ForeignKey& foreign_key : table.foreign_keys) {
+      if (!foreign_key.referred_columns.empty()) continue;
+      const schema::Table* referred = referred_table(schema, foreign_key, table);
+      if (referred && referred->primary_key) foreign_key.referred_columns = referred->primary_key->columns;
+    }
+    sort_by_name(table.indexes);
+    sort_by_name(table.uniques);
+    sort_by_name(table.foreign_keys);
+    sort_by_name(table.checks);
+  }
+}
+
+}  // namespace dbmig::dialect::postgres

@@ -1,0 +1,39 @@
+#pragma once
+// SQL for ops on PostgreSQL: the shared SqlRenderer with PostgreSQL's type names, $n
+// placeholders, identity columns for autoincrement, native enum types created and dropped around
+// the tables and columns that use them, and every column change done in place with ALTER TABLE
+// (ALTER COLUMN ... TYPE ... USING when the values need converting).
+#include "dialect/sql_renderer.hpp"
+
+namespace dbmig::dialect::postgres {
+
+class PostgresRenderer final : public SqlRenderer {
+ protected:
+  std::string_view dialect_name() const override { return "postgresql"; }
+  std::string type_sql(const schema::Type& type) const override;
+  std::string placeholder(std::size_t index) const override;
+  std::optional<PlaceholderMatch> match_placeholder(std::string_view sql, std::size_t at,
+                                                    std::size_t seen) const override;
+  std::string column_constraints(const schema::Column& column) const override;
+
+  std::vector<Statement> create_table(const ops::CreateTable& op, const RenderContext& context) const override;
+  std::vector<Statement> drop_table(const ops::DropTable& op, const RenderContext& context) const override;
+  std::vector<Statement> rename_table(const ops::RenameTable& op, const RenderContext& context) const override;
+  std::vector<Statement> add_column(const ops::AddColumn& op, const RenderContext& context) const override;
+  std::vector<Statement> drop_column(const ops::DropColumn& op, const RenderContext& context) const override;
+  std::vector<Statement> rename_column(const ops::RenameColumn& op, const RenderContext& context) const override;
+  // postgres_alter_column.cpp
+  std::vector<Statement> alter_column(const ops::AlterColumn& op, const RenderContext& context) const override;
+
+ private:
+  // postgres_alter_column.cpp: the statements changing a column's type, and whether the column's
+  // default had to be dropped for it (to be set again afterwards).
+  struct TypeChange {
+    std::vector<Statement> statements;
+    bool default_dropped = false;
+  };
+  TypeChange change_type(const ops::AlterColumn& op) const;
+  std::vector<Statement> start_identity(const ops::AlterColumn& op) const;
+};
+
+}  // namespace dbmig::dialect::postgres
