@@ -4,7 +4,7 @@
 #include <cctype>
 #include <stdexcept>
 
-#include "model/suggest.hpp"
+#include "util/text.hpp"
 
 namespace dbmig::model {
 
@@ -89,7 +89,7 @@ std::string column_reference_text(const schema::ForeignKey& foreign_key) {
 }
 
 std::string table_reference_text(const schema::ForeignKey& foreign_key) {
-  return qualified_table(foreign_key) + "(" + join(foreign_key.referred_columns) + ")";
+  return qualified_table(foreign_key) + "(" + util::join(foreign_key.referred_columns) + ")";
 }
 
 }  // namespace dbmig::model

@@ -3,7 +3,7 @@
 #include <map>
 
 #include "model/detail.hpp"
-#include "model/suggest.hpp"
+#include "util/text.hpp"
 
 namespace dbmig::model::detail {
 
@@ -61,7 +61,7 @@ void check_foreign_key(const LocatedTable& located, std::size_t index,
   if (target == tables.end())
     throw usage_error("foreign key '" + foreign_key.name + "' references unknown table '" +
                           qualified(schema_name, foreign_key.referred_table) + "'",
-                      where, unknown_name_hint(foreign_key.referred_table, table_names_in(tables, schema_name), "tables"));
+                      where, util::unknown_name_hint(foreign_key.referred_table, table_names_in(tables, schema_name), "tables"));
   const schema::Table& referred = target->second->table;
   for (const auto& column : foreign_key.referred_columns) {
     if (referred.find_column(column)) continue;
@@ -69,11 +69,11 @@ void check_foreign_key(const LocatedTable& located, std::size_t index,
     for (const auto& candidate : referred.columns) names.push_back(candidate.name);
     throw usage_error("foreign key '" + foreign_key.name + "' references unknown column '" + column + "' of table '" +
                           referred.name + "'",
-                      where, unknown_name_hint(column, names, "its columns"));
+                      where, util::unknown_name_hint(column, names, "its columns"));
   }
   if (!is_unique_key(referred, foreign_key.referred_columns))
     throw usage_error("foreign key '" + foreign_key.name + "' references " + referred.name + "(" +
-                          join(foreign_key.referred_columns) + "), which is neither its primary key nor unique",
+                          util::join(foreign_key.referred_columns) + "), which is neither its primary key nor unique",
                       where, "reference the primary key, or make those columns unique (unique: true or a unique list)");
 }
 

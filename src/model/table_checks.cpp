@@ -3,7 +3,7 @@
 #include <unordered_map>
 
 #include "model/detail.hpp"
-#include "model/suggest.hpp"
+#include "util/text.hpp"
 
 namespace dbmig::model::detail {
 
@@ -43,7 +43,7 @@ void check_table(const LocatedTable& located) {
       if (!table.find_column(column))
         throw usage_error(declaration->kind + " '" + declaration->name + "' names unknown column '" + column +
                               "' of table '" + table.name + "'",
-                          declaration->where, unknown_name_hint(column, column_names(table), "columns"));
+                          declaration->where, util::unknown_name_hint(column, column_names(table), "columns"));
     const auto [first, inserted] = by_name.emplace(declaration->name, declaration);
     if (!inserted)
       throw usage_error("the name '" + declaration->name + "' is used twice in table '" + table.name + "'",

@@ -4,7 +4,7 @@
 
 #include "model/detail.hpp"
 #include "model/model.hpp"
-#include "model/suggest.hpp"
+#include "util/text.hpp"
 
 namespace dbmig::model {
 
@@ -62,7 +62,7 @@ void fold_primary_key_flags(const std::vector<WrittenColumn>& written, const Map
   }
   if (columns.empty()) return;
   if (const auto table_level = table_mapping.get("primary_key"))
-    table_level->fail("the primary key is given twice: by primary_key: true on column(s) " + join(columns) +
+    table_level->fail("the primary key is given twice: by primary_key: true on column(s) " + util::join(columns) +
                           " and by the table's primary_key",
                       "keep one of them");
   const std::string& table = located.table.name;

@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "model/suggest.hpp"
+#include "util/text.hpp"
 
 namespace dbmig::model {
 
@@ -115,7 +115,7 @@ std::vector<std::string> Value::texts() const {
 
 Mapping Value::mapping(const std::vector<std::string>& allowed_keys) const {
   if (!is_null() && !node_.IsMap())
-    fail("expected a mapping for " + what_ + ", got " + kind_name(), "write key: value pairs; valid keys: " + join(allowed_keys));
+    fail("expected a mapping for " + what_ + ", got " + kind_name(), "write key: value pairs; valid keys: " + util::join(allowed_keys));
   return Mapping(*this, &allowed_keys);
 }
 
@@ -136,7 +136,7 @@ Mapping::Mapping(Value value, const std::vector<std::string>* allowed_keys) : va
     const std::string key = it->first.Scalar();
     if (allowed_keys && std::find(allowed_keys->begin(), allowed_keys->end(), key) == allowed_keys->end())
       throw usage_error("unknown key '" + key + "' in " + value_.what(), key_where,
-                        unknown_name_hint(key, *allowed_keys, "valid keys"));
+                        util::unknown_name_hint(key, *allowed_keys, "valid keys"));
     if (const Entry* first = find(key))
       throw usage_error("duplicate key '" + key + "' in " + value_.what(), key_where,
                         "it is already given at line " + std::to_string(first->key_where.line) +

@@ -289,7 +289,7 @@ Op from_yaml(const YAML::Node& step, std::string_view file, const schema::Naming
   if (found == detail::kind_names.end()) {
     const Keys kinds(detail::kind_names.begin(), detail::kind_names.end());
     throw usage_error("unknown step '" + kind + "'", model::location_of(pair.first, file),
-                      util::unknown_name_hint(kind, kinds, "steps"));
+                      util::unknown_name_hint(kind, kinds, "valid steps"));
   }
   const Step body{pair.second, file, naming, kind};
   return read_kind(static_cast<std::size_t>(found - detail::kind_names.begin()), body,

@@ -119,7 +119,7 @@ ExpandedLine expand_line(std::string_view line, int line_number, const std::map<
     const auto value = values.find(name);
     if (value == values.end())
       throw usage_error("unknown placeholder '${" + name + "}'", where,
-                        util::unknown_name_hint(name, names_of(values), "placeholders"));
+                        util::unknown_name_hint(name, names_of(values), "valid placeholders"));
     expanded.text += value->second;
     at = close + 1;
   }

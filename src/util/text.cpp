@@ -5,6 +5,32 @@
 
 namespace dbmig::util {
 
+namespace {
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+// Levenshtein distance with one rolling row.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
 std::string join(const std::vector<std::string>& parts, std::string_view separator) {
   std::string out;
   for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -14,30 +40,14 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
   return out;
 }
 
-namespace {
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> previous(b.size() + 1), current(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    current[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) ==
-                        std::tolower(static_cast<unsigned char>(b[j - 1]));
-      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (same ? 0 : 1)});
-    }
-    std::swap(previous, current);
-  }
-  return previous[b.size()];
-}
-
-}  // namespace
-
-std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
-  std::string best;
-  std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
+std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+  // A third of the word may be wrong (at least one letter): "nulable", "colums", "refrences".
+  const std::size_t tolerance = std::max<std::size_t>(1, word.size() / 3);
+  const std::string lowered = lower(word);
+  std::optional<std::string> best;
+  std::size_t best_distance = tolerance + 1;
   for (const auto& candidate : candidates) {
-    const std::size_t distance = edit_distance(word, candidate);
+    const std::size_t distance = edit_distance(lowered, lower(candidate));
     if (distance < best_distance) {
       best_distance = distance;
       best = candidate;
@@ -47,11 +57,10 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
 }
 
 std::string unknown_name_hint(std::string_view word, const std::vector<std::string>& candidates,
-                              std::string_view what) {
+                              std::string_view label) {
   std::string hint;
-  if (const auto match = closest_match(word, candidates); !match.empty()) hint = "did you mean '" + match + "'? ";
-  hint += "valid " + std::string(what) + ": " + join(candidates, ", ");
-  return hint;
+  if (const auto match = closest_match(word, candidates)) hint = "did you mean '" + *match + "'? ";
+  return hint + std::string(label) + ": " + (candidates.empty() ? std::string("none") : join(candidates));
 }
 
 }  // namespace dbmig::util

@@ -1,19 +1,20 @@
 #pragma once
 // Small text helpers shared by the loaders and the CLI.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace dbmig::util {
 
-std::string join(const std::vector<std::string>& parts, std::string_view separator);
+std::string join(const std::vector<std::string>& parts, std::string_view separator = ", ");
 
-// The candidate closest to `word` by edit distance, when close enough to be a likely typo
-// ("nulable" -> "nullable"); empty otherwise.
-std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
+// The candidate that `word` most likely misspells (a small edit distance, ignoring case), if any:
+// "nulable" -> "nullable".
+std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates);
 
-// "did you mean 'nullable'? valid keys: type, nullable, ..." style hint.
+// A hint for an unknown name: "did you mean 'x'? <label>: a, b, c" (or "<label>: none").
 std::string unknown_name_hint(std::string_view word, const std::vector<std::string>& candidates,
-                              std::string_view what = "keys");
+                              std::string_view label);
 
 }  // namespace dbmig::util
