@@ -346,6 +346,29 @@ std::optional<std::string> canonical_default(std::string_view default_sql) {
   return canonical;
 }
 
+std::string typed_default(std::string canonical_default, const schema::Type& type) {
+  const Pieces pieces = read_pieces(canonical_default);
+  if (pieces.size() != 1 || pieces.front().kind != TokenKind::string) return canonical_default;
+  const std::string content = string_content(pieces.front().text);
+  switch (type.kind) {
+    case schema::TypeKind::smallint:
+    case schema::TypeKind::integer:
+    case schema::TypeKind::bigint:
+    case schema::TypeKind::numeric:
+    case schema::TypeKind::float_:
+    case schema::TypeKind::double_:
+      return looks_like_number(content) ? content : canonical_default;
+    case schema::TypeKind::boolean: {
+      const std::string word = lower(content);
+      if (word == "t" || word == "true" || word == "y" || word == "yes" || word == "on" || word == "1") return "true";
+      if (word == "f" || word == "false" || word == "n" || word == "no" || word == "off" || word == "0") return "false";
+      return canonical_default;
+    }
+    default:
+      return canonical_default;
+  }
+}
+
 bool is_sequence_default(std::string_view default_sql) {
   const std::string canonical = canonical_expression(default_sql);
   return canonical.rfind("nextval(", 0) == 0 && canonical.back() == ')';

@@ -24,12 +24,19 @@
 #include <string>
 #include <string_view>
 
+#include "schema/type.hpp"
+
 namespace dbmig::dialect::postgres {
 
 std::string canonical_expression(std::string_view expression);
 
 // A column default in canonical form; nullopt for DEFAULT NULL (in any cast), which is no default.
 std::optional<std::string> canonical_default(std::string_view default_sql);
+
+// A canonical default as PostgreSQL keeps it for a column of `type`: it converts a quoted constant
+// to the column's type when the table is created, so '0' on an integer column reads back as 0 and
+// 'yes' on a boolean column as true.
+std::string typed_default(std::string canonical_default, const schema::Type& type);
 
 // True for nextval('sequence'::regclass): the default of a serial column, which dbmig reports as
 // autoincrement rather than as a default.

@@ -29,6 +29,7 @@ void normalize_column(const schema::Table& table, schema::Column& column) {
   if (column.type.kind == TypeKind::numeric && column.type.precision && !column.type.scale) column.type.scale = 0;
   if (!is_integer(column.type.kind)) column.autoincrement = false;
   if (column.default_sql) column.default_sql = canonical_default(*column.default_sql);
+  if (column.default_sql) column.default_sql = typed_default(*column.default_sql, column.type);
   if (column.autoincrement) column.default_sql.reset();
   if (in_primary_key(table, column.name)) column.nullable = false;
 }

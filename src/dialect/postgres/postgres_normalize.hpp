@@ -13,7 +13,8 @@ namespace dbmig::dialect::postgres {
 //  - ...has no serial type: serial, bigserial and smallserial become integer, bigint and smallint
 //    with autoincrement. Autoincrement applies to integer types only.
 //  - ...prints defaults and expressions its own way: defaults, CHECK bodies, index expressions
-//    and predicates are put in canonical form (postgres_expression.hpp); DEFAULT NULL is no
+//    and predicates are put in canonical form (postgres_expression.hpp); a quoted constant
+//    default takes its column's type ('0' on an integer column is 0); DEFAULT NULL is no
 //    default; an autoincrement column has no default.
 //  - ...makes primary key columns NOT NULL: they are marked not nullable.
 //  - ...lets REFERENCES omit the columns, meaning the referred table's primary key: omitted
