@@ -14,5 +14,6 @@ void add_current_command(CLI::App& app, Context& context);
 void add_history_commands(CLI::App& app, Context& context);  // history and heads
 void add_stamp_command(CLI::App& app, Context& context);
 void add_check_command(CLI::App& app, Context& context);
+void add_inspect_command(CLI::App& app, Context& context);
 
 }  // namespace dbmig::cli
