@@ -13,6 +13,11 @@ namespace dbmig::dialect {
 struct Statement {
   std::string sql;
   std::vector<std::optional<std::string>> params;  // nullopt binds NULL
+  // Set for a check rather than a change: a query whose rows are violations. Running it fails
+  // (dbmig::Error, database) when it returns a row, with this text, then the row's values. The
+  // SQLite table rebuild checks foreign keys this way: PRAGMA foreign_key_check reports
+  // violations as rows instead of failing. --sql prints it like any other statement.
+  std::optional<std::string> fail_if_rows = std::nullopt;
 };
 
 using Row = std::vector<std::optional<std::string>>;  // every value as text; NULL is nullopt

@@ -4,11 +4,36 @@
 
 #include <spdlog/spdlog.h>
 
+#include "util/error.hpp"
+
 namespace dbmig::runtime {
+
+namespace {
+
+// A row's values for an error message: "a, b" with NULL spelled out.
+std::string describe_row(const dialect::Row& row) {
+  std::string text;
+  for (const auto& value : row) {
+    if (!text.empty()) text += ", ";
+    text += value.value_or("NULL");
+  }
+  return text;
+}
+
+}  // namespace
 
 void ConnectionSink::execute(const dialect::Statement& statement) {
   spdlog::debug("SQL: {}", statement.sql);
-  connection_.execute(statement);
+  if (!statement.fail_if_rows) {
+    connection_.execute(statement);
+    return;
+  }
+  // A check: its rows are violations, and the first one is enough to say what is wrong.
+  const std::vector<dialect::Row> rows = connection_.query(statement);
+  if (rows.empty()) return;
+  throw database_error(*statement.fail_if_rows + ": " + describe_row(rows.front()),
+                       "correct those rows (for instance with a sql step earlier in the revision) and run "
+                       "the migration again");
 }
 
 void ScriptSink::execute(const dialect::Statement& statement) {

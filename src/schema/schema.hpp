@@ -68,6 +68,15 @@ struct CheckConstraint {
   bool operator==(const CheckConstraint&) const = default;
 };
 
+// A trigger as the database stores it. models.yaml has no place for triggers and the diff never
+// compares them; introspection keeps them on their table so that a SQLite table rebuild, which
+// drops the table and with it its triggers, can create them again.
+struct Trigger {
+  std::string name;
+  std::string sql;  // the whole CREATE TRIGGER statement, as the database reports it
+  bool operator==(const Trigger&) const = default;
+};
+
 // Column flags of models.yaml (primary_key, unique, index, references) are folded into these
 // table-level lists by the loader, so every constraint has one representation.
 struct Table {
@@ -81,6 +90,7 @@ struct Table {
   std::vector<ForeignKey> foreign_keys;
   std::vector<CheckConstraint> checks;
   std::optional<std::string> renamed_from;  // model hint only; never introspected
+  std::vector<Trigger> triggers;            // introspected only; never diffed (see Trigger)
 
   const Column* find_column(std::string_view column_name) const;
   Column* find_column(std::string_view column_name);

@@ -154,34 +154,6 @@ TEST_CASE("sqlite render: raw sql steps and fail steps") {
   CHECK(failed->message() == "write the downgrade of step 2 by hand");
 }
 
-TEST_CASE("sqlite render: what ALTER TABLE cannot do is refused with a usage error naming it") {
-  const auto dialect = sqlite_dialect();
-  schema::Schema before{{posts_table()}};
-  auto message_for = [&](const ops::Op& op) {
-    const auto error = error_from([&] { sql_of(*dialect, op, &before); });
-    REQUIRE(error);
-    CHECK(error->code() == ExitCode::usage);
-    CHECK(error->message().find("the table rebuild that does it is not built yet") != std::string::npos);
-    return error->message();
-  };
-  ops::AlterColumn retype{kPosts, "title", before.tables[0].columns[1], type_of(TypeKind::text), false, {}, {}, {}};
-  CHECK(message_for(retype) ==
-        "SQLite cannot change the type and the nullability of column \"title\" of table \"posts\" in place; "
-        "the table rebuild that does it is not built yet");
-  CHECK(message_for(ops::AddUnique{kPosts, {"uq_x", {"title"}}}).find("add a unique constraint to table \"posts\"") !=
-        std::string::npos);
-  CHECK(message_for(ops::DropForeignKey{kPosts, before.tables[0].foreign_keys[0]})
-            .find("drop a foreign key (\"fk_posts_user_id_users\") from table \"posts\"") != std::string::npos);
-  CHECK(message_for(ops::AddPrimaryKey{kPosts, {"pk", {"id"}}}).find("add a primary key") != std::string::npos);
-  CHECK(message_for(ops::DropCheck{kPosts, before.tables[0].checks[0]}).find("drop a check constraint") !=
-        std::string::npos);
-  CHECK(message_for(ops::DropColumn{kPosts, before.tables[0].columns[1]})
-            .find("drop column \"title\" of table \"posts\" (unique constraint \"uq_posts_user_id_title\" uses it)") !=
-        std::string::npos);
-  CHECK(message_for(ops::AddColumn{kPosts, column("n", type_of(TypeKind::integer), false)})
-            .find("add NOT NULL column \"n\" without a default") != std::string::npos);
-}
-
 TEST_CASE("sqlite render: literals, inlined parameters and the version table") {
   const auto dialect = sqlite_dialect();
   CHECK(dialect->quote_identifier("a\"b") == "\"a\"\"b\"");

@@ -1,12 +1,11 @@
 #include "dialect/sqlite/needs_rebuild.hpp"
 
-#include <algorithm>
 #include <type_traits>
 #include <variant>
 #include <vector>
 
 #include "dialect/sqlite/default_value.hpp"
-#include "dialect/common/sql_tokens.hpp"
+#include "dialect/sqlite/rebuild_column_use.hpp"
 
 namespace dbmig::dialect::sqlite {
 namespace {
@@ -14,41 +13,6 @@ namespace {
 std::string quoted(std::string_view name) { return "\"" + std::string(name) + "\""; }
 
 std::string of_table(const ops::TableName& table) { return " of table " + quoted(table.name); }
-
-bool names_column(const std::vector<std::string>& columns, std::string_view column) {
-  return std::any_of(columns.begin(), columns.end(),
-                     [&](const std::string& candidate) { return equals_ignoring_case(candidate, column); });
-}
-
-// Whether an SQL expression mentions the column (any identifier token with its name).
-bool mentions_column(std::string_view expression, std::string_view column) {
-  const std::vector<Token> tokens = tokenize(expression);
-  return std::any_of(tokens.begin(), tokens.end(), [&](const Token& token) {
-    return token.is_identifier() && equals_ignoring_case(token.value(), column);
-  });
-}
-
-// What in `table` uses `column` so that SQLite refuses to drop it ("its primary key", ...).
-std::optional<std::string> column_user(const schema::Table& table, std::string_view column) {
-  if (table.primary_key && names_column(table.primary_key->columns, column)) return "its primary key";
-  for (const schema::UniqueConstraint& unique : table.uniques) {
-    if (names_column(unique.columns, column)) return "unique constraint " + quoted(unique.name);
-  }
-  for (const schema::ForeignKey& foreign_key : table.foreign_keys) {
-    if (names_column(foreign_key.columns, column)) return "foreign key " + quoted(foreign_key.name);
-  }
-  for (const schema::Index& index : table.indexes) {
-    const bool in_expressions = std::any_of(index.expressions.begin(), index.expressions.end(),
-                                            [&](const std::string& expression) { return mentions_column(expression, column); });
-    if (names_column(index.columns, column) || in_expressions || (index.where && mentions_column(*index.where, column))) {
-      return "index " + quoted(index.name);
-    }
-  }
-  for (const schema::CheckConstraint& check : table.checks) {
-    if (mentions_column(check.expression, column)) return "check constraint " + quoted(check.name);
-  }
-  return std::nullopt;
-}
 
 std::optional<std::string> reason_for(const ops::AlterColumn& op, const schema::Schema* /*before*/) {
   std::vector<std::string> changes;

@@ -87,7 +87,7 @@ class CatalogReader {
   }
 
   schema::Schema read() {
-    read_tables();
+    read_tables_and_triggers();
     read_columns();
     read_indexes();
     read_foreign_keys();
@@ -118,14 +118,24 @@ class CatalogReader {
     return {};
   }
 
-  void read_tables() {
-    const std::vector<Row> rows = connection_.query({catalog_query("SELECT m.name, m.sql", "", "m.name"), {}});
+  // The tables, then the triggers, in one query. Triggers are kept as their CREATE TRIGGER text in
+  // creation order (the order SQLite fires them in depends on it), for the table rebuild.
+  void read_tables_and_triggers() {
+    const std::vector<Row> rows = connection_.query(
+        {catalog_query("SELECT m.type, m.name, m.sql, m.tbl_name", "",
+                       "m.type = 'trigger', CASE WHEN m.type = 'table' THEN m.name END, m.rowid",
+                       " OR m.type = 'trigger'"),
+         {}});
     for (const Row& row : rows) {
-      std::string name = text(row, 0);
+      std::string name = text(row, 1);
+      if (text(row, 0) == "trigger") {
+        if (TableBeingRead* table = find(text(row, 3))) table->table.triggers.push_back({std::move(name), text(row, 2)});
+        continue;
+      }
       if (ignore_.count(name_key(name)) > 0) continue;
       TableBeingRead table;
       table.table.name = name;
-      table.parsed = parse_create_table(text(row, 1));
+      table.parsed = parse_create_table(text(row, 2));
       table.constraint_used.assign(table.parsed.constraints.size(), false);
       by_name_.emplace(name_key(name), tables_.size());
       tables_.push_back(std::move(table));

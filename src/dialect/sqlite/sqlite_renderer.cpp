@@ -10,11 +10,17 @@
 namespace dbmig::dialect::sqlite {
 
 std::vector<Statement> SqliteRenderer::render(const ops::Op& op, const RenderContext& context) const {
-  if (std::optional<std::string> reason = rebuild_reason(op, context.before)) {
-    throw usage_error("SQLite cannot " + *reason + " in place; the table rebuild that does it is not built yet",
-                      std::nullopt, "until then, write this change as a raw sql step that rebuilds the table");
+  const std::optional<std::string> reason = rebuild_reason(op, context.before);
+  if (!reason) return SqlRenderer::render(op, context);
+  if (!context.before) {
+    // Only after a raw sql step in --sql mode: nothing was run, so nothing can be read back.
+    throw usage_error("SQLite cannot " + *reason + " in place, and rebuilding the table needs its definition, "
+                      "which is unknown after a raw sql step when nothing is run",
+                      std::nullopt,
+                      "run with --sql against a database at the revision before, or move the raw sql step to a "
+                      "revision of its own");
   }
-  return SqlRenderer::render(op, context);
+  return rebuild(plan_rebuild(op, *context.before));
 }
 
 std::string SqliteRenderer::type_sql(const schema::Type& type) const { return declared_type(type); }
@@ -51,9 +57,9 @@ std::vector<Statement> SqliteRenderer::column_comment(const ops::TableName& /*ta
   return {};
 }
 
-// render() has already refused type, nullability and default changes (they need a rebuild); what
-// is left is a comment or autoincrement change, neither of which SQLite stores: autoincrement is
-// implied by a single INTEGER primary key (the rowid alias).
+// render() has already rebuilt the table for a type, nullability or default change; what is left
+// is a comment or autoincrement change, neither of which SQLite stores: autoincrement is implied
+// by a single INTEGER primary key (the rowid alias), so a rebuild would change nothing.
 std::vector<Statement> SqliteRenderer::alter_column(const ops::AlterColumn& /*op*/,
                                                     const RenderContext& /*context*/) const {
   return {};

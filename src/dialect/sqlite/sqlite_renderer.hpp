@@ -1,13 +1,16 @@
 #pragma once
 // SQL for ops on SQLite: the shared SqlRenderer with SQLite's type names, defaults, enum CHECKs,
-// single schema, and no comments; ops ALTER TABLE cannot do are refused (see needs_rebuild.hpp).
+// single schema, and no comments. Ops ALTER TABLE cannot do (needs_rebuild.hpp) are carried out by
+// rebuilding the table (rebuild_plan.hpp, rebuild_statements.cpp).
 #include "dialect/sql_renderer.hpp"
+#include "dialect/sqlite/rebuild_plan.hpp"
 
 namespace dbmig::dialect::sqlite {
 
 class SqliteRenderer final : public SqlRenderer {
  public:
-  // Throws dbmig::Error (usage) for an op that needs a table rebuild, before rendering anything.
+  // An op that needs a rebuild renders to the rebuild's statements; that needs the schema before
+  // the op (context.before), and without it throws dbmig::Error (usage).
   std::vector<Statement> render(const ops::Op& op, const RenderContext& context) const override;
 
  protected:
@@ -22,6 +25,10 @@ class SqliteRenderer final : public SqlRenderer {
   std::vector<Statement> column_comment(const ops::TableName& table, std::string_view column,
                                         const std::optional<std::string>& comment) const override;
   std::vector<Statement> alter_column(const ops::AlterColumn& op, const RenderContext& context) const override;
+
+ private:
+  // The statements of a table rebuild, in the revision's transaction (rebuild_statements.cpp).
+  std::vector<Statement> rebuild(const RebuildPlan& plan) const;
 };
 
 }  // namespace dbmig::dialect::sqlite

@@ -1,0 +1,51 @@
+#include "dialect/sqlite/rebuild_column_use.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include "dialect/common/sql_tokens.hpp"
+
+namespace dbmig::dialect::sqlite {
+namespace {
+
+std::string quoted(std::string_view name) { return "\"" + std::string(name) + "\""; }
+
+bool names_column(const std::vector<std::string>& columns, std::string_view column) {
+  return std::any_of(columns.begin(), columns.end(),
+                     [&](const std::string& candidate) { return equals_ignoring_case(candidate, column); });
+}
+
+}  // namespace
+
+bool mentions_identifier(std::string_view sql, std::string_view identifier) {
+  const std::vector<Token> tokens = tokenize(sql);
+  return std::any_of(tokens.begin(), tokens.end(), [&](const Token& token) {
+    return token.is_identifier() && equals_ignoring_case(token.value(), identifier);
+  });
+}
+
+bool index_uses_column(const schema::Index& index, std::string_view column) {
+  const bool in_expressions =
+      std::any_of(index.expressions.begin(), index.expressions.end(),
+                  [&](const std::string& expression) { return mentions_identifier(expression, column); });
+  return names_column(index.columns, column) || in_expressions || (index.where && mentions_identifier(*index.where, column));
+}
+
+std::optional<std::string> column_user(const schema::Table& table, std::string_view column) {
+  if (table.primary_key && names_column(table.primary_key->columns, column)) return "its primary key";
+  for (const schema::UniqueConstraint& unique : table.uniques) {
+    if (names_column(unique.columns, column)) return "unique constraint " + quoted(unique.name);
+  }
+  for (const schema::ForeignKey& foreign_key : table.foreign_keys) {
+    if (names_column(foreign_key.columns, column)) return "foreign key " + quoted(foreign_key.name);
+  }
+  for (const schema::Index& index : table.indexes) {
+    if (index_uses_column(index, column)) return "index " + quoted(index.name);
+  }
+  for (const schema::CheckConstraint& check : table.checks) {
+    if (mentions_identifier(check.expression, column)) return "check constraint " + quoted(check.name);
+  }
+  return std::nullopt;
+}
+
+}  // namespace dbmig::dialect::sqlite

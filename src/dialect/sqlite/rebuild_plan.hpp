@@ -1,0 +1,50 @@
+#pragma once
+// What a SQLite table rebuild re-creates, worked out from the op and the schema just before it.
+// No SQL here: rebuild_statements.cpp renders the plan.
+//
+// The table the op changes is re-created in its new shape (ops::apply on a copy of it). So is,
+// unchanged, every table whose foreign keys lead to it, directly or through other such tables:
+// inside the revision's transaction foreign keys stay enforced (PRAGMA foreign_keys cannot change
+// there), and a referenced table cannot be dropped without SQLite first deleting its rows and
+// running the referring tables' ON DELETE actions (CASCADE, SET NULL) on theirs. Re-creating the
+// referring tables as well means every old table is dropped only after all tables referring to it.
+#include <string>
+#include <vector>
+
+#include "ops/op.hpp"
+#include "schema/schema.hpp"
+
+namespace dbmig::dialect::sqlite {
+
+// A column of a re-created table filled from the old table: the column of the same name.
+struct CopiedColumn {
+  std::string name;
+  // NULL was allowed in the old column and is not in the new one: the rows are checked first, so
+  // that a NULL is reported as such rather than as a failed copy.
+  bool becomes_not_null = false;
+};
+
+struct RebuiltTable {
+  schema::Table definition;          // as it is re-created: constraints, indexes and triggers
+  std::string holding_name;          // the old table's name while its rows are copied out of it
+  std::vector<CopiedColumn> copied;  // in the new column order; other columns take their default
+  // NOT NULL columns with neither a default nor an old column to copy: only an empty table can
+  // take them.
+  std::vector<std::string> required_without_values;
+};
+
+struct RebuildPlan {
+  // The table the op changes first, then the tables referring to it, each after the tables it
+  // refers to (where foreign keys form a cycle, in the order they were found).
+  std::vector<RebuiltTable> tables;
+};
+
+// Throws dbmig::Error (usage) when the op names a table or column `before` lacks, and when it
+// drops a column that an index, check, trigger or another table's foreign key still uses (the
+// revision must drop those first, so that nothing is dropped silently).
+RebuildPlan plan_rebuild(const ops::Op& op, const schema::Schema& before);
+
+// "_dbmig_old_<table>": the name the old table is moved to during a rebuild.
+std::string holding_name_for(std::string_view table);
+
+}  // namespace dbmig::dialect::sqlite
