@@ -1,0 +1,245 @@
+#!/usr/bin/python3
+"""Writes bench/RESULTS.md from a bench/run.sh output directory.
+
+    report.py OUT_DIR RESULTS.md
+
+OUT_DIR holds rows.tsv (one line per measured command: key, scenario, dialect, size, variant, tool,
+status, note), KEY.json (hyperfine --export-json), KEY.rss (GNU time %M, KB), KEY.count (SQL
+statements sent, from count_statements.so) and machine.txt.
+"""
+import json
+import os
+import sys
+
+SCENARIOS = {
+    "1": ("Scenario 1: `current` at the head of a linear chain",
+          "Start-up, load the revisions, connect, read the version table. Floor: `sqlite3`/`psql` "
+          "reading the version row. Size: revisions in the chain.", "revisions"),
+    "2": ("Scenario 2: `migrate` against an empty database",
+          "Load the models, introspect the (empty) database, diff, write one revision creating every "
+          "table. Floor: the bulk catalog queries of bench/catalog/ run by `sqlite3`/`psql`. Alembic: "
+          "`revision --autogenerate`. Size: tables (12 columns, 1-2 foreign keys, 1-2 indexes, a "
+          "unique constraint each).", "tables"),
+    "3": ("Scenario 3: `migrate` and `check` against a database that matches the models",
+          "Introspection + diff, finding no change. Floor: the same catalog queries on the full "
+          "database. Alembic: `revision --autogenerate` with a hook that writes nothing when empty "
+          "(Alembic 1.8 has no `check`). Size: tables.", "tables"),
+    "4": ("Scenario 4: `upgrade` base -> head and `downgrade` head -> base through a chain",
+          "Each revision creates a table or adds a column (downgrade: drops it). Floor: the same DDL "
+          "plus one version-row INSERT/UPDATE/DELETE per step, in one `sqlite3` run or one `psql` "
+          "run; \"one transaction\" rows compare `dbmig --single-transaction`, the floor in one "
+          "transaction (`BEGIN`...`COMMIT` / `psql -1`) and Alembic (its env.py runs all steps in one "
+          "transaction); the other rows compare dbmig's default (a transaction per revision) with "
+          "the floor committing after every step. Size: revisions.", "revisions"),
+    "5": ("Scenario 5: SQLite table rebuild",
+          "`upgrade` of one revision whose `alter_column` makes `accounts.name` NOT NULL: SQLite "
+          "must re-create the table (two indexes besides the primary key, a foreign key from "
+          "`payments`, which has rows/10 rows). Floor: SQLite's documented rebuild procedure written by hand "
+          "(bench/generate.py). Alembic: `batch_alter_table`. Size: rows of `accounts`.", "rows"),
+}
+TOOLS = ("dbmig", "floor", "alembic")
+DIALECT = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+
+
+def load(out):
+    rows = []
+    with open(os.path.join(out, "rows.tsv"), encoding="utf-8") as f:
+        for line in f:
+            key, scenario, dialect, size, variant, tool, status, note = line.rstrip("\n").split("\t")
+            row = dict(key=key, scenario=scenario, dialect=dialect, size=int(size), variant=variant, tool=tool,
+                       status=status, note=note)
+            path = os.path.join(out, key + ".json")
+            if status == "ok" and os.path.exists(path):
+                with open(path, encoding="utf-8") as j:
+                    r = json.load(j)["results"][0]
+                row.update(median=r["median"], min=r["min"], max=r["max"], runs=len(r["times"]))
+            for ext, name in (("rss", "rss_kb"), ("count", "statements")):
+                path = os.path.join(out, f"{key}.{ext}")
+                if os.path.exists(path):
+                    try:
+                        with open(path, encoding="utf-8") as x:
+                            row[name] = int(x.read().split()[-1])
+                    except (ValueError, IndexError):
+                        pass
+            rows.append(row)
+    return rows
+
+
+def seconds(value):
+    if value >= 1:
+        return f"{value:.2f} s"
+    return f"{value * 1e3:.1f} ms" if value >= 0.01 else f"{value * 1e3:.2f} ms"
+
+
+def timing(row):
+    if row is None:
+        return "-"
+    if row["status"] == "na":
+        return "n/a"
+    if row["status"] != "ok":
+        return "**check failed**"
+    if "median" not in row:
+        return "untimed"
+    return f"{seconds(row['median'])} ({seconds(row['min'])}-{seconds(row['max'])}, {row['runs']} runs)"
+
+
+def rss(row):
+    return f"{row['rss_kb'] / 1024:.1f} MB" if row and row["status"] == "ok" and "rss_kb" in row else "-"
+
+
+def ratio(a, b):
+    if a and b and "median" in a and "median" in b and b["median"] > 0:
+        return f"{a['median'] / b['median']:.2f}x"
+    return "-"
+
+
+def find(rows, **match):
+    for row in rows:
+        if all(row[k] == v for k, v in match.items()):
+            return row
+    return None
+
+
+def groups(rows, scenario):
+    """(dialect, size, variant) in run order."""
+    seen = []
+    for row in rows:
+        if row["scenario"] == scenario:
+            g = (row["dialect"], row["size"], row["variant"])
+            if g not in seen:
+                seen.append(g)
+    return seen
+
+
+def scenario_table(rows, scenario):
+    title, text, unit = SCENARIOS[scenario]
+    lines = [f"## {title}", "", text, ""]
+    with_count = scenario in ("2", "3")
+    header = ["database", unit, "command", "dbmig median (min-max)", "floor", "Alembic", "dbmig / floor",
+              "Alembic / dbmig", "peak RSS dbmig / floor / Alembic"]
+    if with_count:
+        header.append("SQL statements (dbmig)")
+    lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    notes = set()
+    for dialect, size, variant in groups(rows, scenario):
+        tool = {t: find(rows, scenario=scenario, dialect=dialect, size=size, variant=variant, tool=t) for t in TOOLS}
+        if tool["floor"] is None:  # `check` shares the floor of `migrate`
+            tool["floor"] = find(rows, scenario=scenario, dialect=dialect, size=size, tool="floor")
+        for t in TOOLS:
+            if tool[t] is not None and tool[t]["note"]:
+                notes.add(tool[t]["note"])
+        cells = [DIALECT[dialect], f"{size:,}", variant, timing(tool["dbmig"]), timing(tool["floor"]),
+                 timing(tool["alembic"]), ratio(tool["dbmig"], tool["floor"]), ratio(tool["alembic"], tool["dbmig"]),
+                 " / ".join(rss(tool[t]) for t in TOOLS)]
+        if with_count:
+            cells.append(str(tool["dbmig"].get("statements", "-")) if tool["dbmig"] else "-")
+        lines.append("| " + " | ".join(cells) + " |")
+    lines.append("")
+    lines += [f"Note: {n}." for n in sorted(notes)]
+    return lines
+
+
+def largest(rows, scenario, dialect):
+    sizes = [r["size"] for r in rows if r["scenario"] == scenario and r["dialect"] == dialect]
+    return max(sizes) if sizes else None
+
+
+def verdict(ok):
+    return "**met**" if ok else "**missed**"
+
+
+def targets(rows):
+    lines = ["## Targets (issue 7)", "", "| target | database | figure | verdict |", "|---|---|---|---|"]
+    for dialect in ("sqlite", "postgresql"):
+        n = largest(rows, "1", dialect)
+        r = find(rows, scenario="1", dialect=dialect, size=n, tool="dbmig") if n else None
+        if r and "median" in r:
+            ok = r["median"] < 0.010 and r.get("rss_kb", 1 << 30) < 10 * 1024
+            lines.append(f"| `current`, {n:,} revisions: < 10 ms and < 10 MB | {DIALECT[dialect]} | "
+                         f"{seconds(r['median'])}, {rss(r)} | {verdict(ok)} |")
+    for dialect, limit in (("sqlite", 0.2), ("postgresql", 0.3)):
+        for scenario, what in (("2", "migrate, empty database"), ("3", "migrate, no change"),
+                               ("3", "check, no change")):
+            n = largest(rows, scenario, dialect)
+            variant = "check" if what.startswith("check") else "migrate"
+            r = find(rows, scenario=scenario, dialect=dialect, size=n, variant=variant, tool="dbmig") if n else None
+            if r and "median" in r:
+                lines.append(f"| {what}, {n:,} tables: < {limit} s | {DIALECT[dialect]} | {seconds(r['median'])} | "
+                             f"{verdict(r['median'] < limit)} |")
+        for scenario in ("2", "3"):
+            counts = sorted({(r["size"], r["statements"]) for r in rows
+                             if r["scenario"] == scenario and r["dialect"] == dialect and "statements" in r})
+            if len(counts) >= 2:
+                same = len({c for _, c in counts}) == 1
+                lines.append(f"| scenario {scenario}: a fixed number of SQL statements, whatever the table count | "
+                             f"{DIALECT[dialect]} | " + ", ".join(f"{c} for {s:,} tables" for s, c in counts) +
+                             f" | {verdict(same)} |")
+    for dialect, up_limit in (("sqlite", 1.3), ("postgresql", 1.15)):
+        n = largest(rows, "4", dialect)
+        for direction, limit in (("upgrade", up_limit), ("downgrade", 1.2)):
+            one = f"{direction} (one transaction)"
+            a = find(rows, scenario="4", dialect=dialect, size=n, variant=one, tool="dbmig") if n else None
+            b = find(rows, scenario="4", dialect=dialect, size=n, variant=one, tool="floor") if n else None
+            if a and b and "median" in a and "median" in b:
+                value = a["median"] / b["median"]
+                a2 = find(rows, scenario="4", dialect=dialect, size=n, variant=direction, tool="dbmig")
+                b2 = find(rows, scenario="4", dialect=dialect, size=n, variant=direction, tool="floor")
+                extra = (f"; default (a transaction per revision) vs the floor committing per step: "
+                         f"{ratio(a2, b2)} ({seconds(a2['median'])} vs {seconds(b2['median'])})"
+                         if a2 and b2 and "median" in a2 and "median" in b2 else "")
+                lines.append(f"| {direction} through {n:,} revisions: within {limit}x of the floor | "
+                             f"{DIALECT[dialect]} | {value:.2f}x ({seconds(a['median'])} vs "
+                             f"{seconds(b['median'])}, one transaction each){extra} | {verdict(value <= limit)} |")
+    n = largest(rows, "5", "sqlite")
+    if n:
+        a = find(rows, scenario="5", dialect="sqlite", size=n, tool="dbmig")
+        b = find(rows, scenario="5", dialect="sqlite", size=n, tool="floor")
+        if a and a["status"] == "na":
+            lines.append(f"| rebuild of {n:,} rows: within 1.2x of the hand-written SQL | SQLite | "
+                         f"not measurable: {a['note']} | **not yet measurable** |")
+        elif a and b and "median" in a and "median" in b:
+            value = a["median"] / b["median"]
+            lines.append(f"| rebuild of {n:,} rows: within 1.2x of the hand-written SQL | SQLite | {value:.2f}x "
+                         f"({seconds(a['median'])} vs {seconds(b['median'])}) | {verdict(value <= 1.2)} |")
+    failed = [r["key"] for r in rows if r["status"] == "fail"]
+    lines.append("")
+    lines.append("Correctness: " + (f"**{len(failed)} check(s) failed**: " + ", ".join(failed) if failed
+                                    else f"every one of the {len(rows)} measured commands passed its check."))
+    return lines
+
+
+def main(out, results):
+    rows = load(out)
+    machine = {}
+    path = os.path.join(out, "machine.txt")
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if "=" in line:
+                    k, v = line.rstrip("\n").split("=", 1)
+                    machine[k] = v
+    lines = ["# Benchmark results", "",
+             "Written by `bench/run.sh` (see [docs/performance.md](../docs/performance.md) for what each scenario "
+             "measures and what limits it); do not edit by hand. Times are of the whole process, measured by "
+             "hyperfine (median, with min-max and the number of runs); peak RSS by GNU time (`%M`). "
+             "SQLite databases are on tmpfs and the PostgreSQL cluster runs with `fsync=off` "
+             "(scripts/pg_cluster.sh), so disk flushes do not hide the tools' own work. Every command's "
+             "result was checked (tables, columns, version row, rows), not only timed.", ""]
+    for key in ("date", "commit", "dbmig", "cpu", "kernel", "load", "sqlite3", "postgresql", "hyperfine", "alembic", "sizes"):
+        if key in machine:
+            lines.append(f"- {key}: {machine[key]}")
+    lines.append("")
+    lines += targets(rows)
+    lines.append("")
+    for scenario in ("1", "2", "3", "4", "5"):
+        if any(r["scenario"] == scenario for r in rows):
+            lines += scenario_table(rows, scenario)
+            lines.append("")
+    with open(results, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines).rstrip("\n") + "\n")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        sys.exit("usage: report.py OUT_DIR RESULTS.md")
+    main(sys.argv[1], sys.argv[2])
