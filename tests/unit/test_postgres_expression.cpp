@@ -64,6 +64,8 @@ TEST_CASE("postgres expressions: check constraints and index expressions") {
   check_same("title like 'a%'", "title::text ~~ 'a%'::text", "title LIKE 'a%'");
   check_same("title not ilike 'a%'", "title::text !~~* 'a%'::text", "title NOT ILIKE 'a%'");
   check_same("a != b", "a <> b", "a <> b");
+  check_same("discount BETWEEN 0 AND 100", "discount >= 0 AND discount <= 100", "discount >= 0 AND discount <= 100");
+  check_same("a OR d between -1 and (5)", "a OR d >= '-1'::integer AND d <= 5", "a OR d >= -1 AND d <= 5");
   check_same("price >= 0", "price >= 0::numeric", "price >= 0");
   check_same("lower(title)", "lower(title::text)", "lower(title)");
   check_same("title IS NOT NULL and i > 0", "title IS NOT NULL AND i > 0", "title IS NOT NULL AND i > 0");

@@ -245,6 +245,35 @@ void respell_current_timestamp(Pieces& pieces) {
   pieces = std::move(out);
 }
 
+bool is_term(const Piece& piece) {
+  return (piece.kind == TokenKind::word && !is_keyword(piece)) || piece.kind == TokenKind::quoted_identifier ||
+         piece.kind == TokenKind::string || piece.kind == TokenKind::number;
+}
+
+// x BETWEEN a AND b -> x >= a AND x <= b, as PostgreSQL stores it, for single terms x, a and b.
+// (AND binds tighter than OR, so the expansion needs no parentheses wherever it stands.)
+void expand_between(Pieces& pieces) {
+  Pieces out;
+  for (std::size_t at = 0; at < pieces.size(); ++at) {
+    const bool between = pieces[at].is_word("BETWEEN") && !out.empty() && is_term(out.back()) &&
+                         at + 3 < pieces.size() && is_term(pieces[at + 1]) && pieces[at + 2].is_word("AND") &&
+                         is_term(pieces[at + 3]);
+    if (!between) {
+      out.push_back(std::move(pieces[at]));
+      continue;
+    }
+    const Piece subject = out.back();
+    out.push_back(Piece{TokenKind::other, ">="});
+    out.push_back(std::move(pieces[at + 1]));
+    out.push_back(Piece{TokenKind::word, "AND"});
+    out.push_back(subject);
+    out.push_back(Piece{TokenKind::other, "<="});
+    out.push_back(std::move(pieces[at + 3]));
+    at += 3;
+  }
+  pieces = std::move(out);
+}
+
 // x = ANY (ARRAY[a, b]) -> x IN (a, b); x <> ALL (ARRAY[a, b]) -> x NOT IN (a, b).
 void respell_array_membership(Pieces& pieces) {
   Pieces out;
@@ -273,10 +302,6 @@ void respell_array_membership(Pieces& pieces) {
   pieces = std::move(out);
 }
 
-bool is_term(const Piece& piece) {
-  return (piece.kind == TokenKind::word && !is_keyword(piece)) || piece.kind == TokenKind::quoted_identifier ||
-         piece.kind == TokenKind::string || piece.kind == TokenKind::number;
-}
 
 // Parentheses that call a function or hold a list (f(x), IN (x)) follow a word; others around a
 // single term are redundant: (title) -> title.
@@ -336,6 +361,7 @@ std::string canonical_expression(std::string_view expression) {
   respell_current_timestamp(pieces);
   respell_array_membership(pieces);
   remove_term_parentheses(pieces);
+  expand_between(pieces);
   remove_outer_parentheses(pieces);
   return text_of(pieces);
 }

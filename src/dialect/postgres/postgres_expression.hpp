@@ -10,7 +10,8 @@
 //  - every cast (::type) is removed; a cast string holding a number becomes the number
 //    ('-1'::integer -> -1), and a typed literal loses its type (interval '1 day' -> '1 day');
 //  - x = ANY (ARRAY[a, b]) becomes x IN (a, b), x <> ALL (ARRAY[a, b]) x NOT IN (a, b);
-//    ~~ / ~~* (and their negations) become LIKE / ILIKE; != becomes <>;
+//    ~~ / ~~* (and their negations) become LIKE / ILIKE; != becomes <>; x BETWEEN a AND b
+//    becomes x >= a AND x <= b (for single terms);
 //  - now() and transaction_timestamp() become CURRENT_TIMESTAMP (the same value: the start of
 //    the transaction);
 //  - bare words are lower-case, SQL keywords upper-case (as PostgreSQL prints them); a quoted
