@@ -1,5 +1,6 @@
 // Columns of a table present on both sides: added, dropped, and altered attribute by attribute.
 // Column order is not compared: changing it needs a table rebuild for no change in meaning.
+#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -31,12 +32,38 @@ std::optional<ops::AlterColumn> alteration(const schema::Table& table, const sch
   return alter;
 }
 
+// The values of an enum that the new enum no longer has; empty unless both types are enums.
+std::vector<std::string> removed_enum_values(const schema::Type& from, const schema::Type& to) {
+  std::vector<std::string> removed;
+  if (from.kind != schema::TypeKind::enumeration || to.kind != schema::TypeKind::enumeration) return removed;
+  for (const auto& value : from.enum_values)
+    if (std::find(to.enum_values.begin(), to.enum_values.end(), value) == to.enum_values.end()) removed.push_back(value);
+  return removed;
+}
+
+// Neither database can drop a value from an enum in place (PostgreSQL has no ALTER TYPE ... DROP
+// VALUE; SQLite's CHECK must be rebuilt), and rows holding the value make the change fail: the
+// warning says which values and what to do before upgrading.
+std::string enum_removal_warning(const schema::Table& table, const std::string& column,
+                                 const std::vector<std::string>& removed) {
+  std::string values;
+  for (const auto& value : removed) values += (values.empty() ? "'" : ", '") + value + "'";
+  return column_display(table, column) + " loses enum value" + (removed.size() > 1 ? "s " : " ") + values +
+         ": the upgrade fails if a row holds one. First move those rows to a value that stays, with a data step "
+         "before this one: `- sql: \"UPDATE " + display_name(table) + " SET " + column + " = '...' WHERE " + column +
+         " IN (" + values + ")\"`";
+}
+
 void warn_about_alteration(const schema::Table& table, const ops::AlterColumn& alter, Plan& plan) {
   const std::string column = column_display(table, alter.column);
   if (alter.nullable && !*alter.nullable)
     plan.warn(column + " becomes NOT NULL: this fails if rows hold NULL; give it a default or add a data step "
                        "(`sql:`) that fills it first");
   if (!alter.type) return;
+  if (const auto removed = removed_enum_values(alter.existing.type, *alter.type); !removed.empty()) {
+    plan.warn(enum_removal_warning(table, alter.column, removed));
+    return;
+  }
   const std::string change = column + " changes type from " + schema::to_string(alter.existing.type) + " to " +
                              schema::to_string(*alter.type);
   switch (classify_type_change(alter.existing.type, *alter.type)) {

@@ -7,6 +7,8 @@ namespace dbmig::model {
 std::string schema_to_yaml(const schema::Schema& schema, const schema::NamingConvention& naming) {
   YAML::Node tables(YAML::NodeType::Map);
   for (const auto& table : schema.tables) tables[table.name] = detail::write_table(table, &naming);
+  // An empty database is `tables: {}`, not a `{}` on a line of its own.
+  if (schema.tables.empty()) tables.SetStyle(YAML::EmitterStyle::Flow);
   YAML::Node document(YAML::NodeType::Map);
   document["tables"] = tables;
   YAML::Emitter out;

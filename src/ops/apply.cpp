@@ -1,10 +1,12 @@
 // Evolves a schema model by one op the way the database changes: renames carry over to the
-// indexes, constraints and foreign keys that name the renamed thing; dropping a column drops the
-// indexes and constraints built on it (as PostgreSQL does, and as a SQLite rebuild must).
+// indexes, constraints and foreign keys that name the renamed thing, expressions included;
+// dropping a column drops the indexes and constraints built on it (as PostgreSQL does, and as a
+// SQLite rebuild must).
 #include <algorithm>
 #include <string>
 #include <type_traits>
 
+#include "ops/expression_rename.hpp"
 #include "ops/op.hpp"
 #include "ops/op_kinds.hpp"
 #include "util/error.hpp"
@@ -114,7 +116,14 @@ class Applier {
            op.new_name + "'");
     renamed.name = op.new_name;
     if (owner.primary_key) rename_in(owner.primary_key->columns, op.old_name, op.new_name);
-    for (auto& index : owner.indexes) rename_in(index.columns, op.old_name, op.new_name);
+    for (auto& index : owner.indexes) {
+      rename_in(index.columns, op.old_name, op.new_name);
+      for (auto& expression : index.expressions)
+        expression = detail::rename_column_in_expression(expression, op.old_name, op.new_name);
+      if (index.where) index.where = detail::rename_column_in_expression(*index.where, op.old_name, op.new_name);
+    }
+    for (auto& check : owner.checks)
+      check.expression = detail::rename_column_in_expression(check.expression, op.old_name, op.new_name);
     for (auto& unique : owner.uniques) rename_in(unique.columns, op.old_name, op.new_name);
     for (auto& key : owner.foreign_keys) rename_in(key.columns, op.old_name, op.new_name);
     for (Table& referring : schema_.tables)

@@ -269,3 +269,9 @@ TEST_CASE("model writer: schema_to_yaml folds only what the convention would nam
   const Schema back = model::load_string(document, "inspected.yaml", naming);
   CHECK(sorted_constraints(back) == sorted_constraints(schema));
 }
+
+// Found by the inspect tests: an empty database was written as "tables:\n  {}".
+TEST_CASE("model writer: schema_to_yaml writes an empty schema on one line that reads back") {
+  CHECK(model::schema_to_yaml(Schema{}) == "tables: {}\n");
+  CHECK(model::load_string("tables: {}\n", "models.yaml", NamingConvention{}).tables.empty());
+}

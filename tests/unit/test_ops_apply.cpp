@@ -156,6 +156,29 @@ TEST_CASE("ops: renames carry over to what names the renamed thing") {
   CHECK(schema.find_table("posts")->foreign_keys.at(0).columns == std::vector<std::string>{"author_id"});
 }
 
+// Found by the autogenerate suite (columns: a column used by an expression index, a partial index
+// and a check is renamed): the expressions kept the old name, so the diff dropped and re-created
+// them, and the downgrade re-created them naming a column that was not back yet.
+TEST_CASE("ops: renaming a column renames it in index expressions, predicates and checks") {
+  schema::Schema schema = blog();
+  schema::Table& table = *schema.find_table("posts");
+  table.indexes.push_back(schema::Index{"ix_posts_title_lower", {}, {"lower(title)", "title || 'title'"}, false,
+                                        "\"title\" <> '' AND Title IS NOT NULL -- title"});
+  ops::apply(schema, RenameColumn{posts, "title", "headline"});
+  const schema::Table& renamed = *schema.find_table("posts");
+  CHECK(renamed.checks.at(0).expression == "length(headline) > 0");
+  CHECK(renamed.indexes.back().expressions == std::vector<std::string>{"lower(headline)", "headline || 'title'"});
+  CHECK(renamed.indexes.back().where == "headline <> '' AND headline IS NOT NULL -- title");
+
+  ops::apply(schema, RenameColumn{posts, "headline", "Head Line"});
+  CHECK(schema.find_table("posts")->checks.at(0).expression == "length(\"Head Line\") > 0");
+  // A function of the same name is not the column.
+  schema::Schema calls = blog();
+  calls.find_table("posts")->checks.at(0).expression = "title(title) > 0";
+  ops::apply(calls, RenameColumn{posts, "title", "name"});
+  CHECK(calls.find_table("posts")->checks.at(0).expression == "title(name) > 0");
+}
+
 TEST_CASE("ops: dropping a column drops the indexes and constraints built on it") {
   schema::Schema schema = blog();
   ops::apply(schema, DropColumn{users, column("email", "text")});

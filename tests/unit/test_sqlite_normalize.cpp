@@ -3,12 +3,14 @@
 
 #include "dialect/sqlite/default_value.hpp"
 #include "dialect/sqlite/needs_rebuild.hpp"
+#include "dialect/sqlite/sql_expression.hpp"
 #include "dialect/sqlite/sqlite_dialect.hpp"
 #include "test_sqlite_support.hpp"
 
 using namespace dbmig;
 using dialect::sqlite::needs_rebuild;
 using dialect::sqlite::normalize_default;
+using dialect::sqlite::normalize_expression;
 using dialect::sqlite::rebuild_reason;
 using schema::TypeKind;
 using test::column;
@@ -29,9 +31,23 @@ schema::Type native(std::string name) {
 
 }  // namespace
 
+// Found by the autogenerate suite (equivalences: expression spacing, case and parentheses): the
+// catalog keeps a CHECK or index expression as the model wrote it, so a model respelling it
+// ("LOWER( title )", "(length(title)>0)") was a false positive.
+TEST_CASE("sqlite normalize: expressions compare whatever their spacing and case") {
+  CHECK(normalize_expression("(length(title)>0)") == "length(title) > 0");
+  CHECK(normalize_expression("LOWER( Title )") == "lower(title)");
+  CHECK(normalize_expression("a != b and c == d") == "a <> b AND c = d");
+  CHECK(normalize_expression("\"title\" is not null") == "title IS NOT NULL");
+  CHECK(normalize_expression("\"Order\" > - 1") == "\"Order\" > -1");  // needs its quotes; a sign joins its number
+  CHECK(normalize_expression("x in ('A','b')") == "x IN ('A', 'b')");  // literals as written
+  CHECK(normalize_expression("cast(x as integer) between 1 and 2") == "CAST(x AS integer) BETWEEN 1 AND 2");
+  CHECK(normalize_expression("a - 1") == "a - 1");
+}
+
 TEST_CASE("sqlite normalize: defaults compare by meaning of their text, not its spelling") {
   CHECK(normalize_default("current_timestamp") == "CURRENT_TIMESTAMP");
-  CHECK(normalize_default("(1+2)") == "1+2");
+  CHECK(normalize_default("(1+2)") == "1 + 2");  // spacing is canonical, not as written
   CHECK(normalize_default(" ( 1 + 2 ) ") == "1 + 2");
   CHECK(normalize_default("'x'") == "'x'");
   CHECK(normalize_default("'current_timestamp'") == "'current_timestamp'");  // a string stays a string

@@ -1,5 +1,7 @@
 #include "dialect/sqlite/sql_expression.hpp"
 
+#include <algorithm>
+#include <array>
 #include <vector>
 
 #include "dialect/common/sql_tokens.hpp"
@@ -18,20 +20,98 @@ TokenRange unwrap(const std::vector<Token>& tokens) {
   return range;
 }
 
+// A token in canonical spelling, for the comparable text of an expression.
+struct Piece {
+  TokenKind kind;
+  std::string text;
+  bool is(std::string_view punctuation) const { return kind == TokenKind::punctuation && text == punctuation; }
+  bool is_keyword() const;
+};
+
+// Keywords of SQLite expressions, written upper-case; any other bare word is a name or function,
+// which SQLite matches ignoring ASCII case, written lower-case. So `LOWER( Title )` and
+// `lower(title)` read the same.
+constexpr std::array<std::string_view, 33> kKeywords = {
+    "AND",     "OR",      "NOT",     "IS",      "NULL",   "IN",           "LIKE",         "GLOB",
+    "REGEXP",  "MATCH",   "BETWEEN", "ESCAPE",  "CASE",   "WHEN",         "THEN",         "ELSE",
+    "END",     "EXISTS",  "COLLATE", "AS",      "TRUE",   "FALSE",        "ISNULL",       "NOTNULL",
+    "DISTINCT", "SELECT", "FROM",    "WHERE",   "CAST",   "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP",
+    "RAISE",
+};
+
+bool is_keyword_text(std::string_view upper_text) {
+  return std::find(kKeywords.begin(), kKeywords.end(), upper_text) != kKeywords.end();
+}
+
+bool Piece::is_keyword() const { return kind == TokenKind::word && is_keyword_text(text); }
+
+// A quoted name SQLite would read the same bare: simple, lower-case, not a keyword.
+bool needs_no_quotes(std::string_view name) {
+  if (name.empty() || !((name[0] >= 'a' && name[0] <= 'z') || name[0] == '_')) return false;
+  const bool simple = std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+  return simple && !is_keyword_text(to_upper_ascii(name));
+}
+
+Piece canonical_piece(const Token& token) {
+  if (token.kind == TokenKind::word) {
+    std::string upper = to_upper_ascii(token.text);
+    if (is_keyword_text(upper)) return {token.kind, std::move(upper)};
+    return {token.kind, to_lower_ascii(token.text)};
+  }
+  if (token.kind == TokenKind::quoted_identifier && token.text.front() != '[') {
+    if (std::string name = token.value(); needs_no_quotes(name)) return {TokenKind::word, std::move(name)};
+  }
+  // Operators SQLite has two spellings for.
+  if (token.kind == TokenKind::other && token.text == "!=") return {token.kind, "<>"};
+  if (token.kind == TokenKind::other && token.text == "==") return {token.kind, "="};
+  return {token.kind, std::string(token.text)};
+}
+
+// A sign where a binary operator cannot stand joins the number after it: "a > - 1" is "a > -1".
+void join_signs(std::vector<Piece>& pieces) {
+  std::vector<Piece> out;
+  for (std::size_t at = 0; at < pieces.size(); ++at) {
+    const Piece& piece = pieces[at];
+    const bool sign = piece.kind == TokenKind::other && (piece.text == "-" || piece.text == "+");
+    const bool unary = out.empty() || out.back().kind == TokenKind::other || out.back().is_keyword() ||
+                       out.back().is("(") || out.back().is(",");
+    if (sign && unary && at + 1 < pieces.size() && pieces[at + 1].kind == TokenKind::number) {
+      out.push_back(Piece{TokenKind::number, (piece.text == "-" ? "-" : "") + pieces[at + 1].text});
+      ++at;
+      continue;
+    }
+    out.push_back(piece);
+  }
+  pieces = std::move(out);
+}
+
+// One space between tokens except inside parentheses, before a comma or dot, after a dot, and
+// between a function's name and its arguments (keywords keep theirs: IN (1, 2), but CAST(x AS t)).
+bool space_between(const Piece& before, const Piece& piece) {
+  if (before.is("(") || before.is(".")) return false;
+  if (piece.is(")") || piece.is(",") || piece.is(".")) return false;
+  if (piece.is("(")) {
+    const bool function_name = (before.kind == TokenKind::word && (!before.is_keyword() || before.text == "CAST")) ||
+                               before.kind == TokenKind::quoted_identifier;
+    return !function_name;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string normalize_expression(std::string_view expression) {
   const std::vector<Token> tokens = tokenize(expression);
   const TokenRange range = unwrap(tokens);
+  std::vector<Piece> pieces;
+  for (std::size_t at = range.begin; at < range.end; ++at) pieces.push_back(canonical_piece(tokens[at]));
+  join_signs(pieces);
   std::string out;
-  for (std::size_t at = range.begin; at < range.end; ++at) {
-    const Token& token = tokens[at];
-    if (at > range.begin) {
-      const Token& previous = tokens[at - 1];
-      const bool separated = token.offset > previous.end();
-      if (separated && !previous.is('(') && !token.is(')') && !token.is(',')) out += ' ';
-    }
-    out += token.text;
+  for (std::size_t at = 0; at < pieces.size(); ++at) {
+    if (at > 0 && space_between(pieces[at - 1], pieces[at])) out += ' ';
+    out += pieces[at].text;
   }
   return out;
 }

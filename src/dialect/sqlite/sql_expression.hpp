@@ -7,9 +7,12 @@
 
 namespace dbmig::dialect::sqlite {
 
-// Whitespace and comments outside literals collapse to one space (none just inside parentheses or
-// before a comma), and parentheses wrapping the whole expression are removed:
-// "( length( title )  >  0 )" -> "length(title) > 0". Literal and identifier spelling is kept.
+// The comparable spelling of an expression, whatever the spacing and case it was written in:
+// comments dropped; one space between tokens, none just inside parentheses, before a comma or
+// between a function and its arguments; parentheses wrapping the whole expression removed;
+// keywords upper-case, other bare words (names, functions: SQLite matches them ignoring case)
+// lower-case; a quoted name that needs no quotes unquoted; != and == spelt <> and =; a sign
+// joined to its number. "( LOWER( title )>0 )" -> "lower(title) > 0". Literals are kept as written.
 std::string normalize_expression(std::string_view expression);
 
 // "((1 + 2))" -> "1 + 2"; "(a) + (b)" is left alone because its parentheses do not wrap it all.

@@ -1,0 +1,19 @@
+#pragma once
+// Renaming a column inside the SQL text of index expressions, partial-index predicates and
+// CHECK constraints. Databases do this themselves on RENAME COLUMN (PostgreSQL keeps expressions
+// parsed; SQLite rewrites the stored CREATE statements), so ops::apply must too: otherwise the
+// model of the renamed table would still name the old column, the diff would drop and re-create
+// every such index and check, and the downgrade would re-create them with the old name before
+// the column got it back.
+#include <string>
+#include <string_view>
+
+namespace dbmig::ops::detail {
+
+// `expression` with every reference to column `from` spelt `to`: bare words equal to `from`
+// ignoring ASCII case, and "quoted" names equal to it exactly. A word followed by `(` is a
+// function, not the column; string literals and comments are left alone. `to` is written bare
+// when it is a plain lower-case identifier, in double quotes otherwise.
+std::string rename_column_in_expression(std::string_view expression, std::string_view from, std::string_view to);
+
+}  // namespace dbmig::ops::detail
