@@ -1,0 +1,190 @@
+// The table-driven autogenerate suite, applied to real databases: each case in
+// tests/data/autogen/*.yaml gives models before and after a change and the kinds of the steps
+// `migrate` must write. On each dialect, in a database of its own:
+//   models = before -> migrate -> upgrade, and the database introspected ("before" as it really is);
+//   models = after  -> migrate (the expected step kinds, and warnings) -> upgrade
+//     -> migrate says "No changes detected" (no false positives once applied)
+//     -> downgrade -1 -> the database introspects equal to "before" (both normalised)
+//     -> upgrade again -> still no changes (the downgrade left nothing behind that trips it).
+//
+// Case keys: case, before, after (models.yaml documents), ops (a list of step kinds, or a map
+// from dialect name to such a list where the dialects differ), optional dialects (the ones the
+// case applies to), warnings (texts each warning must contain, in order; per dialect like ops),
+// naming_convention (written into dbmig.yaml).
+//
+// DBMIG_AUTOGEN_CASE=<text> runs only the cases whose name contains the text.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+
+#include "test_autogenerate_support.hpp"
+
+namespace dbmig::test {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string emit(const YAML::Node& node) {
+  YAML::Emitter out;
+  out.SetNullFormat(YAML::LowerNull);
+  out << node;
+  return std::string(out.c_str()) + "\n";
+}
+
+// A list of strings, or a map from dialect name to one: the list for `dialect`.
+std::vector<std::string> per_dialect_list(const YAML::Node& node, const std::string& dialect) {
+  if (!node) return {};
+  if (node.IsMap()) return node[dialect] ? node[dialect].as<std::vector<std::string>>() : std::vector<std::string>{};
+  return node.as<std::vector<std::string>>();
+}
+
+bool applies_to(const YAML::Node& test, const std::string& dialect) {
+  if (!test["dialects"]) return true;
+  for (const auto& name : test["dialects"])
+    if (name.as<std::string>() == dialect) return true;
+  return false;
+}
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string text = "[";
+  for (const auto& item : items) text += (text.size() > 1 ? ", " : "") + item;
+  return text + "]";
+}
+
+// The database as the diff sees it: introspected, then normalised by its dialect (SQLite rewrites
+// a renamed column in CHECK text as "title", which means title), in canonical order.
+schema::Schema introspected(const TestDatabase& database) {
+  schema::Schema schema = database.introspect();
+  database.dialect().normalize(schema);
+  return canonical(std::move(schema));
+}
+
+struct Case {
+  std::string name;
+  YAML::Node node;
+};
+
+std::vector<Case> load_cases() {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(fs::path(DBMIG_TEST_DATA) / "autogen"))
+    if (entry.path().extension() == ".yaml") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  std::vector<Case> cases;
+  for (const auto& file : files)
+    for (const auto& test : YAML::LoadFile(file.string()))
+      cases.push_back({file.stem().string() + ": " + test["case"].as<std::string>(), test});
+  return cases;
+}
+
+// Runs one case; false (with the failed checks reported) when a step went wrong and the rest of
+// the case would only repeat the failure. Never REQUIRE: one broken case must not hide the others.
+bool run_case(const Case& test, const std::string& dialect_name) {
+  auto database = make_database(dialect_name);
+  if (!database) return false;
+  Project project(database->url());
+  if (const auto naming = test.node["naming_convention"]) {
+    YAML::Node convention;
+    convention["naming_convention"] = naming;
+    project.write("dbmig.yaml", project.read("dbmig.yaml") + emit(convention));
+  }
+
+  // The starting point, as the database really holds it.
+  project.write("models.yaml", emit(test.node["before"]));
+  const auto create = project.run({"migrate", "-m", "before"});
+  INFO("migrate (before): ", create.out, create.err);
+  if (!says_no_changes(create)) {
+    CHECK(create.code == 0);
+    const auto upgrade = project.run({"upgrade"});
+    INFO("upgrade (before): ", upgrade.err);
+    if (create.code != 0 || upgrade.code != 0) {
+      FAIL_CHECK("could not set up 'before'");
+      return false;
+    }
+  }
+  const schema::Schema before = introspected(*database);
+
+  // The change; a case without steps is about differences that are none (equivalent spellings).
+  project.write("models.yaml", emit(test.node["after"]));
+  const auto expected_kinds = per_dialect_list(test.node["ops"], dialect_name);
+  auto files = project.revision_files();
+  const auto migrate = project.run({"migrate", "-m", "after"});
+  INFO("migrate (after): ", migrate.out, migrate.err);
+  CHECK(migrate.code == 0);
+  for (const auto& warning : per_dialect_list(test.node["warnings"], dialect_name)) {
+    CAPTURE(warning);
+    CHECK(migrate.err.find(warning) != std::string::npos);
+  }
+  const fs::path revision = new_revision_file(project, files);
+  if (expected_kinds.empty()) {
+    CHECK(says_no_changes(migrate));
+    if (!revision.empty()) MESSAGE("unexpected revision:\n", read_file(revision));
+    return true;
+  }
+  if (revision.empty()) {
+    FAIL_CHECK("migrate wrote no revision");
+    return false;
+  }
+  const std::string revision_text = read_file(revision);
+  INFO("revision file:\n", revision_text);
+  CHECK(joined(upgrade_kinds(revision)) == joined(expected_kinds));
+  for (const auto& warning : per_dialect_list(test.node["warnings"], dialect_name)) {
+    CAPTURE(warning);
+    CHECK(revision_text.find(warning) != std::string::npos);  // the file keeps it, as a comment
+  }
+  if (test.node["warnings"]) CHECK(revision_text.find("# WARNING: ") != std::string::npos);
+
+  const auto upgrade = project.run({"upgrade"});
+  INFO("upgrade (after): ", upgrade.out, upgrade.err);
+  if (upgrade.code != 0) {
+    FAIL_CHECK("upgrade to 'after' failed");
+    return false;
+  }
+  files = project.revision_files();
+  const auto again = project.run({"migrate", "-m", "again"});
+  INFO("migrate once applied: ", again.out, again.err);
+  if (!says_no_changes(again)) {
+    const fs::path extra = new_revision_file(project, files);
+    FAIL_CHECK("a false positive once applied:\n" << (extra.empty() ? std::string() : read_file(extra)));
+    if (!extra.empty()) fs::remove(extra);  // keep the downgrade below about the case's own revision
+  }
+
+  const auto downgrade = project.run({"downgrade", "-1"});
+  INFO("downgrade: ", downgrade.out, downgrade.err);
+  if (downgrade.code != 0) {
+    FAIL_CHECK("downgrade failed");
+    return false;
+  }
+  const schema::Schema after_downgrade = introspected(*database);
+  INFO("before:\n", describe(before), "after the downgrade:\n", describe(after_downgrade));
+  CHECK(after_downgrade == before);
+
+  const auto reapply = project.run({"upgrade"});
+  INFO("upgrade again: ", reapply.out, reapply.err);
+  CHECK(reapply.code == 0);
+  CHECK(says_no_changes(project.run({"migrate", "-m", "once more"})));
+  return true;
+}
+
+void run_cases(const std::string& dialect_name) {
+  const char* only = std::getenv("DBMIG_AUTOGEN_CASE");
+  int ran = 0;
+  for (const auto& test : load_cases()) {
+    if (!applies_to(test.node, dialect_name)) continue;
+    if (only && *only && test.name.find(only) == std::string::npos) continue;
+    CAPTURE(test.name);
+    ++ran;
+    run_case(test, dialect_name);
+  }
+  MESSAGE(ran, " autogenerate cases ran on ", dialect_name);
+  if (!only || !*only) CHECK(ran >= 60);
+}
+
+}  // namespace
+
+TEST_CASE_TEMPLATE("autogenerate cases from tests/data/autogen", Backend, SqliteBackend, PostgresBackend) {
+  if (!make_database(Backend::name)) return;
+  run_cases(Backend::name);
+}
+
+}  // namespace dbmig::test
