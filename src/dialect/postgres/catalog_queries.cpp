@@ -45,7 +45,12 @@ Statement columns(const std::vector<std::string>& schemas) {
   return over_tables(
       "SELECT a.attrelid, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull, "
       "pg_catalog.pg_get_expr(ad.adbin, ad.adrelid, true), a.attidentity, "
-      "pg_catalog.pg_get_serial_sequence(pg_catalog.format('%I.%I', t.nspname, t.relname), a.attname) IS NOT NULL, "
+      // A serial column: a sequence depends on it automatically (an identity's sequence depends
+      // internally, an index automatically but is no sequence). Looked up for defaults only.
+      "ad.oid IS NOT NULL AND EXISTS (SELECT 1 FROM pg_catalog.pg_depend dep JOIN pg_catalog.pg_class s "
+      "ON s.oid = dep.objid AND s.relkind = 'S' WHERE dep.classid = 'pg_catalog.pg_class'::regclass "
+      "AND dep.refclassid = 'pg_catalog.pg_class'::regclass AND dep.refobjid = a.attrelid "
+      "AND dep.refobjsubid = a.attnum AND dep.deptype = 'a'), "
       "CASE WHEN ty.typtype = 'e' THEN ty.oid END, d.description "
       "FROM tables t JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid "
       "JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid "
