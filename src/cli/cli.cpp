@@ -23,7 +23,7 @@ void add_global_options(CLI::App& app, GlobalOptions& options) {
   app.add_option("--format", options.format, "output format for commands that report")
       ->transform(CLI::CheckedTransformer(std::map<std::string, OutputFormat>{{"text", OutputFormat::text},
                                                                               {"json", OutputFormat::json}}));
-  app.add_flag("--no-color", options.no_color, "no colors (also NO_COLOR=1); dbmig prints no colors yet");
+  app.add_flag("--no-color", options.no_color, "no colors (also NO_COLOR=1); colors only ever go to a terminal");
 }
 
 // Logs go to the error stream: warnings by default, more with -v, only errors with -q.
@@ -63,6 +63,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   add_upgrade_commands(app, context);
   add_current_command(app, context);
   add_history_commands(app, context);
+  add_branches_command(app, context);
+  add_show_command(app, context);
+  add_merge_command(app, context);
   add_stamp_command(app, context);
   add_check_command(app, context);
   add_inspect_command(app, context);

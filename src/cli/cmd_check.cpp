@@ -1,7 +1,9 @@
-// dbmig check: for CI. Exit 1 when revisions are pending or when models.yaml differs from what
-// the database will be once they are applied (a forgotten `dbmig migrate`).
+// dbmig check: for CI. Exit 1 when revisions are pending, when models.yaml differs from what
+// the database will be once they are applied (a forgotten `dbmig migrate`), or when applied
+// revision files were edited since they were applied.
 #include <ostream>
 
+#include "cli/apply_safety.hpp"
 #include "cli/commands.hpp"
 #include "cli/op_summary.hpp"
 #include "runtime/autogenerate.hpp"
@@ -38,14 +40,16 @@ Projection project_pending(Context& context, const std::vector<const revision::R
 
 void check(Context& context) {
   const auto current = context.current_heads_in_graph();
-  runtime::Migrator migrator(context.dialect(), context.graph(), context.versions());
+  runtime::Migrator migrator(context.dialect(), context.graph(), context.versions(), context.history());
   const auto pending = migrator.plan(runtime::Direction::upgrade, current, "heads");
+  context.graph().load_steps(pending);
+  const auto changed = find_changed(context, current);
   auto projection = project_pending(context, pending);
   const auto difference = runtime::autogenerate(context.dialect(), context.models(), std::move(projection.schema));
 
   std::vector<std::string> differences;
   for (const auto& op : difference.upgrade) differences.push_back(summarize(op));
-  const bool clean = pending.empty() && differences.empty();
+  const bool clean = pending.empty() && differences.empty() && changed.empty();
   context.exit_code = clean ? 0 : static_cast<int>(ExitCode::check_failed);
 
   if (context.json()) {
@@ -55,6 +59,7 @@ void check(Context& context) {
     context.out << util::Json(util::Json::Object{{"ok", clean},
                                                  {"pending", std::move(pending_json)},
                                                  {"differences", util::Json::array_of(differences)},
+                                                 {"changed", changed_json(changed)},
                                                  {"exact", projection.exact}})
                        .dump()
                 << "\n";
@@ -69,6 +74,10 @@ void check(Context& context) {
                 << " (run `dbmig migrate`):\n";
     for (const auto& line : differences) context.out << "  " << line << "\n";
   }
+  if (!changed.empty())
+    context.out << "Applied revision files changed since they were applied (restore them, or accept them with "
+                   "`dbmig stamp heads`):\n"
+                << changed_lines(changed);
   if (!projection.exact)
     context.err << "warning: pending revisions hold raw SQL steps, which check cannot model; the comparison may be off\n";
   if (clean && !context.options.quiet) context.out << "OK: the database is at head and matches the models\n";

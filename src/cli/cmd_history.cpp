@@ -1,53 +1,57 @@
-// dbmig history / dbmig heads: the revision graph, newest first.
-#include <algorithm>
+// dbmig history [-r A:B] / dbmig heads: the revision graph, newest first, marking heads and the
+// revisions the database is at; -v shows each revision in full.
 #include <ostream>
 
 #include "cli/commands.hpp"
+#include "cli/revision_format.hpp"
+#include "util/error.hpp"
 #include "util/json.hpp"
-#include "util/text.hpp"
 
 namespace dbmig::cli {
 
 namespace {
 
-bool contains(const std::vector<std::string>& list, const std::string& id) {
-  return std::find(list.begin(), list.end(), id) != list.end();
-}
-
-util::Json revision_json(const revision::Revision& revision, bool head, bool current) {
-  return util::Json::Object{{"revision", revision.id},
-                            {"down_revisions", util::Json::array_of(revision.down_revisions)},
-                            {"message", revision.message},
-                            {"created_at", revision.created_at},
-                            {"file", revision.path.string()},
-                            {"head", head},
-                            {"current", current}};
-}
-
-// Alembic's familiar line: "1a2b3c4d5e6f -> 3f2a9c1d7b4e (head) (current), add posts".
-std::string revision_line(const revision::Revision& revision, bool head, bool current) {
-  std::string line = revision.down_revisions.empty() ? "<base>" : util::join(revision.down_revisions, ", ");
-  line += " -> " + revision.id;
-  if (head) line += " (head)";
-  if (current) line += " (current)";
-  return line + ", " + revision.message;
-}
-
 void print_revisions(Context& context, const std::vector<const revision::Revision*>& revisions) {
-  const auto heads = context.graph().heads();
-  const auto current = context.current_heads();
+  const auto& graph = context.graph();
+  const auto heads = graph.heads();
+  const auto current = context.current_heads_for_marks();
   if (context.json()) {
     util::Json::Array items;
-    for (const auto* revision : revisions)
-      items.push_back(revision_json(*revision, contains(heads, revision->id), contains(current, revision->id)));
+    for (const auto* revision : revisions) items.push_back(revision_json(*revision, marks_of(*revision, heads, current)));
     context.out << util::Json(std::move(items)).dump() << "\n";
     return;
   }
-  for (const auto* revision : revisions)
-    context.out << revision_line(*revision, contains(heads, revision->id), contains(current, revision->id)) << "\n";
+  const auto style = context.style();
+  const bool verbose = context.options.verbosity >= 1;
+  for (const auto* revision : revisions) {
+    const auto marks = marks_of(*revision, heads, current);
+    context.out << (verbose ? revision_block(*revision, marks, graph, style) + "\n" : revision_line(*revision, marks, style) + "\n");
+  }
 }
 
-void history(Context& context) { print_revisions(context, context.graph().newest_first()); }
+// One end of `-r A:B`: empty for "all the way", else the revisions it names. `current` is where
+// the database is; `base` below the roots, `heads` above everything.
+std::vector<std::string> range_end(Context& context, const std::string& name) {
+  if (name.empty() || name == "base" || name == "heads") return {};
+  if (name == "current") {
+    auto current = context.current_heads_in_graph();
+    if (current.empty())
+      throw usage_error("'current' is base: no revision is applied", std::nullopt, "use base, or leave that end empty");
+    return current;
+  }
+  return context.graph().resolve_names(name);
+}
+
+void history(Context& context, const std::string& range) {
+  if (range.empty()) return print_revisions(context, context.graph().newest_first());
+  const auto colon = range.find(':');
+  if (colon == std::string::npos)
+    throw usage_error("'" + range + "' is not a range", std::nullopt,
+                      "write -r FROM:TO, e.g. -r base:head, -r ae10:, -r :current");
+  const auto lower = range_end(context, range.substr(0, colon));
+  const auto upper = range_end(context, range.substr(colon + 1));
+  print_revisions(context, context.graph().between(lower, upper));
+}
 
 void heads(Context& context) {
   std::vector<const revision::Revision*> revisions;
@@ -58,8 +62,13 @@ void heads(Context& context) {
 }  // namespace
 
 void add_history_commands(CLI::App& app, Context& context) {
-  app.add_subcommand("history", "list revisions, newest first, marking heads and the current revision")
-      ->callback([&context] { history(context); });
+  auto* history_command =
+      app.add_subcommand("history", "list revisions, newest first, marking heads and the current revisions (-v: in full)");
+  auto range = std::make_shared<std::string>();
+  history_command->add_option("-r,--rev-range", *range,
+                              "only FROM:TO (inclusive; each end an id, prefix, label, base, head(s) or current; "
+                              "either may be left empty)");
+  history_command->callback([&context, range] { history(context, *range); });
   app.add_subcommand("heads", "list the head revisions")->callback([&context] { heads(context); });
 }
 

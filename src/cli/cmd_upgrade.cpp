@@ -1,10 +1,15 @@
 // dbmig upgrade [TARGET] / dbmig downgrade [TARGET]: walk the revision graph, applying or
-// reverting, or with --sql print the SQL instead.
+// reverting under the run lock, or with --sql print the SQL instead (offline for a range A:B).
 #include <iomanip>
 #include <ostream>
 
+#include "cli/apply_safety.hpp"
 #include "cli/commands.hpp"
 #include "runtime/migrator.hpp"
+#include "runtime/os_user.hpp"
+#include "runtime/run_lock.hpp"
+#include "runtime/schema_replay.hpp"
+#include "util/error.hpp"
 #include "util/json.hpp"
 #include "util/text.hpp"
 
@@ -18,60 +23,161 @@ struct ApplyArguments {
   std::string target;
   bool sql = false;
   bool single_transaction = false;
+  bool allow_changed = false;
+  double lock_timeout = default_lock_timeout_seconds;
+  SessionLimitArguments limits;
 };
+
+// `A:B` (--sql only): plan from A as if the database were there, without asking it.
+struct Range {
+  std::optional<std::string> start;
+  std::string target;
+};
+
+Range parse_range(const ApplyArguments& arguments, Direction direction) {
+  const auto colon = arguments.target.find(':');
+  if (colon == std::string::npos) return Range{std::nullopt, arguments.target};
+  if (!arguments.sql)
+    throw usage_error("a range '" + arguments.target + "' is only for --sql", std::nullopt,
+                      "give one target, or add --sql to print the SQL from the first revision to the second");
+  Range range{arguments.target.substr(0, colon), arguments.target.substr(colon + 1)};
+  if (range.start->empty())
+    throw usage_error("the range '" + arguments.target + "' has no start", std::nullopt,
+                      "write FROM:TO, e.g. base:head, or leave the range out to start where the database is");
+  if (range.target.empty()) {
+    if (direction == Direction::downgrade)
+      throw usage_error("the range '" + arguments.target + "' has no end", std::nullopt, "write FROM:TO, e.g. head:base");
+    range.target = "heads";
+  }
+  return range;
+}
+
+std::vector<std::string> revisions_at(Context& context, const std::string& start) {
+  return start == "base" ? std::vector<std::string>{} : context.graph().resolve_names(start);
+}
+
+runtime::Migrator make_migrator(Context& context) {
+  return runtime::Migrator(context.dialect(), context.graph(), context.versions(), context.history());
+}
+
+std::string heads_text(const std::vector<std::string>& heads) {
+  return heads.empty() ? std::string("base") : util::join(heads, ", ");
+}
+
+// --sql: the script that would run, from the database's revisions or, for a range, from its
+// start without any connection. SQLite rebuilds restate tables from the schema at the start:
+// introspected, or offline replayed from the revisions below it.
+void print_sql(Context& context, Direction direction, const ApplyArguments& arguments, const Range& range) {
+  std::vector<std::string> current;
+  std::optional<schema::Schema> start_schema;
+  if (range.start) {
+    current = revisions_at(context, *range.start);
+    start_schema = runtime::replay_schema(context.graph(), current);
+  } else {
+    current = context.current_heads_in_graph();
+    start_schema = context.database_exists() ? context.introspect() : schema::Schema{};
+  }
+  auto migrator = make_migrator(context);
+  const auto plan = migrator.plan(direction, current, range.target);
+  runtime::ScriptSink sink(context.out, context.dialect());
+  runtime::SchemaTracker tracker(std::move(start_schema), {});
+  runtime::RunOptions options;
+  options.single_transaction = arguments.single_transaction;
+  options.session_statements = session_statements(context, arguments.limits);
+  options.os_user = runtime::os_user_name();
+  options.measure_durations = false;
+  migrator.run(sink, tracker, direction, plan, current, options);
+}
 
 void print_step(Context& context, const runtime::StepReport& step) {
   auto* out = context.progress();
   if (!out) return;
+  const auto style = context.style();
   const double milliseconds = static_cast<double>(step.took.count()) / 1000.0;
-  *out << (step.direction == Direction::upgrade ? "Applied   " : "Reverted  ") << step.revision->id << "  "
-       << step.revision->message << "  (" << std::fixed << std::setprecision(1) << milliseconds << " ms)\n";
+  const char* verb = step.skipped ? "Skipped   " : step.direction == Direction::upgrade ? "Applied   " : "Reverted  ";
+  *out << verb << style.id(step.revision->id) << "  " << step.revision->message;
+  if (step.skipped)
+    *out << "  (another run did it meanwhile)\n";
+  else
+    *out << "  (" << std::fixed << std::setprecision(1) << milliseconds << " ms)\n";
+}
+
+// Applied revisions whose files changed since: upgrade refuses unless --allow-changed; downgrade
+// (which may be the way out) and --allow-changed only warn.
+void check_changed(Context& context, Direction direction, const ApplyArguments& arguments,
+                   const std::vector<runtime::ChangedRevision>& changed) {
+  if (changed.empty()) return;
+  const std::string what = std::to_string(changed.size()) + " applied revision file(s) changed since they were applied:\n" +
+                           changed_lines(changed);
+  if (direction == Direction::upgrade && !arguments.allow_changed)
+    throw usage_error(what + "upgrade refuses to build on revisions that may not be what the database ran",
+                      std::nullopt,
+                      "restore the files, or accept them as they are now with `dbmig stamp heads` (records their "
+                      "checksums), or run once with --allow-changed");
+  if (!context.options.quiet) context.err << context.style().warning("warning: ") << what;
 }
 
 void apply(Context& context, Direction direction, const ApplyArguments& arguments) {
-  const auto& graph = context.graph();
-  auto current = context.current_heads_in_graph();
-  runtime::Migrator migrator(context.dialect(), graph, context.versions());
-  const auto plan = migrator.plan(direction, current, arguments.target);
-  const char* verb = direction == Direction::upgrade ? "upgrade" : "downgrade";
+  const Range range = parse_range(arguments, direction);
+  if (arguments.sql) return print_sql(context, direction, arguments, range);
 
-  if (arguments.sql) {
-    runtime::ScriptSink sink(context.out, context.dialect());
-    // Nothing is executed, so the tracked schema cannot be read again after a raw SQL step.
-    runtime::SchemaTracker tracker(context.database_exists() ? context.introspect() : schema::Schema{}, {});
-    migrator.run(sink, tracker, direction, plan, current, runtime::RunOptions{arguments.single_transaction, {}});
-    return;
-  }
+  auto& connection = context.connection();
+  const auto wait = lock_wait(arguments.lock_timeout);
+  const runtime::HeldRunLock lock(context.dialect(), connection, context.versions().table(), wait);
+  const std::string lock_name = lock.description() + " within " + runtime::describe_wait(wait);
+  runtime::ConnectionSink sink(connection, &context.dialect());
 
-  if (plan.empty()) {
-    if (context.json())
-      context.out << util::Json(util::Json::Object{{"direction", verb}, {"steps", util::Json::Array{}},
-                                                   {"current", util::Json::array_of(current)}})
-                         .dump()
-                  << "\n";
-    else if (auto* out = context.progress())
-      *out << "Nothing to " << verb << ": the database is at "
-           << (current.empty() ? std::string("base") : util::join(current, ", ")) << "\n";
-    return;
+  // Read under the lock (in a transaction: on SQLite that is what takes it), so that what another
+  // run applied before we got it is not planned again.
+  std::vector<std::string> current;
+  std::vector<runtime::ChangedRevision> changed;
+  runtime::begin_transaction(sink, lock_name);
+  try {
+    current = context.current_heads_in_graph();
+    changed = find_changed(context, current);
+    sink.commit();
+  } catch (...) {
+    sink.rollback();
+    throw;
   }
+  auto migrator = make_migrator(context);
+  const auto plan = migrator.plan(direction, current, range.target);
+  check_changed(context, direction, arguments, changed);
+  const char* verb = runtime::direction_name(direction);
 
   util::Json::Array steps;
-  runtime::RunOptions options;
-  options.single_transaction = arguments.single_transaction;
-  options.on_step = [&](const runtime::StepReport& step) {
-    print_step(context, step);
-    steps.push_back(util::Json::Object{{"revision", step.revision->id},
-                                       {"message", step.revision->message},
-                                       {"milliseconds", static_cast<double>(step.took.count()) / 1000.0}});
-  };
-  runtime::ConnectionSink sink(context.connection());
-  runtime::SchemaTracker tracker(std::nullopt, [&context] { return context.introspect(); });
-  const auto after = migrator.run(sink, tracker, direction, plan, current, options);
-  if (context.json())
-    context.out << util::Json(util::Json::Object{{"direction", verb}, {"steps", std::move(steps)},
-                                                 {"current", util::Json::array_of(after)}})
+  std::vector<std::string> after = current;
+  if (plan.empty()) {
+    if (auto* out = context.progress()) *out << "Nothing to " << verb << ": the database is at " << heads_text(current) << "\n";
+  } else {
+    runtime::RunOptions options;
+    options.single_transaction = arguments.single_transaction;
+    options.on_step = [&](const runtime::StepReport& step) {
+      print_step(context, step);
+      steps.push_back(util::Json::Object{{"revision", step.revision->id},
+                                         {"message", step.revision->message},
+                                         {"milliseconds", static_cast<double>(step.took.count()) / 1000.0},
+                                         {"skipped", step.skipped}});
+    };
+    options.reread_versions = [&context, &connection] { return context.versions().read(connection); };
+    options.session_statements = session_statements(context, arguments.limits);
+    options.lock_description = lock_name;
+    options.os_user = runtime::os_user_name();
+    runtime::SchemaTracker tracker(std::nullopt, [&context] { return context.introspect(); });
+    after = migrator.run(sink, tracker, direction, plan, current, options);
+  }
+
+  if (context.json()) {
+    context.out << util::Json(util::Json::Object{{"direction", verb},
+                                                 {"steps", std::move(steps)},
+                                                 {"current", util::Json::array_of(after)},
+                                                 {"changed", changed_json(changed)}})
                        .dump()
                 << "\n";
+  } else if (auto* out = context.progress(); out && after.size() > 1 && direction == Direction::upgrade) {
+    *out << "The database is at " << after.size() << " heads (" << util::join(after, ", ")
+         << "); join them with `dbmig merge -m MESSAGE heads`\n";
+  }
 }
 
 void add_apply_command(CLI::App& app, Context& context, Direction direction) {
@@ -82,11 +188,16 @@ void add_apply_command(CLI::App& app, Context& context, Direction direction) {
   auto arguments = std::make_shared<ApplyArguments>();
   arguments->target = up ? "heads" : "-1";
   command->add_option("target", arguments->target,
-                      up ? "head, heads, a revision id or unique prefix, +N"
-                         : "base, a revision id or unique prefix, -N");
+                      up ? "heads, head, label@head, a revision id or unique prefix, +N, REV+N; FROM:TO with --sql"
+                         : "base, a revision id or unique prefix, -N, REV-N; FROM:TO with --sql");
   command->add_flag("--sql", arguments->sql, "print the SQL that would run; change nothing");
   command->add_flag("--single-transaction", arguments->single_transaction,
                     "run every revision in one transaction instead of one each");
+  if (up)
+    command->add_flag("--allow-changed", arguments->allow_changed,
+                      "apply even though applied revision files changed since they were applied");
+  add_lock_timeout_option(*command, arguments->lock_timeout);
+  add_session_limit_options(*command, arguments->limits);
   command->callback([&context, direction, arguments] { apply(context, direction, *arguments); });
 }
 

@@ -12,6 +12,9 @@ void add_migrate_command(CLI::App& app, Context& context);
 void add_upgrade_commands(CLI::App& app, Context& context);  // upgrade and downgrade
 void add_current_command(CLI::App& app, Context& context);
 void add_history_commands(CLI::App& app, Context& context);  // history and heads
+void add_branches_command(CLI::App& app, Context& context);
+void add_show_command(CLI::App& app, Context& context);
+void add_merge_command(CLI::App& app, Context& context);
 void add_stamp_command(CLI::App& app, Context& context);
 void add_check_command(CLI::App& app, Context& context);
 void add_inspect_command(CLI::App& app, Context& context);

@@ -1,7 +1,10 @@
 #include "cli/context.hpp"
 
+#include <unistd.h>
+
+#include <cstdlib>
 #include <filesystem>
-#include <ostream>
+#include <iostream>
 
 #include <spdlog/spdlog.h>
 
@@ -33,8 +36,9 @@ const dialect::Dialect& Context::dialect() {
 
 dialect::Connection& Context::connection() {
   if (!connection_) {
+    const auto& chosen = dialect();  // reads the configuration, which sets url_
     spdlog::info("database: {}", url_->masked());
-    connection_ = dialect().connect(*url_);
+    connection_ = chosen.connect(*url_);
   }
   return *connection_;
 }
@@ -42,6 +46,17 @@ dialect::Connection& Context::connection() {
 const runtime::VersionStore& Context::versions() {
   if (!versions_) versions_.emplace(dialect(), config().version_table);
   return *versions_;
+}
+
+const runtime::HistoryStore& Context::history() {
+  if (!history_) history_.emplace(dialect(), runtime::history_table_name(config().version_table));
+  return *history_;
+}
+
+Style Context::style() const {
+  const char* no_color = std::getenv("NO_COLOR");  // no-color.org: set and not empty
+  const bool terminal = &out == &std::cout && isatty(STDOUT_FILENO) == 1;
+  return Style(terminal && !json() && !options.no_color && !(no_color && *no_color));
 }
 
 bool Context::database_exists() { return connection_ || dialect().database_exists(*url_); }
@@ -62,6 +77,16 @@ std::vector<std::string> Context::current_heads_in_graph() {
   return heads;
 }
 
+std::vector<std::string> Context::current_heads_for_marks() {
+  try {
+    return current_heads();
+  } catch (const Error& error) {
+    if (error.code() != ExitCode::database) throw;
+    if (!options.quiet) err << "warning: cannot mark the current revision: " << error.message() << "\n";
+    return {};
+  }
+}
+
 const revision::Graph& Context::graph() {
   if (!graph_) {
     const auto directory = config().versions_dir();
@@ -76,7 +101,7 @@ const revision::Graph& Context::graph() {
 schema::Schema Context::models() { return model::load_files(config().model_files(), config().naming); }
 
 schema::Schema Context::introspect() {
-  return dialect().introspect(connection(), {config().version_table});
+  return dialect().introspect(connection(), {config().version_table, history().table()});
 }
 
 std::ostream* Context::progress() { return options.quiet || json() ? nullptr : &out; }

@@ -10,7 +10,9 @@
 
 #include "config/config.hpp"
 #include "dialect/dialect.hpp"
+#include "cli/style.hpp"
 #include "revision/graph.hpp"
+#include "runtime/history_store.hpp"
 #include "runtime/version_store.hpp"
 #include "schema/schema.hpp"
 
@@ -38,6 +40,8 @@ class Context {
   int exit_code = 0;  // a command sets it when it reports a non-error outcome (check: 1)
 
   bool json() const { return options.format == OutputFormat::json; }
+  // Colours for `out`: only on a terminal, never in JSON, never with --no-color or NO_COLOR.
+  Style style() const;
 
   const config::Config& config();
   const dialect::Dialect& dialect();
@@ -51,8 +55,12 @@ class Context {
   // current_heads(), checked against the graph: a revision the database records but no file has is
   // an error (wrong project directory, or a file deleted after it was applied).
   std::vector<std::string> current_heads_in_graph();
+  // current_heads() for listings that only mark the current revisions (history, show): a database
+  // that cannot be reached is a warning there, not a failure.
+  std::vector<std::string> current_heads_for_marks();
   const revision::Graph& graph();
   const runtime::VersionStore& versions();
+  const runtime::HistoryStore& history();
   // The declared schema from the models files.
   schema::Schema models();
   // The live schema, version tables left out.
@@ -68,6 +76,7 @@ class Context {
   std::unique_ptr<dialect::Connection> connection_;
   std::optional<revision::Graph> graph_;
   std::optional<runtime::VersionStore> versions_;
+  std::optional<runtime::HistoryStore> history_;
 };
 
 }  // namespace dbmig::cli

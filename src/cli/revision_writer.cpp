@@ -1,5 +1,6 @@
 #include "cli/revision_writer.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <sstream>
@@ -41,6 +42,29 @@ std::vector<std::string> parent_for_new_revision(Context& context) {
     throw usage_error("the revision graph has several heads (" + util::join(heads, ", ") + ")", std::nullopt,
                       "join them first with a merge revision, then create the new one on top");
   return heads;
+}
+
+std::vector<std::string> parent_named(Context& context, const std::string& name) {
+  if (name == "base") return {};
+  const auto ids = context.graph().resolve_names(name);
+  if (ids.size() != 1)
+    throw usage_error("--head '" + name + "' names " + std::to_string(ids.size()) + " revisions (" +
+                          util::join(ids, ", ") + ")",
+                      std::nullopt, "name one revision, or join the heads first with `dbmig merge`");
+  return ids;
+}
+
+void check_new_branch_labels(Context& context, const std::vector<std::string>& labels) {
+  const auto& graph = context.graph();
+  for (const auto& label : labels) {
+    if (label.empty() || label.find_first_of(" \t:@/\\") != std::string::npos)
+      throw usage_error("branch label '" + label + "' is not one word", std::nullopt,
+                        "use letters, digits, '-' and '_': labels are written as <label>@head");
+    for (const auto* revision : graph.newest_first())
+      if (std::find(revision->branch_labels.begin(), revision->branch_labels.end(), label) != revision->branch_labels.end())
+        throw usage_error("branch label '" + label + "' is already on revision " + revision->id, std::nullopt,
+                          "a label names one branch: choose another");
+  }
 }
 
 revision::Revision write_new_revision(Context& context, revision::Revision revision, const std::vector<std::string>& warnings) {

@@ -15,8 +15,8 @@ using model::Value;
 
 namespace {
 
-const std::vector<std::string> config_keys = {"database_url", "models", "migrations", "version_table",
-                                              "naming_convention"};
+const std::vector<std::string> config_keys = {"database_url",      "models",       "migrations",       "version_table",
+                                              "naming_convention", "lock_timeout", "statement_timeout"};
 const std::vector<std::string> naming_keys = {"pk", "ix", "uq", "fk", "ck"};
 
 constexpr std::string_view no_database_hint =
@@ -68,6 +68,14 @@ void read_naming_convention(const Value& value, schema::NamingConvention& naming
   }
 }
 
+std::optional<std::string> read_timeout(const std::optional<Value>& value) {
+  if (!value || value->is_null()) return std::nullopt;
+  std::string text = expanded_text(*value);
+  if (!is_timeout_setting(text))
+    value->fail("'" + text + "' is not a timeout", "write a number with a unit: 500ms, 5s, 2min, 1h (0: no limit)");
+  return text;
+}
+
 // Reads the keys of dbmig.yaml into `config`; returns the database_url value, unexpanded, since
 // it matters only when neither --url nor DATABASE_URL is given (an unset ${PROD_URL} in it must
 // not stop `--url sqlite:///test.db` from working).
@@ -88,6 +96,8 @@ std::optional<Value> read_config_file(const fs::path& file, Config& config) {
                           "use letters, digits and _ (not starting with a digit), at most 63 characters");
   }
   if (const auto naming = mapping.get("naming_convention")) read_naming_convention(*naming, config.naming);
+  config.lock_timeout = read_timeout(mapping.get("lock_timeout"));
+  config.statement_timeout = read_timeout(mapping.get("statement_timeout"));
   return mapping.get("database_url");
 }
 

@@ -18,6 +18,10 @@ struct Config {
   std::string migrations = "migrations";
   std::string version_table = "dbmig_version";
   schema::NamingConvention naming;
+  // PostgreSQL's lock_timeout and statement_timeout for migration sessions (is_timeout_setting);
+  // --lock-timeout-sql and --statement-timeout override them.
+  std::optional<std::string> lock_timeout;
+  std::optional<std::string> statement_timeout;
 
   std::filesystem::path migrations_dir() const { return base_directory / migrations; }
   std::filesystem::path versions_dir() const { return migrations_dir() / "versions"; }
@@ -36,6 +40,10 @@ struct ConfigOverrides {
 // `${VAR}` and `${VAR:-default}` are expanded in every string value. Errors name file:line:column.
 // A missing dbmig.yaml is an error unless --url or DATABASE_URL gives the database.
 Config load_config(const ConfigOverrides& overrides);
+
+// A timeout as PostgreSQL's settings take it: a non-negative number with an optional unit (ms,
+// s, min, h, d; no unit means milliseconds), e.g. "5s", "1500ms", "2min", "0" (no limit).
+bool is_timeout_setting(std::string_view text);
 
 // `${VAR}` / `${VAR:-default}` expansion against the process environment. An unset ${VAR} with no
 // default is an error naming the variable (thrown as std::invalid_argument).

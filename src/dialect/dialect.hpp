@@ -1,6 +1,8 @@
 #pragma once
 // The seam between the dialect-neutral core and a database. One implementation per folder
 // (sqlite/, postgres/); adding a dialect means one folder plus a line in registry.cpp.
+#include <chrono>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,6 +20,33 @@ struct RenderContext {
   // The schema just before the op, when known (from introspection plus the ops applied since, or
   // replayed offline). Dialects that must restate a whole table (SQLite rebuild) read it here.
   const schema::Schema* before = nullptr;
+};
+
+// One row of the history table: a revision applied, reverted or stamped (PRODUCT.md section 5).
+struct HistoryEntry {
+  std::string revision;
+  std::string direction;                    // "upgrade", "downgrade" or "stamp"
+  std::string checksum;                     // of the revision file (revision::checksum_of)
+  std::optional<std::int64_t> duration_ms;  // nullopt for a stamp
+  std::string os_user;                      // who ran dbmig, for databases without users of their own
+};
+
+// How a migration run keeps other runs out (PRODUCT.md section 5).
+struct RunLock {
+  std::string description;  // names the lock in messages
+  // Taken before the version table is read and held for the whole run: a query returning one row
+  // whose first value is true when the lock was taken. nullopt where each revision's write
+  // transaction is the lock (SQLite), and the connection's lock wait bounds the waiting.
+  std::optional<Statement> try_acquire;
+  std::optional<Statement> release;
+};
+
+// Limits a migration session sets on itself so that it cannot block other traffic for long
+// (PostgreSQL's lock_timeout and statement_timeout). Values are checked by
+// config::is_timeout_setting: a number with an optional unit (ms, s, min, h, d).
+struct SessionLimits {
+  std::optional<std::string> lock_timeout;
+  std::optional<std::string> statement_timeout;
 };
 
 class Dialect {
@@ -65,6 +94,23 @@ class Dialect {
   virtual Statement insert_version(std::string_view table, std::string_view revision) const = 0;
   virtual Statement delete_version(std::string_view table, std::string_view revision) const = 0;
   virtual Statement version_table_exists(std::string_view table) const = 0;  // one row if it exists
+
+  // The history table (named from the version table, see runtime::history_table_name): one row
+  // per applied, reverted or stamped revision. version_table_exists() works for it too.
+  virtual std::vector<Statement> create_history_table(std::string_view table) const = 0;
+  virtual Statement insert_history(std::string_view table, const HistoryEntry& entry) const = 0;
+  // Every row, oldest first: revision, direction, checksum, applied_at, duration_ms, applied_by.
+  virtual Statement select_history(std::string_view table) const = 0;
+
+  // The lock a migration run holds. By default the write transactions are the lock.
+  virtual RunLock run_lock(std::string_view /*version_table*/) const {
+    return RunLock{"the database's write lock", std::nullopt, std::nullopt};
+  }
+  // Makes `connection` wait up to `timeout` for locks that other connections hold before failing
+  // (SQLite's busy timeout). A no-op where waiting is bounded otherwise.
+  virtual void set_lock_wait(Connection& /*connection*/, std::chrono::milliseconds /*timeout*/) const {}
+  // Statements setting `limits` for the session; empty where the database has no such settings.
+  virtual std::vector<Statement> session_limits(const SessionLimits& /*limits*/) const { return {}; }
 };
 
 // The dialect for a URL's scheme; throws dbmig::Error (usage) for an unknown scheme.

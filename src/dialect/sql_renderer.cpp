@@ -146,6 +146,53 @@ Statement SqlRenderer::delete_version(std::string_view table, std::string_view r
       {std::string(revision)}};
 }
 
+std::vector<Statement> SqlRenderer::create_history_table(std::string_view table) const {
+  const auto column = [](std::string name, std::string_view type, bool nullable) {
+    schema::Column made;
+    made.name = std::move(name);
+    made.type = schema::parse_type(type);
+    made.nullable = nullable;
+    return made;
+  };
+  schema::Column id = column("id", "integer", false);
+  id.autoincrement = true;  // the order rows were written in, even within one second
+  schema::Column applied_at = column("applied_at", "timestamptz", false);
+  applied_at.default_sql = "CURRENT_TIMESTAMP";
+  const schema::Column columns[] = {id,
+                                    column("revision", "string(64)", false),
+                                    column("direction", "string(16)", false),
+                                    column("checksum", "string(64)", true),
+                                    applied_at,
+                                    column("duration_ms", "bigint", true),
+                                    column("applied_by", "string(255)", true)};
+  std::vector<std::string> parts;
+  for (const auto& each : columns) parts.push_back(column_definition(each));
+  parts.push_back(primary_key_clause(schema::PrimaryKey{std::string(table) + "_pkc", {"id"}}));
+  return {statement("CREATE TABLE IF NOT EXISTS " + quote_identifier(table) + " (" + util::join(parts, ", ") + ")")};
+}
+
+Statement SqlRenderer::insert_history(std::string_view table, const HistoryEntry& entry, AppliedBy applied_by) const {
+  const bool database_user = applied_by == AppliedBy::database_user;
+  Statement insert{"INSERT INTO " + quote_identifier(table) + " (" + quote_identifier("revision") + ", " +
+                       quote_identifier("direction") + ", " + quote_identifier("checksum") + ", " +
+                       quote_identifier("duration_ms") + ", " + quote_identifier("applied_by") + ") VALUES (" +
+                       placeholder(1) + ", " + placeholder(2) + ", " + placeholder(3) + ", " + placeholder(4) + ", " +
+                       (database_user ? "CURRENT_USER" : placeholder(5)) + ")",
+                   {entry.revision, entry.direction,
+                    entry.checksum.empty() ? std::nullopt : std::optional(entry.checksum),
+                    entry.duration_ms ? std::optional(std::to_string(*entry.duration_ms)) : std::nullopt}};
+  if (!database_user) insert.params.push_back(entry.os_user);
+  return insert;
+}
+
+Statement SqlRenderer::select_history(std::string_view table) const {
+  std::vector<std::string> columns;
+  for (const auto* name : {"revision", "direction", "checksum", "applied_at", "duration_ms", "applied_by"})
+    columns.push_back(quote_identifier(name));
+  return statement("SELECT " + util::join(columns, ", ") + " FROM " + quote_identifier(table) + " ORDER BY " +
+                   quote_identifier("id"));
+}
+
 std::string SqlRenderer::placeholder(std::size_t /*index*/) const { return "?"; }
 
 std::optional<SqlRenderer::PlaceholderMatch> SqlRenderer::match_placeholder(std::string_view sql, std::size_t at,

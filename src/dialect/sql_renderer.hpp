@@ -45,6 +45,15 @@ class SqlRenderer {
   Statement insert_version(std::string_view table, std::string_view revision) const;
   Statement delete_version(std::string_view table, std::string_view revision) const;
 
+  // The history table (Dialect::create_history_table), in the dialect's own types.
+  std::vector<Statement> create_history_table(std::string_view table) const;
+  // Who applied a revision: the database's CURRENT_USER (standard SQL), or for a database without
+  // users of its own (SQLite) the operating-system user in the entry.
+  enum class AppliedBy { database_user, os_user };
+  Statement insert_history(std::string_view table, const HistoryEntry& entry,
+                           AppliedBy applied_by = AppliedBy::database_user) const;
+  Statement select_history(std::string_view table) const;
+
  protected:
   // ---- What each dialect must say ----
   virtual std::string_view dialect_name() const = 0;  // the key of per-dialect raw SQL: "sqlite"

@@ -1,5 +1,5 @@
-// Loading and checking the revision graph, and looking revisions up. The walks from one set of
-// revisions to a target are in walk.cpp.
+// Checking the revision graph and looking revisions up. Reading the files is in graph_files.cpp;
+// the walks from one set of revisions to a target are in walk.cpp.
 #include "revision/graph.hpp"
 
 #include <algorithm>
@@ -11,8 +11,6 @@
 
 namespace dbmig::revision {
 
-namespace fs = std::filesystem;
-
 namespace {
 
 std::string file_of(const Revision& revision) {
@@ -23,25 +21,10 @@ Location location_of(const Revision& revision) { return Location{revision.path.s
 
 }  // namespace
 
-Graph Graph::load(const fs::path& versions_dir, const schema::NamingConvention& naming) {
-  std::error_code error;
-  if (!fs::is_directory(versions_dir, error))
-    throw usage_error("no revisions directory " + versions_dir.string(), std::nullopt,
-                      "run `dbmig init`, or point 'migrations' in dbmig.yaml at the right place");
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(versions_dir))
-    if (entry.is_regular_file() && entry.path().extension() == ".yaml") files.push_back(entry.path());
-  std::sort(files.begin(), files.end());  // a stable order for listings and error messages
-
-  std::vector<Revision> revisions;
-  revisions.reserve(files.size());
-  for (const auto& file : files) revisions.push_back(read_revision_file(file, naming));
-  return from_revisions(std::move(revisions));
-}
-
 Graph Graph::from_revisions(std::vector<Revision> revisions) {
   Graph graph;
   graph.revisions_ = std::move(revisions);
+  graph.steps_loaded_.assign(graph.revisions_.size(), true);
   graph.by_id_.reserve(graph.revisions_.size());
   for (std::size_t i = 0; i < graph.revisions_.size(); ++i) {
     const Revision& revision = graph.revisions_[i];
@@ -131,6 +114,22 @@ std::vector<std::string> Graph::heads() const {
     if (!children_.contains(revision.id)) heads.push_back(revision.id);
   std::sort(heads.begin(), heads.end());
   return heads;
+}
+
+std::vector<std::string> Graph::children(std::string_view id) const {
+  const auto found = children_.find(std::string(id));
+  if (found == children_.end()) return {};
+  auto children = found->second;
+  std::sort(children.begin(), children.end());
+  return children;
+}
+
+std::vector<const Revision*> Graph::branch_points() const {
+  std::vector<const Revision*> points;
+  for (const Revision* revision : newest_first())
+    if (const auto found = children_.find(revision->id); found != children_.end() && found->second.size() > 1)
+      points.push_back(revision);
+  return points;
 }
 
 std::vector<std::string> Graph::bases() const {

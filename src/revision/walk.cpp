@@ -180,9 +180,10 @@ class Walk {
     return ids;
   }
 
-  std::vector<std::size_t> upgrade_targets(const std::vector<std::size_t>& current, std::string_view target) const {
-    if (target == "heads") return heads();
-    if (target == "head") {
+  // head, heads, label@head, or a full id, branch label or unique prefix.
+  std::vector<std::size_t> named(std::string_view name) const {
+    if (name == "heads") return heads();
+    if (name == "head") {
       const auto heads_now = heads();
       if (heads_now.size() > 1)
         throw usage_error("'head' is ambiguous: the revisions have several heads (" + listed(ids_of(heads_now)) + ")",
@@ -190,12 +191,18 @@ class Walk {
                           "upgrade to 'heads' for all of them, name one, or join them with `dbmig merge`");
       return heads_now;
     }
-    if (graph_.contains(target)) return {index_of(std::string(target))};
+    if (graph_.contains(name)) return {index_of(std::string(name))};
+    if (name.ends_with("@head")) return {branch_head(name.substr(0, name.size() - 5))};
+    return {index_of(graph_.resolve(name).id)};
+  }
+
+  std::vector<std::size_t> upgrade_targets(const std::vector<std::size_t>& current, std::string_view target) const {
+    if (target == "heads" || target == "head" || graph_.contains(target)) return named(target);
     const auto relative = parse_relative(target);
     if (target == "base" || (relative && relative->direction == '-'))
       throw usage_error("'" + std::string(target) + "' is a downgrade target", std::nullopt,
                         "use `dbmig downgrade " + std::string(target) + "`");
-    if (target.ends_with("@head")) return {branch_head(target.substr(0, target.size() - 5))};
+    if (target.ends_with("@head")) return named(target);
     if (relative && relative->direction == '+') {
       std::optional<std::size_t> from;
       if (!relative->from.empty()) from = index_of(graph_.resolve(relative->from).id);
@@ -203,7 +210,7 @@ class Walk {
       const auto reached = steps_up(from, relative->steps, target);
       return reached ? std::vector<std::size_t>{*reached} : std::vector<std::size_t>{};
     }
-    return {index_of(graph_.resolve(target).id)};
+    return named(target);
   }
 
   std::vector<std::size_t> heads() const {
@@ -322,6 +329,41 @@ std::vector<std::string> Graph::heads_after_downgrade(std::vector<std::string> c
   }
   std::sort(current.begin(), current.end());
   return current;
+}
+
+std::vector<std::string> Graph::resolve_names(std::string_view name) const {
+  const Walk walk(*this);
+  auto ids = walk.ids_of(walk.named(name));
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+std::vector<const Revision*> Graph::applied(const std::vector<std::string>& heads) const {
+  const Walk walk(*this);
+  return walk.parents_first(walk.ancestors_or_self(walk.current_of(heads)));
+}
+
+std::vector<const Revision*> Graph::between(const std::vector<std::string>& lower,
+                                            const std::vector<std::string>& upper) const {
+  const Walk walk(*this);
+  const auto indexes = [&](const std::vector<std::string>& ids) {
+    std::vector<std::size_t> found;
+    for (const auto& id : ids) found.push_back(walk.index_of(get(id).id));
+    return found;
+  };
+  const auto below_upper = walk.ancestors_or_self(upper.empty() ? walk.heads() : indexes(upper));
+  std::vector<bool> above_lower(size(), lower.empty());
+  for (const std::size_t from : indexes(lower)) {
+    const auto above = walk.descendants(from, std::vector<bool>(size(), true));
+    for (std::size_t i = 0; i < size(); ++i) above_lower[i] = above_lower[i] || above[i];
+    above_lower[from] = true;
+  }
+  std::vector<const Revision*> selected;
+  for (const Revision* revision : newest_first()) {
+    const std::size_t index = walk.index_of(revision->id);
+    if (below_upper[index] && above_lower[index]) selected.push_back(revision);
+  }
+  return selected;
 }
 
 }  // namespace dbmig::revision

@@ -1,16 +1,16 @@
 #include "runtime/migrator.hpp"
 
+#include <algorithm>
+
 #include <spdlog/spdlog.h>
 
+#include "runtime/run_lock.hpp"
 #include "util/error.hpp"
+#include "util/text.hpp"
 
 namespace dbmig::runtime {
 
 namespace {
-
-const char* direction_name(Direction direction) {
-  return direction == Direction::upgrade ? "upgrade" : "downgrade";
-}
 
 std::string describe_revision(const revision::Revision& revision) {
   std::string text = "revision " + revision.id;
@@ -18,7 +18,13 @@ std::string describe_revision(const revision::Revision& revision) {
   return text;
 }
 
+std::string heads_text(const std::vector<std::string>& heads) {
+  return heads.empty() ? std::string("base") : util::join(heads, ", ");
+}
+
 }  // namespace
+
+const char* direction_name(Direction direction) { return direction == Direction::upgrade ? "upgrade" : "downgrade"; }
 
 std::vector<const revision::Revision*> Migrator::plan(Direction direction, const std::vector<std::string>& current,
                                                       std::string_view target) const {
@@ -50,9 +56,29 @@ void Migrator::run_revision(StatementSink& sink, SchemaTracker& tracker, Directi
   }
 }
 
+bool Migrator::still_to_do(Direction direction, const revision::Revision& revision,
+                           const std::vector<std::string>& fresh) const {
+  const auto applied = graph_.applied(fresh);
+  const auto is_applied = [&](const std::string& id) {
+    return std::any_of(applied.begin(), applied.end(), [&](const revision::Revision* each) { return each->id == id; });
+  };
+  if (direction == Direction::upgrade) {
+    if (is_applied(revision.id)) return false;
+    if (std::all_of(revision.down_revisions.begin(), revision.down_revisions.end(), is_applied)) return true;
+  } else {
+    if (!is_applied(revision.id)) return false;
+    if (std::find(fresh.begin(), fresh.end(), revision.id) != fresh.end()) return true;
+  }
+  throw database_error("the version table changed while dbmig was running (it is now at " + heads_text(fresh) +
+                           "), so " + describe_revision(revision) + " cannot be " +
+                           (direction == Direction::upgrade ? "applied" : "reverted") + " as planned",
+                       "another run moved the database; run the command again to plan from where it is now");
+}
+
 std::vector<std::string> Migrator::run(StatementSink& sink, SchemaTracker& tracker, Direction direction,
                                        const std::vector<const revision::Revision*>& plan,
                                        std::vector<std::string> current, const RunOptions& options) const {
+  graph_.load_steps(plan);  // a file that does not parse stops the run before anything is applied
   if (options.single_transaction) {
     for (const auto* revision : plan)
       if (!revision->transactional)
@@ -65,37 +91,64 @@ std::vector<std::string> Migrator::run(StatementSink& sink, SchemaTracker& track
   const auto own_transaction = [&](const revision::Revision& revision) {
     return !options.single_transaction && revision.transactional;
   };
-
-  // The version table is created inside the first transaction, so a run that fails at once
-  // leaves the database exactly as it was.
-  bool version_table_ready = false;
-  const auto ensure_version_table = [&] {
-    if (!version_table_ready) versions_.ensure_table(sink);
-    version_table_ready = true;
+  // BEGIN is where a SQLite run waits for another one's write lock.
+  const auto begin = [&] {
+    begin_transaction(sink, options.lock_description.empty() ? "the database's write lock" : options.lock_description);
   };
 
-  if (options.single_transaction) sink.begin();
+  // The bookkeeping tables are created inside the first transaction, so a run that fails at once
+  // leaves the database exactly as it was.
+  bool tables_ready = false;
+  const auto ensure_tables = [&] {
+    if (tables_ready) return;
+    versions_.ensure_table(sink);
+    history_.ensure_table(sink);
+    tables_ready = true;
+  };
+
+  bool moved = false;  // another run changed the version table during this one
+  for (const auto& statement : options.session_statements) sink.execute(statement);
+  if (options.single_transaction) begin();
   try {
     for (const auto* revision : plan) {
       const auto started = std::chrono::steady_clock::now();
       sink.comment(std::string(direction == Direction::upgrade ? "Running upgrade " : "Running downgrade ") +
                    describe_revision(*revision));
-      if (own_transaction(*revision)) sink.begin();
+      if (own_transaction(*revision)) begin();
+      bool skipped = false;
       try {
-        ensure_version_table();
-        run_revision(sink, tracker, direction, *revision);
-        auto after = direction == Direction::upgrade ? revision::Graph::heads_after_upgrade(current, *revision)
-                                                     : graph_.heads_after_downgrade(current, *revision);
-        versions_.record(sink, current, after);
+        ensure_tables();
+        if (options.reread_versions) {
+          if (auto fresh = options.reread_versions(); fresh != current) {
+            spdlog::info("the version table moved from {} to {} (another run)", heads_text(current), heads_text(fresh));
+            current = std::move(fresh);
+            moved = true;
+          }
+          // Once another run has moved the database, the rest of the plan may be done already.
+          if (moved) skipped = !still_to_do(direction, *revision, current);
+        }
+        if (!skipped) {
+          run_revision(sink, tracker, direction, *revision);
+          auto after = direction == Direction::upgrade ? revision::Graph::heads_after_upgrade(current, *revision)
+                                                       : graph_.heads_after_downgrade(current, *revision);
+          versions_.record(sink, current, after);
+          std::optional<std::int64_t> duration_ms;
+          if (options.measure_durations)
+            duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
+                              .count();
+          history_.record(sink, dialect::HistoryEntry{revision->id, direction_name(direction),
+                                                      graph_.checksum(*revision), duration_ms, options.os_user});
+          current = std::move(after);
+        }
         if (own_transaction(*revision)) sink.commit();
-        current = std::move(after);
       } catch (...) {
         if (own_transaction(*revision)) sink.rollback();
         throw;
       }
       const auto took = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
-      spdlog::debug("{} {} done in {} us", direction_name(direction), revision->id, took.count());
-      if (options.on_step) options.on_step(StepReport{revision, direction, took});
+      spdlog::debug("{} {} {} in {} us", direction_name(direction), revision->id, skipped ? "skipped" : "done",
+                    took.count());
+      if (options.on_step) options.on_step(StepReport{revision, direction, took, skipped});
     }
     if (options.single_transaction) sink.commit();
   } catch (...) {

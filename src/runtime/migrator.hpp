@@ -1,6 +1,7 @@
 #pragma once
 // Applies revisions: plans the walk on the graph, renders each op with the dialect, runs each
-// revision with its version-table update in one transaction (or all in one), or writes the SQL.
+// revision with its version-table update and history row in one transaction (or all in one), or
+// writes the SQL.
 #include <chrono>
 #include <functional>
 #include <optional>
@@ -9,6 +10,7 @@
 
 #include "dialect/dialect.hpp"
 #include "revision/graph.hpp"
+#include "runtime/history_store.hpp"
 #include "runtime/schema_tracker.hpp"
 #include "runtime/statement_sink.hpp"
 #include "runtime/version_store.hpp"
@@ -17,29 +19,43 @@ namespace dbmig::runtime {
 
 enum class Direction { upgrade, downgrade };
 
+const char* direction_name(Direction direction);  // "upgrade" / "downgrade"
+
 struct StepReport {
   const revision::Revision* revision = nullptr;
   Direction direction = Direction::upgrade;
   std::chrono::microseconds took{0};
+  bool skipped = false;  // another run had already done it (seen when re-reading the version table)
 };
 
 struct RunOptions {
   bool single_transaction = false;  // the whole run in one transaction instead of one per revision
   std::function<void(const StepReport&)> on_step;  // called after each revision is done
+  // Reads the version table again once a revision's transaction has begun, so that a revision a
+  // concurrent run applied meanwhile is skipped rather than applied twice. Empty for --sql.
+  std::function<std::vector<std::string>()> reread_versions;
+  // Session settings (PostgreSQL timeouts), executed first, outside any transaction.
+  std::vector<dialect::Statement> session_statements;
+  // Names the lock a transaction's BEGIN takes, for the error when it cannot (SQLite).
+  std::string lock_description;
+  std::string os_user;             // for the history rows of databases without users
+  bool measure_durations = true;  // false for --sql: nothing runs, the history row says NULL
 };
 
 class Migrator {
  public:
-  Migrator(const dialect::Dialect& dialect, const revision::Graph& graph, const VersionStore& versions)
-      : dialect_(dialect), graph_(graph), versions_(versions) {}
+  Migrator(const dialect::Dialect& dialect, const revision::Graph& graph, const VersionStore& versions,
+           const HistoryStore& history)
+      : dialect_(dialect), graph_(graph), versions_(versions), history_(history) {}
 
   // The revisions a run would apply/revert, in order, from `current` heads.
   std::vector<const revision::Revision*> plan(Direction direction, const std::vector<std::string>& current,
                                               std::string_view target) const;
 
-  // Carry out `plan` from `current` heads through `sink`. On failure the failing revision (or, with
-  // single_transaction, the whole run) is rolled back and a dbmig::Error names the revision, the
-  // step and the SQL. Returns the heads afterwards.
+  // Carry out `plan` from `current` heads through `sink`. Every revision file of the plan is read
+  // before anything runs. On failure the failing revision (or, with single_transaction, the whole
+  // run) is rolled back and a dbmig::Error names the revision, the step and the SQL. Returns the
+  // heads afterwards.
   std::vector<std::string> run(StatementSink& sink, SchemaTracker& tracker, Direction direction,
                                const std::vector<const revision::Revision*>& plan,
                                std::vector<std::string> current, const RunOptions& options) const;
@@ -47,10 +63,14 @@ class Migrator {
  private:
   void run_revision(StatementSink& sink, SchemaTracker& tracker, Direction direction,
                     const revision::Revision& revision) const;
+  // After re-reading the version table: whether `revision` is still to be done from `fresh`
+  // heads (false: a concurrent run did it). Throws when the database moved elsewhere.
+  bool still_to_do(Direction direction, const revision::Revision& revision, const std::vector<std::string>& fresh) const;
 
   const dialect::Dialect& dialect_;
   const revision::Graph& graph_;
   const VersionStore& versions_;
+  const HistoryStore& history_;
 };
 
 }  // namespace dbmig::runtime

@@ -1,7 +1,8 @@
 #pragma once
 // Knows the schema just before each op while a plan runs, so a dialect that must restate a whole
-// table (SQLite's rebuild) can. Starts from one introspection and evolves it with ops::apply;
-// a raw SQL step makes it unknown, and it is introspected again when next needed.
+// table (SQLite's rebuild) can. Starts from one introspection (or, offline, from replaying the
+// revisions already applied: schema_replay.hpp) and evolves it with ops::apply. On a database, a
+// raw SQL step makes it unknown and it is introspected again when next needed.
 #include <functional>
 #include <optional>
 
@@ -14,8 +15,9 @@ class SchemaTracker {
  public:
   using Introspect = std::function<schema::Schema()>;
 
-  // `introspect` is empty in --sql mode without a database: then the schema is known only from
-  // `start` and the ops since.
+  // `introspect` is empty in --sql mode, where nothing runs and nothing can be read again: then
+  // the schema is known only from `start` and the ops since, and a raw SQL step (or an op naming
+  // what only raw SQL made) is assumed to leave alone what later steps restate.
   SchemaTracker(std::optional<schema::Schema> start, Introspect introspect)
       : schema_(std::move(start)), introspect_(std::move(introspect)) {}
 

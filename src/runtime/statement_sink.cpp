@@ -23,7 +23,8 @@ std::string describe_row(const dialect::Row& row) {
 }  // namespace
 
 void ConnectionSink::execute(const dialect::Statement& statement) {
-  spdlog::debug("SQL: {}", statement.sql);
+  if (spdlog::should_log(spdlog::level::debug))
+    spdlog::debug("SQL: {}", dialect_ ? dialect_->inline_parameters(statement) : statement.sql);
   if (!statement.fail_if_rows) {
     connection_.execute(statement);
     return;

@@ -18,9 +18,12 @@ class StatementSink {
   virtual void comment(std::string_view text) = 0;  // a note in a script; nothing on a connection
 };
 
+// Runs each statement on the connection. With -vv each is logged as "SQL: ..."; given the dialect,
+// with its parameters written in, so the log reads like the --sql script of the same run.
 class ConnectionSink final : public StatementSink {
  public:
-  explicit ConnectionSink(dialect::Connection& connection) : connection_(connection) {}
+  explicit ConnectionSink(dialect::Connection& connection, const dialect::Dialect* dialect = nullptr)
+      : connection_(connection), dialect_(dialect) {}
   void execute(const dialect::Statement& statement) override;
   void begin() override { connection_.begin(); }
   void commit() override { connection_.commit(); }
@@ -29,6 +32,7 @@ class ConnectionSink final : public StatementSink {
 
  private:
   dialect::Connection& connection_;
+  const dialect::Dialect* dialect_;
 };
 
 // Writes each statement with its parameters inlined, terminated by ";".

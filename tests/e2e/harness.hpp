@@ -35,9 +35,11 @@ class TestDatabase {
   virtual std::string dialect_name() const = 0;
   std::unique_ptr<dialect::Connection> connect() const;
   const dialect::Dialect& dialect() const;
-  // The live schema, version tables left out.
+  // The live schema, the version and history tables left out.
   schema::Schema introspect() const;
-  std::vector<std::string> table_names() const;  // every table, version tables included
+  // Every table, the version table included; the history table, which every run writes, is left
+  // out so that "only the version table is left" reads as it says.
+  std::vector<std::string> table_names() const;
   long long count_rows(const std::string& table) const;
 
  protected:

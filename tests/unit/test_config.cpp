@@ -270,7 +270,8 @@ TEST_CASE("config: unknown keys are errors with file:line:column and the valid k
   CHECK(error->where()->to_string() == (config_data / "unknown_key" / "dbmig.yaml").string() + ":2:1");
   CHECK(error->message() == "unknown key 'migration' in dbmig.yaml");
   CHECK(error->hint() ==
-        "did you mean 'migrations'? valid keys: database_url, models, migrations, version_table, naming_convention");
+        "did you mean 'migrations'? valid keys: database_url, models, migrations, version_table, naming_convention, "
+        "lock_timeout, statement_timeout");
 }
 
 TEST_CASE("config: bad values are errors at the value") {

@@ -4,6 +4,7 @@
 #include "dialect/postgres/postgres_introspect.hpp"
 #include "dialect/postgres/postgres_normalize.hpp"
 #include "dialect/postgres/postgres_renderer.hpp"
+#include "dialect/postgres/postgres_session.hpp"
 
 namespace dbmig::dialect::postgres {
 namespace {
@@ -54,6 +55,19 @@ class PostgresDialect final : public Dialect {
     return Statement{"SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
                      "WHERE n.nspname = current_schema() AND c.relname = $1 AND c.relkind IN ('r', 'p')",
                      {std::string(table)}};
+  }
+
+  std::vector<Statement> create_history_table(std::string_view table) const override {
+    return renderer_.create_history_table(table);
+  }
+  Statement insert_history(std::string_view table, const HistoryEntry& entry) const override {
+    return renderer_.insert_history(table, entry);
+  }
+  Statement select_history(std::string_view table) const override { return renderer_.select_history(table); }
+
+  RunLock run_lock(std::string_view version_table) const override { return advisory_run_lock(version_table); }
+  std::vector<Statement> session_limits(const SessionLimits& limits) const override {
+    return session_limit_statements(limits);
   }
 
  private:

@@ -58,6 +58,24 @@ class SqliteDialect final : public Dialect {
     return Statement{"SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?", {std::string(table)}};
   }
 
+  std::vector<Statement> create_history_table(std::string_view table) const override {
+    return renderer_.create_history_table(table);
+  }
+  // SQLite has no users: the history names the operating-system user who ran dbmig.
+  Statement insert_history(std::string_view table, const HistoryEntry& entry) const override {
+    return renderer_.insert_history(table, entry, SqlRenderer::AppliedBy::os_user);
+  }
+  Statement select_history(std::string_view table) const override { return renderer_.select_history(table); }
+
+  // Each revision's BEGIN IMMEDIATE takes the database's write lock; a second run waits for it
+  // up to the busy timeout (set_lock_wait) and re-reads the version table once it has it.
+  RunLock run_lock(std::string_view /*version_table*/) const override {
+    return RunLock{"the SQLite write lock (BEGIN IMMEDIATE)", std::nullopt, std::nullopt};
+  }
+  void set_lock_wait(Connection& connection, std::chrono::milliseconds timeout) const override {
+    if (auto* sqlite = dynamic_cast<SqliteConnection*>(&connection)) sqlite->set_busy_timeout(timeout);
+  }
+
  private:
   SqliteRenderer renderer_;
 };

@@ -1,0 +1,74 @@
+#include "cli/apply_safety.hpp"
+
+#include <cmath>
+#include <ostream>
+
+#include "config/config.hpp"
+
+namespace dbmig::cli {
+
+void add_lock_timeout_option(CLI::App& command, double& seconds) {
+  command
+      .add_option("--lock-timeout", seconds,
+                  "seconds to wait for another dbmig run's lock before failing (0: fail at once)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+}
+
+std::chrono::milliseconds lock_wait(double seconds) {
+  return std::chrono::milliseconds(static_cast<std::int64_t>(std::llround(seconds * 1000.0)));
+}
+
+void add_session_limit_options(CLI::App& command, SessionLimitArguments& arguments) {
+  const CLI::Validator timeout(
+      [](const std::string& text) {
+        return config::is_timeout_setting(text) ? std::string()
+                                                : "'" + text + "' is not a timeout: write 500ms, 5s, 2min or 1h";
+      },
+      "TIMEOUT");
+  command
+      .add_option("--lock-timeout-sql", arguments.lock_timeout_sql,
+                  "PostgreSQL: SET lock_timeout for the session (e.g. 5s): a step waiting longer for a table lock "
+                  "fails instead of blocking other traffic")
+      ->check(timeout);
+  command
+      .add_option("--statement-timeout", arguments.statement_timeout,
+                  "PostgreSQL: SET statement_timeout for the session (e.g. 10min)")
+      ->check(timeout);
+}
+
+std::vector<dialect::Statement> session_statements(Context& context, const SessionLimitArguments& arguments) {
+  dialect::SessionLimits limits;
+  limits.lock_timeout = arguments.lock_timeout_sql ? arguments.lock_timeout_sql : context.config().lock_timeout;
+  limits.statement_timeout = arguments.statement_timeout ? arguments.statement_timeout : context.config().statement_timeout;
+  auto statements = context.dialect().session_limits(limits);
+  // The config keys may serve several databases (SQLite in tests, PostgreSQL in production), so
+  // only flags given for a database that ignores them are worth a word.
+  if (statements.empty() && (arguments.lock_timeout_sql || arguments.statement_timeout) && !context.options.quiet)
+    context.err << "warning: --lock-timeout-sql and --statement-timeout have no effect on "
+                << context.dialect().name() << "\n";
+  return statements;
+}
+
+std::vector<runtime::ChangedRevision> find_changed(Context& context, const std::vector<std::string>& current) {
+  if (current.empty() || !context.database_exists()) return {};
+  return runtime::changed_revisions(context.graph(), current, context.history().read(context.connection()));
+}
+
+util::Json changed_json(const std::vector<runtime::ChangedRevision>& changed) {
+  util::Json::Array items;
+  for (const auto& each : changed)
+    items.push_back(util::Json::Object{{"revision", each.revision->id},
+                                       {"file", each.revision->path.string()},
+                                       {"recorded_checksum", each.recorded},
+                                       {"current_checksum", each.current}});
+  return items;
+}
+
+std::string changed_lines(const std::vector<runtime::ChangedRevision>& changed) {
+  std::string lines;
+  for (const auto& each : changed) lines += "  " + each.revision->id + "  " + each.revision->path.string() + "\n";
+  return lines;
+}
+
+}  // namespace dbmig::cli

@@ -1,0 +1,45 @@
+#pragma once
+// What upgrade, downgrade and stamp share to change a database safely: how long to wait for
+// another run's lock, the PostgreSQL session limits, and reporting revision files edited after
+// they were applied.
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/context.hpp"
+#include "dialect/dialect.hpp"
+#include "runtime/changed_revisions.hpp"
+#include "util/json.hpp"
+
+namespace dbmig::cli {
+
+// A few seconds: enough for another run's short transaction, bounded so that a stuck run is
+// reported rather than waited for.
+constexpr double default_lock_timeout_seconds = 10;
+
+// --lock-timeout SECONDS (decimals allowed; 0: fail at once when another run holds the lock).
+void add_lock_timeout_option(CLI::App& command, double& seconds);
+std::chrono::milliseconds lock_wait(double seconds);
+
+struct SessionLimitArguments {
+  std::optional<std::string> lock_timeout_sql;   // --lock-timeout-sql
+  std::optional<std::string> statement_timeout;  // --statement-timeout
+};
+// --lock-timeout-sql and --statement-timeout.
+void add_session_limit_options(CLI::App& command, SessionLimitArguments& arguments);
+// The flags, else the config keys lock_timeout / statement_timeout, as the dialect's session
+// statements; warns when flags were given to a database that has no such settings.
+std::vector<dialect::Statement> session_statements(Context& context, const SessionLimitArguments& arguments);
+
+// The revisions a database at `current` applied whose files changed since (none when the
+// database has no history table yet).
+std::vector<runtime::ChangedRevision> find_changed(Context& context, const std::vector<std::string>& current);
+// [{"revision", "file", "recorded_checksum", "current_checksum"}]
+util::Json changed_json(const std::vector<runtime::ChangedRevision>& changed);
+// One "  <id>  <file>" line per revision.
+std::string changed_lines(const std::vector<runtime::ChangedRevision>& changed);
+
+}  // namespace dbmig::cli

@@ -1,0 +1,97 @@
+// The files behind a graph: headers read when it is loaded, steps and checksums read on first
+// use, so that `dbmig current` on a thousand revisions parses no step at all.
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+
+#include "revision/graph.hpp"
+#include "revision/header_scan.hpp"
+#include "util/error.hpp"
+
+namespace dbmig::revision {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string read_text(const fs::path& path) {
+  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!file)
+    throw usage_error("cannot read revision file " + path.string(), std::nullopt, "check that it exists and is readable");
+  std::string text;
+  char buffer[16384];
+  while (const std::size_t count = std::fread(buffer, 1, sizeof buffer, file.get())) text.append(buffer, count);
+  if (std::ferror(file.get())) throw usage_error("cannot read revision file " + path.string());
+  return text;
+}
+
+// The header fields the scan read that the full parse read differently; empty when they agree.
+std::string header_difference(const Revision& scanned, const Revision& parsed) {
+  if (scanned.id != parsed.id) return "revision";
+  if (scanned.down_revisions != parsed.down_revisions) return "down_revision";
+  if (scanned.message != parsed.message) return "message";
+  if (scanned.created_at != parsed.created_at) return "created_at";
+  if (scanned.transactional != parsed.transactional) return "transactional";
+  if (scanned.branch_labels != parsed.branch_labels) return "branch_labels";
+  return {};
+}
+
+}  // namespace
+
+Graph Graph::load(const fs::path& versions_dir, const schema::NamingConvention& naming) {
+  std::error_code error;
+  if (!fs::is_directory(versions_dir, error))
+    throw usage_error("no revisions directory " + versions_dir.string(), std::nullopt,
+                      "run `dbmig init`, or point 'migrations' in dbmig.yaml at the right place");
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(versions_dir))
+    if (entry.path().extension() == ".yaml" && entry.is_regular_file()) files.push_back(entry.path());
+  std::sort(files.begin(), files.end());  // a stable order for listings and error messages
+
+  std::vector<Revision> revisions;
+  std::vector<bool> steps_loaded;
+  revisions.reserve(files.size());
+  steps_loaded.reserve(files.size());
+  for (const auto& file : files) {
+    const std::string text = read_text(file);
+    if (auto header = scan_header(text, file)) {
+      revisions.push_back(std::move(*header));
+      steps_loaded.push_back(false);
+    } else {
+      revisions.push_back(parse_revision(text, file, naming));
+      steps_loaded.push_back(true);
+    }
+  }
+  Graph graph = from_revisions(std::move(revisions));
+  graph.steps_loaded_ = std::move(steps_loaded);
+  graph.naming_ = naming;
+  return graph;
+}
+
+const Revision& Graph::with_steps(const Revision& revision) const {
+  const std::size_t index = by_id_.at(revision.id);
+  Revision& stored = revisions_[index];
+  if (steps_loaded_[index]) return stored;
+  Revision parsed = parse_revision(read_text(stored.path), stored.path, naming_);
+  if (const std::string field = header_difference(stored, parsed); !field.empty())
+    throw usage_error("internal error: the quick read of " + stored.path.string() + " found a different '" + field +
+                          "' than the YAML parser",
+                      std::nullopt, "please report this with the file; rewriting the header in plain style avoids it");
+  stored.upgrade = std::move(parsed.upgrade);
+  stored.downgrade = std::move(parsed.downgrade);
+  stored.checksum = std::move(parsed.checksum);
+  steps_loaded_[index] = true;
+  return stored;
+}
+
+void Graph::load_steps(const std::vector<const Revision*>& revisions) const {
+  for (const Revision* revision : revisions) with_steps(*revision);
+}
+
+const std::string& Graph::checksum(const Revision& revision) const {
+  Revision& stored = revisions_[by_id_.at(revision.id)];
+  if (stored.checksum.empty() && !stored.path.empty()) stored.checksum = checksum_of(read_text(stored.path));
+  return stored.checksum;
+}
+
+}  // namespace dbmig::revision
