@@ -66,10 +66,67 @@ std::vector<const Item*> in_name_order(const std::vector<Item>& items, bool sort
   return out;
 }
 
+// A database made by hand (SQLite) has unnamed constraints, which a model cannot hold: they get
+// the names loading the model would give them, so that the person-style form folds and omits them
+// like any conventional name and the diff then matches them by definition. Where that name is
+// taken (two unnamed keys on the same columns), and for checks (whose convention needs a name
+// token), the name is made unique and written out.
+class UnnamedConstraints {
+ public:
+  UnnamedConstraints(const schema::Table& table, const schema::NamingConvention& naming)
+      : table_(table), naming_(naming) {
+    const auto take = [this](const std::string& name) {
+      if (!name.empty()) taken_.push_back(name);
+    };
+    if (table.primary_key) take(table.primary_key->name);
+    for (const auto& index : table.indexes) take(index.name);
+    for (const auto& unique : table.uniques) take(unique.name);
+    for (const auto& foreign_key : table.foreign_keys) take(foreign_key.name);
+    for (const auto& check : table.checks) take(check.name);
+  }
+
+  schema::Table named() {
+    schema::Table table = table_;
+    if (table.primary_key && table.primary_key->name.empty())
+      table.primary_key->name = free_name(naming_.pk, table.primary_key->columns);
+    for (auto& unique : table.uniques)
+      if (unique.name.empty()) unique.name = free_name(naming_.uq, unique.columns);
+    for (auto& foreign_key : table.foreign_keys)
+      if (foreign_key.name.empty()) foreign_key.name = free_name(naming_.fk, foreign_key.columns, foreign_key.referred_table);
+    int checks = 0;
+    for (auto& check : table.checks) {
+      while (check.name.empty()) {
+        const auto name = Convention::resolve(naming_.ck, "check_" + std::to_string(++checks), table.name, {});
+        if (name && !is_taken(*name)) check.name = claim(*name);
+      }
+    }
+    return table;
+  }
+
+ private:
+  std::string free_name(const std::string& pattern, const std::vector<std::string>& columns,
+                        const std::string& referred_table = {}) {
+    const std::string conventional = Convention::resolve(pattern, std::nullopt, table_.name, columns, referred_table)
+                                         .value_or(table_.name + "_key");
+    std::string name = conventional;
+    for (int suffix = 2; is_taken(name); ++suffix) name = conventional + "_" + std::to_string(suffix);
+    return claim(name);
+  }
+
+  bool is_taken(const std::string& name) const { return std::find(taken_.begin(), taken_.end(), name) != taken_.end(); }
+  const std::string& claim(const std::string& name) { return taken_.emplace_back(name); }
+
+  const schema::Table& table_;
+  const schema::NamingConvention& naming_;
+  std::vector<std::string> taken_;
+};
+
 class TableWriter {
  public:
   TableWriter(const schema::Table& table, const schema::NamingConvention* naming)
-      : table_(table), naming_(naming), contexts_(table.columns.size()) {}
+      : table_(naming ? UnnamedConstraints(table, *naming).named() : table),
+        naming_(naming),
+        contexts_(table.columns.size()) {}
 
   YAML::Node write() {
     fold_flags();
@@ -234,7 +291,7 @@ class TableWriter {
     return schema::NamingConvention::resolve(naming_->ck, token, table_.name, {}) == name ? token : name;
   }
 
-  const schema::Table& table_;
+  const schema::Table table_;  // with names for unnamed constraints in the person-style form
   const schema::NamingConvention* naming_;
   std::vector<ColumnContext> contexts_;
   bool primary_key_folded_ = false;

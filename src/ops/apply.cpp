@@ -6,7 +6,7 @@
 #include <string>
 #include <type_traits>
 
-#include "ops/expression_rename.hpp"
+#include "ops/expression_text.hpp"
 #include "ops/op.hpp"
 #include "ops/op_kinds.hpp"
 #include "util/error.hpp"
@@ -42,6 +42,11 @@ bool same_definition(Constraint a, Constraint b) {
   a.name.clear();
   b.name.clear();
   return a == b;
+}
+
+// A check's expression as the database spells it may differ from the model's normalised text.
+bool same_definition(const schema::CheckConstraint& a, const schema::CheckConstraint& b) {
+  return detail::same_expression_text(a.expression, b.expression);
 }
 
 template <class Constraint>

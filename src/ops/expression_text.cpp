@@ -1,4 +1,4 @@
-#include "ops/expression_rename.hpp"
+#include "ops/expression_text.hpp"
 
 #include <algorithm>
 
@@ -56,7 +56,26 @@ bool followed_by_parenthesis(std::string_view text, std::size_t at) {
   return at < text.size() && text[at] == '(';
 }
 
+// The text without spacing, lower-case outside string literals and quoted names.
+std::string loose_form(std::string_view text) {
+  std::string out;
+  for (std::size_t at = 0; at < text.size();) {
+    const char c = text[at];
+    if (c == '\'' || c == '"') {
+      const std::size_t end = quoted_end(text, at, c);
+      out.append(text, at, end - at);
+      at = end;
+      continue;
+    }
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    ++at;
+  }
+  return out;
+}
+
 }  // namespace
+
+bool same_expression_text(std::string_view a, std::string_view b) { return loose_form(a) == loose_form(b); }
 
 std::string rename_column_in_expression(std::string_view expression, std::string_view from, std::string_view to) {
   std::string out;

@@ -17,7 +17,9 @@
 //                         on_delete: cascade, on_update: ...}
 //   - create_check: {table: users, name: ..., expr: "age > 0"}
 //   - drop_index / drop_unique / drop_foreign_key / drop_check / drop_primary_key:
-//                   {table: users, name: ...}   (drops name their object only)
+//                   {table: users, name: ...}   (drops name their object only; a constraint the
+//                   database keeps unnamed is given by its definition instead, the keys of its
+//                   create_ step without `name`; create_check without `name` is unnamed)
 //   - sql: "UPDATE ..."   or   sql: {postgresql: "...", sqlite: "...", default: "..."}
 //   - fail: "what the user must write here"
 // Names of indexes and constraints are taken as written; a create_* step without one gets the

@@ -234,9 +234,12 @@ Op read(std::type_identity<AddForeignKey>, const Step& step) {
   return AddForeignKey{table, std::move(key)};
 }
 
+// Without a name the check is unnamed: the ck convention builds names from one, so it cannot
+// name a check by itself. Downgrades write this to restore a check the database kept unnamed.
 Op read(std::type_identity<AddCheck>, const Step& step) {
   const Mapping body = step.mapping(on_table_keys({"name", "expr"}));
-  return AddCheck{target_of(body), schema::CheckConstraint{text(body, "name"), text(body, "expr")}};
+  return AddCheck{target_of(body),
+                  schema::CheckConstraint{optional_text(body, "name").value_or(""), text(body, "expr")}};
 }
 
 // drop_primary_key may leave out the name: a table has one at most, and SQLite names none.
@@ -247,8 +250,15 @@ Op read(std::type_identity<DropPrimaryKey>, const Step& step) {
   return DropPrimaryKey{target_of(body), std::move(key)};
 }
 
+// drop_unique, drop_foreign_key and drop_check name their constraint, or give its definition
+// (the keys of the matching create_ step) for one the database keeps unnamed.
 template <class Constraint>
 Op read(std::type_identity<DropConstraint<Constraint>>, const Step& step) {
+  if (!step.unchecked_mapping().get("name")) {
+    auto definition = std::get<AddConstraint<Constraint>>(read(std::type_identity<AddConstraint<Constraint>>{}, step));
+    definition.constraint.name.clear();  // not the convention's name: the constraint has none
+    return DropConstraint<Constraint>{definition.table, std::move(definition.constraint)};
+  }
   const Mapping body = step.mapping(on_table_keys({"name"}));
   Constraint constraint;
   constraint.name = text(body, "name");

@@ -153,8 +153,11 @@ struct Writer {
     return body;
   }
 
+  // A drop names its constraint; one the database keeps no name for (SQLite's unnamed UNIQUE,
+  // CHECK and REFERENCES clauses) is given by its definition, which is how it is found.
   template <class Constraint>
   YAML::Node operator()(const DropConstraint<Constraint>& op) const {
+    if (op.constraint.name.empty()) return (*this)(AddConstraint<Constraint>{op.table, op.constraint});
     return named_on_table(op.table, op.constraint.name);
   }
 

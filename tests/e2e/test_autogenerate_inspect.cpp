@@ -165,3 +165,108 @@ TEST_CASE("inspect errors: an unreachable database exits 3 without the password,
 }
 
 }  // namespace dbmig::test
+
+namespace dbmig::test {
+
+// A SQLite database made by hand: unnamed constraints (SQLite keeps no name for them), column-level
+// ones, an omitted referred column, odd spacing and case.
+const std::string handmade_sqlite = R"sql(
+create table authors (
+  id integer primary key,
+  email varchar(120) not null unique,
+  status text default ( 'active' ) check (status in ('active','banned')),
+  born date default current_date,
+  check (length(email)>3)
+);
+create table books (
+  author_id int references authors on delete cascade,
+  isbn char(13) not null,
+  price decimal(8,2) default 0,
+  pages int check (pages > 0),
+  primary key (author_id, isbn),
+  unique (isbn, price)
+);
+create index books_by_price on books (price) where price > 0;
+create unique index authors_email_lower on authors (LOWER(email));
+)sql";
+
+void execute_script(const TestDatabase& database, const std::string& script) {
+  auto connection = database.connect();
+  std::size_t start = 0;
+  for (std::size_t end = script.find(";\n"); end != std::string::npos; start = end + 2, end = script.find(";\n", start))
+    connection->execute({script.substr(start, end - start), {}});
+}
+
+// Adopting a hand-made database: its inspect output must load, find no changes, rebuild itself
+// elsewhere as the same document, and the unnamed constraints must still be droppable (they are
+// matched, and dropped, by their definition).
+TEST_CASE("inspect adopts a hand-made SQLite database with unnamed constraints") {
+  auto database = make_database("sqlite");
+  execute_script(*database, handmade_sqlite);
+  Project project(database->url());
+  const CliResult inspected = project.run({"inspect"});
+  INFO(inspected.err);
+  REQUIRE(inspected.code == 0);
+  INFO("inspect wrote:\n" << inspected.out);
+  CHECK(inspected.out.find("name: \"\"") == std::string::npos);
+  project.write("models.yaml", inspected.out);
+  CHECK(says_no_changes(project.run({"migrate", "-m", "adopt"})));
+
+  auto copy = make_database("sqlite");
+  Project from_document(copy->url());
+  from_document.write("models.yaml", inspected.out);
+  REQUIRE(from_document.run({"migrate", "-m", "create"}).code == 0);
+  REQUIRE(from_document.run({"upgrade"}).code == 0);
+  CHECK(from_document.run({"inspect"}).out == inspected.out);
+
+  // The unnamed UNIQUE on email and the unnamed CHECK go, and come back with the downgrade.
+  std::string changed = inspected.out;
+  for (const std::string& gone : {std::string(", unique: true}"), std::string("\n      - {name: check_1, expr: length(email) > 3}")}) {
+    const auto at = changed.find(gone);
+    REQUIRE(at != std::string::npos);
+    changed.replace(at, gone.size(), gone.front() == ',' ? "}" : "");
+  }
+  project.write("models.yaml", changed);
+  const CliResult migrate = project.run({"migrate", "-m", "drop unique"});
+  INFO(migrate.out << migrate.err);
+  REQUIRE(migrate.code == 0);
+  const auto revision = new_revision_file(project, {});
+  CHECK(upgrade_kinds(revision) == std::vector<std::string>{"drop_unique", "drop_check"});
+  const CliResult upgrade = project.run({"upgrade"});
+  INFO(upgrade.out << upgrade.err);
+  REQUIRE(upgrade.code == 0);
+  CHECK(database->introspect().find_table("authors")->uniques.empty());
+  CHECK(says_no_changes(project.run({"migrate", "-m", "nothing"})));
+  REQUIRE(project.run({"downgrade", "-1"}).code == 0);
+  std::filesystem::remove(revision);  // back to the adopted database without revisions
+  project.write("models.yaml", inspected.out);
+  const CliResult restored = project.run({"migrate", "-m", "nothing"});
+  INFO("after the downgrade: " << restored.out << restored.err);
+  CHECK(says_no_changes(restored));
+}
+
+// Reported to the SQLite dialect, not fixed here (its introspection is another's): two unnamed
+// foreign keys on the same columns to the same table, differing only in their actions, get each
+// other's names once named, because PRAGMA foreign_key_list lists keys last-declared first and
+// names are matched by columns and referred table only. Marked may_fail so that it runs, and shows.
+TEST_CASE("sqlite introspection keeps apart two named foreign keys on the same columns" * doctest::may_fail()) {
+  auto database = make_database("sqlite");
+  execute_script(*database, R"sql(
+create table authors (id integer primary key);
+create table books (
+  id integer primary key,
+  author_id integer,
+  constraint fk_first foreign key (author_id) references authors (id) on delete cascade,
+  constraint fk_second foreign key (author_id) references authors (id) on update restrict
+);
+)sql");
+  const schema::Schema live = database->introspect();
+  const schema::Table& books = *live.find_table("books");
+  REQUIRE(books.foreign_keys.size() == 2);
+  for (const auto& key : books.foreign_keys) {
+    CAPTURE(key.name);
+    CHECK((key.name == "fk_first") == (key.on_delete == schema::ReferentialAction::cascade));
+  }
+}
+
+}  // namespace dbmig::test

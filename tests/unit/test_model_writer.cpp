@@ -275,3 +275,50 @@ TEST_CASE("model writer: schema_to_yaml writes an empty schema on one line that 
   CHECK(model::schema_to_yaml(Schema{}) == "tables: {}\n");
   CHECK(model::load_string("tables: {}\n", "models.yaml", NamingConvention{}).tables.empty());
 }
+
+// Found by inspecting a SQLite database made by hand: its unnamed constraints were written as
+// `name: ""`, which models.yaml rejects ("empty constraint name").
+TEST_CASE("model writer: unnamed constraints are written the way loading names them") {
+  Table books;
+  books.name = "books";
+  books.columns = {column("id", "integer", false), column("author_id", "integer"), column("price", "float")};
+  books.columns[0].autoincrement = true;
+  books.primary_key = PrimaryKey{"", {"id"}};
+  books.uniques = {UniqueConstraint{"", {"author_id", "price"}}};
+  books.foreign_keys = {
+      ForeignKey{"", {"author_id"}, "authors", "", {"id"}, ReferentialAction::cascade, ReferentialAction::no_action},
+      ForeignKey{"", {"author_id"}, "authors", "", {"id"}, ReferentialAction::no_action, ReferentialAction::restrict}};
+  books.checks = {CheckConstraint{"", "price > 0"}, CheckConstraint{"ck_books_check_1", "price < 100"}};
+  Table authors;
+  authors.name = "authors";
+  authors.columns = {column("id", "integer", false)};
+  authors.columns[0].autoincrement = true;
+  authors.primary_key = PrimaryKey{"pk_authors", {"id"}};
+  Schema schema;
+  schema.tables = {authors, books};
+
+  const std::string document = model::schema_to_yaml(schema);
+  CHECK(document == R"yaml(tables:
+  authors:
+    columns:
+      id: {type: integer, primary_key: true}
+  books:
+    columns:
+      id: {type: integer, primary_key: true}
+      author_id: {type: integer, references: authors.id, on_delete: cascade}
+      price: {type: float}
+    unique:
+      - [author_id, price]
+    foreign_keys:
+      - {name: fk_books_author_id_authors_2, columns: [author_id], references: authors(id), on_update: restrict}
+    checks:
+      - {name: check_1, expr: price < 100}
+      - {name: check_2, expr: price > 0}
+)yaml");
+  const Schema back = model::load_string(document, "models.yaml", NamingConvention{});
+  const Table& loaded = *back.find_table("books");
+  CHECK(loaded.primary_key->name == "pk_books");
+  CHECK(loaded.uniques.at(0).name == "uq_books_author_id_price");
+  CHECK(loaded.foreign_keys.size() == 2);
+  CHECK(loaded.checks.at(1) == CheckConstraint{"ck_books_check_2", "price > 0"});
+}

@@ -193,6 +193,16 @@ TEST_CASE("ops: a hand-written drop without a name finds the constraint by defin
   CHECK(schema.find_table("users")->uniques.empty());
 }
 
+// Found by adopting a hand-made SQLite database: the drop of its unnamed CHECK, written from the
+// normalised model ("length(email) > 3"), did not find the check as SQLite spells it back.
+TEST_CASE("ops: an unnamed check is found by its expression whatever its spacing and case") {
+  schema::Schema schema = blog();
+  schema.find_table("users")->checks.push_back({"", "LENGTH(email)>3 AND name <> 'A  b'"});
+  CHECK_THROWS_AS(ops::apply(schema, DropCheck{users, {"", "length(email) > 3 AND name <> 'a b'"}}), Error);
+  ops::apply(schema, DropCheck{users, {"", "length(email) > 3 AND name <> 'A  b'"}});
+  CHECK(schema.find_table("users")->checks.empty());
+}
+
 TEST_CASE("ops: applying an op to something that is not there is a usage error") {
   const Error no_table = apply_error(blog(), AddColumn{{"comments", ""}, column("a", "text")});
   CHECK(no_table.code() == ExitCode::usage);

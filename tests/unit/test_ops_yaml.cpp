@@ -132,6 +132,22 @@ TEST_CASE("ops yaml: every op kind reads back to an equal op") {
   }
 }
 
+// Found by adopting a hand-made SQLite database (inspect, then dropping an unnamed UNIQUE): the
+// drop was written without a name and the revision file did not read back.
+TEST_CASE("ops yaml: a drop of an unnamed constraint is written and read by its definition") {
+  const TableName users{"users", ""};
+  const schema::ForeignKey key{"", {"owner"}, "users", "", {"id"}, schema::ReferentialAction::cascade,
+                               schema::ReferentialAction::no_action};
+  const std::vector<Op> drops = {DropUnique{users, {"", {"email"}}}, DropForeignKey{users, key},
+                                 DropCheck{users, {"", "age >= 0"}}, AddCheck{users, {"", "age >= 0"}}};
+  for (const Op& op : drops) {
+    CAPTURE(emit(to_yaml(op)));
+    CHECK(from_yaml(YAML::Load(emit(to_yaml(op))), "steps.yaml", naming) == op);
+  }
+  CHECK(emit(to_yaml(drops[0])) == "drop_unique: {table: users, columns: [email]}");
+  CHECK(emit(to_yaml(drops[2])) == "drop_check: {table: users, expr: age >= 0}");
+}
+
 TEST_CASE("ops yaml: one-line forms a reviewer reads") {
   CHECK(emit(to_yaml(AddColumn{{"users", ""}, column("age", "integer")})) ==
         "add_column: {table: users, name: age, type: integer}");
