@@ -9,8 +9,8 @@
 //
 // Case keys: case, before, after (models.yaml documents), ops (a list of step kinds, or a map
 // from dialect name to such a list where the dialects differ), optional dialects (the ones the
-// case applies to), warnings (texts each warning must contain, in order; per dialect like ops),
-// naming_convention (written into dbmig.yaml).
+// case applies to), warnings (texts that must appear among the warnings, on stderr and in the
+// revision file; per dialect like ops), naming_convention (written into dbmig.yaml).
 //
 // DBMIG_AUTOGEN_CASE=<text> runs only the cases whose name contains the text.
 #include <doctest/doctest.h>
@@ -77,94 +77,109 @@ std::vector<Case> load_cases() {
   return cases;
 }
 
-// Runs one case; false (with the failed checks reported) when a step went wrong and the rest of
-// the case would only repeat the failure. Never REQUIRE: one broken case must not hide the others.
-bool run_case(const Case& test, const std::string& dialect_name) {
-  auto database = make_database(dialect_name);
-  if (!database) return false;
-  Project project(database->url());
-  if (const auto naming = test.node["naming_convention"]) {
-    YAML::Node convention;
-    convention["naming_convention"] = naming;
-    project.write("dbmig.yaml", project.read("dbmig.yaml") + emit(convention));
-  }
-
-  // The starting point, as the database really holds it.
-  project.write("models.yaml", emit(test.node["before"]));
-  const auto create = project.run({"migrate", "-m", "before"});
-  INFO("migrate (before): ", create.out, create.err);
-  if (!says_no_changes(create)) {
-    CHECK(create.code == 0);
-    const auto upgrade = project.run({"upgrade"});
-    INFO("upgrade (before): ", upgrade.err);
-    if (create.code != 0 || upgrade.code != 0) {
-      FAIL_CHECK("could not set up 'before'");
-      return false;
+// One case on one dialect, in a database of its own. Each phase returns whether the case goes on:
+// not after a failure (reported) that the rest would only repeat, nor when nothing follows. Never
+// REQUIRE: one broken case must not hide the others.
+class CaseRun {
+ public:
+  CaseRun(const Case& test, std::string dialect_name, std::unique_ptr<TestDatabase> database)
+      : test_(test), dialect_(std::move(dialect_name)), database_(std::move(database)), project_(database_->url()) {
+    if (const auto naming = test_.node["naming_convention"]) {
+      YAML::Node convention;
+      convention["naming_convention"] = naming;
+      project_.write("dbmig.yaml", project_.read("dbmig.yaml") + emit(convention));
     }
   }
-  const schema::Schema before = introspected(*database);
 
-  // The change; a case without steps is about differences that are none (equivalent spellings).
-  project.write("models.yaml", emit(test.node["after"]));
-  const auto expected_kinds = per_dialect_list(test.node["ops"], dialect_name);
-  auto files = project.revision_files();
-  const auto migrate = project.run({"migrate", "-m", "after"});
-  INFO("migrate (after): ", migrate.out, migrate.err);
-  CHECK(migrate.code == 0);
-  for (const auto& warning : per_dialect_list(test.node["warnings"], dialect_name)) {
-    CAPTURE(warning);
-    CHECK(migrate.err.find(warning) != std::string::npos);
-  }
-  const fs::path revision = new_revision_file(project, files);
-  if (expected_kinds.empty()) {
-    CHECK(says_no_changes(migrate));
-    if (!revision.empty()) MESSAGE("unexpected revision:\n", read_file(revision));
+  bool run() { return set_up_before() && migrate_to_after() && upgrade_and_revert(); }
+
+ private:
+  // The starting point, as the database really holds it.
+  bool set_up_before() {
+    project_.write("models.yaml", emit(test_.node["before"]));
+    const auto create = project_.run({"migrate", "-m", "before"});
+    INFO("migrate (before): " << create.out << create.err);
+    if (!says_no_changes(create)) {  // "before" may be an empty database
+      const auto upgrade = project_.run({"upgrade"});
+      INFO("upgrade (before): " << upgrade.err);
+      if (create.code != 0 || upgrade.code != 0) return failed("could not set up 'before'");
+    }
+    before_ = introspected(*database_);
     return true;
   }
-  if (revision.empty()) {
-    FAIL_CHECK("migrate wrote no revision");
+
+  // The change: the steps and warnings expected. A case without steps is about differences that
+  // are none (equivalent spellings); it ends here.
+  bool migrate_to_after() {
+    project_.write("models.yaml", emit(test_.node["after"]));
+    const auto expected_kinds = per_dialect_list(test_.node["ops"], dialect_);
+    const auto warnings = per_dialect_list(test_.node["warnings"], dialect_);
+    const auto files = project_.revision_files();
+    const auto migrate = project_.run({"migrate", "-m", "after"});
+    INFO("migrate (after): " << migrate.out << migrate.err);
+    CHECK(migrate.code == 0);
+    for (const auto& warning : warnings) {
+      CAPTURE(warning);
+      CHECK(migrate.err.find(warning) != std::string::npos);
+    }
+    const fs::path revision = new_revision_file(project_, files);
+    if (expected_kinds.empty()) {
+      CHECK(says_no_changes(migrate));
+      if (!revision.empty()) MESSAGE("unexpected revision:\n" << read_file(revision));
+      return false;
+    }
+    if (revision.empty()) return failed("migrate wrote no revision");
+
+    const std::string revision_text = read_file(revision);
+    INFO("revision file:\n" << revision_text);
+    CHECK(joined(upgrade_kinds(revision)) == joined(expected_kinds));
+    for (const auto& warning : warnings) {
+      CAPTURE(warning);
+      CHECK(revision_text.find(warning) != std::string::npos);  // the file keeps it, as a comment
+    }
+    if (!warnings.empty()) CHECK(revision_text.find("# WARNING: ") != std::string::npos);
+    return true;
+  }
+
+  // Applied, nothing left to do; reverted, the database is "before" again; applied once more.
+  bool upgrade_and_revert() {
+    const auto upgrade = project_.run({"upgrade"});
+    INFO("upgrade (after): " << upgrade.out << upgrade.err);
+    if (upgrade.code != 0) return failed("upgrade to 'after' failed");
+    const auto files = project_.revision_files();
+    const auto again = project_.run({"migrate", "-m", "again"});
+    if (!says_no_changes(again)) {
+      const fs::path extra = new_revision_file(project_, files);
+      FAIL_CHECK("a false positive once applied: " << again.out << again.err
+                                                   << (extra.empty() ? std::string() : read_file(extra)));
+      if (!extra.empty()) fs::remove(extra);  // keep the downgrade below about the case's own revision
+    }
+
+    const auto downgrade = project_.run({"downgrade", "-1"});
+    INFO("downgrade: " << downgrade.out << downgrade.err);
+    if (downgrade.code != 0) return failed("downgrade failed");
+    const schema::Schema after_downgrade = introspected(*database_);
+    INFO("before:\n" << describe(before_) << "after the downgrade:\n" << describe(after_downgrade));
+    CHECK(after_downgrade == before_);
+
+    const auto reapply = project_.run({"upgrade"});
+    INFO("upgrade again: " << reapply.out << reapply.err);
+    CHECK(reapply.code == 0);
+    CHECK(says_no_changes(project_.run({"migrate", "-m", "once more"})));
+    return true;
+  }
+
+  static bool failed(const char* what) {
+    FAIL_CHECK(what);
     return false;
   }
-  const std::string revision_text = read_file(revision);
-  INFO("revision file:\n", revision_text);
-  CHECK(joined(upgrade_kinds(revision)) == joined(expected_kinds));
-  for (const auto& warning : per_dialect_list(test.node["warnings"], dialect_name)) {
-    CAPTURE(warning);
-    CHECK(revision_text.find(warning) != std::string::npos);  // the file keeps it, as a comment
-  }
-  if (test.node["warnings"]) CHECK(revision_text.find("# WARNING: ") != std::string::npos);
 
-  const auto upgrade = project.run({"upgrade"});
-  INFO("upgrade (after): ", upgrade.out, upgrade.err);
-  if (upgrade.code != 0) {
-    FAIL_CHECK("upgrade to 'after' failed");
-    return false;
-  }
-  files = project.revision_files();
-  const auto again = project.run({"migrate", "-m", "again"});
-  INFO("migrate once applied: ", again.out, again.err);
-  if (!says_no_changes(again)) {
-    const fs::path extra = new_revision_file(project, files);
-    FAIL_CHECK("a false positive once applied:\n" << (extra.empty() ? std::string() : read_file(extra)));
-    if (!extra.empty()) fs::remove(extra);  // keep the downgrade below about the case's own revision
-  }
-
-  const auto downgrade = project.run({"downgrade", "-1"});
-  INFO("downgrade: ", downgrade.out, downgrade.err);
-  if (downgrade.code != 0) {
-    FAIL_CHECK("downgrade failed");
-    return false;
-  }
-  const schema::Schema after_downgrade = introspected(*database);
-  INFO("before:\n", describe(before), "after the downgrade:\n", describe(after_downgrade));
-  CHECK(after_downgrade == before);
-
-  const auto reapply = project.run({"upgrade"});
-  INFO("upgrade again: ", reapply.out, reapply.err);
-  CHECK(reapply.code == 0);
-  CHECK(says_no_changes(project.run({"migrate", "-m", "once more"})));
-  return true;
-}
+  const Case& test_;
+  std::string dialect_;
+  std::unique_ptr<TestDatabase> database_;
+  Project project_;
+  schema::Schema before_;
+};
 
 void run_cases(const std::string& dialect_name) {
   const char* only = std::getenv("DBMIG_AUTOGEN_CASE");
@@ -173,10 +188,12 @@ void run_cases(const std::string& dialect_name) {
     if (!applies_to(test.node, dialect_name)) continue;
     if (only && *only && test.name.find(only) == std::string::npos) continue;
     CAPTURE(test.name);
+    auto database = make_database(dialect_name);
+    if (!database) return;
     ++ran;
-    run_case(test, dialect_name);
+    CaseRun(test, dialect_name, std::move(database)).run();
   }
-  MESSAGE(ran, " autogenerate cases ran on ", dialect_name);
+  MESSAGE(ran << " autogenerate cases ran on " << dialect_name);
   if (!only || !*only) CHECK(ran >= 60);
 }
 
