@@ -81,9 +81,11 @@ void compare_columns(const schema::Table& desired, const schema::Table& live, Pl
   for (const auto& column : live.columns) live_columns.emplace(column.name, &column);
 
   std::unordered_set<std::string_view> kept;  // live columns the model still has
+  std::vector<const schema::Column*> added;
   for (const auto& column : desired.columns) {
     const auto found = live_columns.find(column.name);
     if (found == live_columns.end()) {
+      added.push_back(&column);
       if (!column.nullable && !column.default_sql && !column.autoincrement)
         plan.warn(column_display(desired, column.name) + " is added NOT NULL without a default: this fails if the "
                   "table has rows; give it a default, or add it nullable and fill it first");
@@ -99,8 +101,7 @@ void compare_columns(const schema::Table& desired, const schema::Table& live, Pl
 
   for (const auto& column : live.columns) {
     if (kept.contains(column.name)) continue;
-    plan.warn("dropping " + column_display(live, column.name) + " loses its data; if it was renamed, add "
-              "`renamed_from: " + column.name + "` to the new column in the model");
+    plan.warn(dropped_column_warning(live, column, added));
     plan.add(Phase::drop_columns, ops::DropColumn{name_of(live), column});
   }
 }

@@ -24,9 +24,17 @@ void compare_indexes(const schema::Table& desired, const schema::Table& live, Pl
 // constraints.cpp: primary key, unique, foreign key and check constraints.
 void compare_constraints(const schema::Table& desired, const schema::Table& live, Plan& plan);
 
-// order.cpp: whole tables created or dropped, in foreign-key dependency order.
+// order.cpp: whole tables created or dropped, in foreign-key dependency order. `created` also
+// serves the data-loss warnings of the dropped tables.
 void create_tables(const std::vector<const schema::Table*>& created, Plan& plan);
-void drop_tables(const std::vector<const schema::Table*>& dropped, Plan& plan);
+void drop_tables(const std::vector<const schema::Table*>& dropped, const std::vector<const schema::Table*>& created,
+                 Plan& plan);
+
+// rename_hints.cpp: the warnings for a dropped column or table, naming the one added column (same
+// type) or created table (same column names) it may have been renamed to.
+std::string dropped_column_warning(const schema::Table& table, const schema::Column& dropped,
+                                   const std::vector<const schema::Column*>& added);
+std::string dropped_table_warning(const schema::Table& dropped, const std::vector<const schema::Table*>& created);
 
 // Shared helpers (tables.cpp).
 ops::TableName name_of(const schema::Table& table);

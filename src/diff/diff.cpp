@@ -45,7 +45,7 @@ Result compare(const schema::Schema& desired, const schema::Schema& live) {
   for (const auto& table : renamed.tables)
     if (!kept.contains(&table)) dropped.push_back(&table);
 
-  drop_tables(dropped, plan);
+  drop_tables(dropped, created, plan);
   create_tables(created, plan);
   return std::move(plan).finish();
 }

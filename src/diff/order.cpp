@@ -100,15 +100,15 @@ void create_tables(const std::vector<const schema::Table*>& created, Plan& plan)
                                                          created[ref.table]->foreign_keys[ref.key]});
 }
 
-void drop_tables(const std::vector<const schema::Table*>& dropped, Plan& plan) {
+void drop_tables(const std::vector<const schema::Table*>& dropped, const std::vector<const schema::Table*>& created,
+                 Plan& plan) {
   const DependencyOrder order = order_by_dependencies(dropped);
   for (const auto& ref : order.cycle_breakers)
     plan.add(Phase::drop_foreign_keys, ops::DropForeignKey{name_of(*dropped[ref.table]),
                                                            dropped[ref.table]->foreign_keys[ref.key]});
   std::vector<schema::Table> definitions = without_keys(dropped, order.cycle_breakers);
   for (auto i = order.referenced_first.rbegin(); i != order.referenced_first.rend(); ++i) {
-    plan.warn("dropping table '" + display_name(*dropped[*i]) + "' loses its rows; if it was renamed, add "
-              "`renamed_from: " + dropped[*i]->name + "` to the new table in the model");
+    plan.warn(dropped_table_warning(*dropped[*i], created));
     plan.add(Phase::drop_tables, ops::DropTable{std::move(definitions[*i])});
   }
 }
