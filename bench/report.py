@@ -52,7 +52,8 @@ def load(out):
             if status == "ok" and os.path.exists(path):
                 with open(path, encoding="utf-8") as j:
                     r = json.load(j)["results"][0]
-                row.update(median=r["median"], min=r["min"], max=r["max"], runs=len(r["times"]))
+                row.update(median=r["median"], min=r["min"], max=r["max"], runs=len(r["times"]),
+                           cpu=r["user"] + r["system"])
             for ext, name in (("rss", "rss_kb"), ("count", "statements")):
                 path = os.path.join(out, f"{key}.{ext}")
                 if os.path.exists(path):
@@ -93,6 +94,16 @@ def ratio(a, b):
     return "-"
 
 
+def cpu(row):
+    return seconds(row["cpu"]) if row and "cpu" in row else "-"
+
+
+def cpu_ratio(a, b):
+    if a and b and a.get("cpu") and b.get("cpu"):
+        return f"{a['cpu'] / b['cpu']:.2f}x"
+    return "-"
+
+
 def find(rows, **match):
     for row in rows:
         if all(row[k] == v for k, v in match.items()):
@@ -116,7 +127,7 @@ def scenario_table(rows, scenario):
     lines = [f"## {title}", "", text, ""]
     with_count = scenario in ("2", "3")
     header = ["database", unit, "command", "dbmig median (min-max)", "floor", "Alembic", "dbmig / floor",
-              "Alembic / dbmig", "peak RSS dbmig / floor / Alembic"]
+              "Alembic / dbmig", "client CPU dbmig / floor (ratio)", "peak RSS dbmig / floor / Alembic"]
     if with_count:
         header.append("SQL statements (dbmig)")
     lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
@@ -130,6 +141,7 @@ def scenario_table(rows, scenario):
                 notes.add(tool[t]["note"])
         cells = [DIALECT[dialect], f"{size:,}", variant, timing(tool["dbmig"]), timing(tool["floor"]),
                  timing(tool["alembic"]), ratio(tool["dbmig"], tool["floor"]), ratio(tool["alembic"], tool["dbmig"]),
+                 f"{cpu(tool['dbmig'])} / {cpu(tool['floor'])} ({cpu_ratio(tool['dbmig'], tool['floor'])})",
                  " / ".join(rss(tool[t]) for t in TOOLS)]
         if with_count:
             cells.append(str(tool["dbmig"].get("statements", "-")) if tool["dbmig"] else "-")
@@ -156,7 +168,7 @@ def targets(rows):
         if r and "median" in r:
             ok = r["median"] < 0.010 and r.get("rss_kb", 1 << 30) < 10 * 1024
             lines.append(f"| `current`, {n:,} revisions: < 10 ms and < 10 MB | {DIALECT[dialect]} | "
-                         f"{seconds(r['median'])}, {rss(r)} | {verdict(ok)} |")
+                         f"{seconds(r['median'])} (client CPU {cpu(r)}), {rss(r)} | {verdict(ok)} |")
     for dialect, limit in (("sqlite", 0.2), ("postgresql", 0.3)):
         for scenario, what in (("2", "migrate, empty database"), ("3", "migrate, no change"),
                                ("3", "check, no change")):
@@ -164,8 +176,8 @@ def targets(rows):
             variant = "check" if what.startswith("check") else "migrate"
             r = find(rows, scenario=scenario, dialect=dialect, size=n, variant=variant, tool="dbmig") if n else None
             if r and "median" in r:
-                lines.append(f"| {what}, {n:,} tables: < {limit} s | {DIALECT[dialect]} | {seconds(r['median'])} | "
-                             f"{verdict(r['median'] < limit)} |")
+                lines.append(f"| {what}, {n:,} tables: < {limit} s | {DIALECT[dialect]} | {seconds(r['median'])} "
+                             f"(client CPU {cpu(r)}) | {verdict(r['median'] < limit)} |")
         for scenario in ("2", "3"):
             counts = sorted({(r["size"], r["statements"]) for r in rows
                              if r["scenario"] == scenario and r["dialect"] == dialect and "statements" in r})
@@ -189,7 +201,8 @@ def targets(rows):
                          if a2 and b2 and "median" in a2 and "median" in b2 else "")
                 lines.append(f"| {direction} through {n:,} revisions: within {limit}x of the floor | "
                              f"{DIALECT[dialect]} | {value:.2f}x ({seconds(a['median'])} vs "
-                             f"{seconds(b['median'])}, one transaction each){extra} | {verdict(value <= limit)} |")
+                             f"{seconds(b['median'])}, one transaction each; client CPU {cpu_ratio(a, b)}){extra} | "
+                             f"{verdict(value <= limit)} |")
     n = largest(rows, "5", "sqlite")
     if n:
         a = find(rows, scenario="5", dialect="sqlite", size=n, tool="dbmig")
@@ -200,7 +213,8 @@ def targets(rows):
         elif a and b and "median" in a and "median" in b:
             value = a["median"] / b["median"]
             lines.append(f"| rebuild of {n:,} rows: within 1.2x of the hand-written SQL | SQLite | {value:.2f}x "
-                         f"({seconds(a['median'])} vs {seconds(b['median'])}) | {verdict(value <= 1.2)} |")
+                         f"({seconds(a['median'])} vs {seconds(b['median'])}; CPU {cpu_ratio(a, b)}) | "
+                         f"{verdict(value <= 1.2)} |")
     failed = [r["key"] for r in rows if r["status"] == "fail"]
     lines.append("")
     lines.append("Correctness: " + (f"**{len(failed)} check(s) failed**: " + ", ".join(failed) if failed
@@ -221,11 +235,12 @@ def main(out, results):
     lines = ["# Benchmark results", "",
              "Written by `bench/run.sh` (see [docs/performance.md](../docs/performance.md) for what each scenario "
              "measures and what limits it); do not edit by hand. Times are of the whole process, measured by "
-             "hyperfine (median, with min-max and the number of runs); peak RSS by GNU time (`%M`). "
+             "hyperfine (median, with min-max and the number of runs); client CPU is hyperfine's mean user+system "
+             "time of the measured process (PostgreSQL's server work is not in it); peak RSS by GNU time (`%M`). "
              "SQLite databases are on tmpfs and the PostgreSQL cluster runs with `fsync=off` "
              "(scripts/pg_cluster.sh), so disk flushes do not hide the tools' own work. Every command's "
              "result was checked (tables, columns, version row, rows), not only timed.", ""]
-    for key in ("date", "commit", "dbmig", "cpu", "kernel", "load", "sqlite3", "postgresql", "hyperfine", "alembic", "sizes"):
+    for key in ("date", "measured", "dbmig", "cpu", "kernel", "load", "sqlite3", "postgresql", "hyperfine", "alembic", "sizes"):
         if key in machine:
             lines.append(f"- {key}: {machine[key]}")
     lines.append("")

@@ -9,6 +9,7 @@
 #                           hyperfine nor Alembic; exits non-zero when a check fails (scripts/test.sh)
 #
 # Options: --dialects sqlite,postgresql   --scenarios 1,2,3,4,5   --no-alembic   --keep (work dir)
+#          --rev REV: measure commit REV, built (Release) from `git archive` in /tmp, not the work tree
 # Environment: DBMIG_BIN (the binary to measure), DBMIG_TEST_PG_URL (a PostgreSQL server to use;
 # without it a throwaway cluster is started with scripts/pg_cluster.sh), BENCH_WORK (work
 # directory; default a fresh one under /dev/shm), BENCH_CURRENT_SIZES, BENCH_SCHEMA_SIZES,
@@ -20,7 +21,7 @@ bench="$root/bench"
 python=/usr/bin/python3  # Debian's: the Alembic stack is installed for it, not for a pyenv python3
 
 # --- options --------------------------------------------------------------------------------------
-smoke=0 keep=0 use_alembic=1
+smoke=0 keep=0 use_alembic=1 rev=""
 dialects="sqlite,postgresql"
 scenarios="1,2,3,4,5"
 while [ $# -gt 0 ]; do
@@ -30,7 +31,8 @@ while [ $# -gt 0 ]; do
     --no-alembic) use_alembic=0 ;;
     --dialects) dialects="$2"; shift ;;
     --scenarios) scenarios="$2"; shift ;;
-    -h|--help) sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --rev) rev="$2"; shift ;;
+    -h|--help) sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -79,8 +81,23 @@ elif [ "$use_alembic" = 1 ] && ! "$python" -c 'import alembic, sqlalchemy, psyco
   say "Alembic, SQLAlchemy or psycopg2 is not installed for $python: Alembic columns skipped (bench/setup.sh installs them)"
 fi
 
-# The dbmig binary: DBMIG_BIN, else scripts/test.sh's build-ci (smoke), else a Release build.
-if [ -n "${DBMIG_BIN:-}" ]; then
+# The dbmig binary: --rev, DBMIG_BIN, else scripts/test.sh's build-ci (smoke), else a Release build
+# of the work tree in build-bench/.
+measured="work tree"
+if [ -n "$rev" ]; then
+  sha="$(git -C "$root" rev-parse --short=12 "$rev^{commit}")" || die "no commit $rev"
+  src="/tmp/dbmig-bench-src-$sha"
+  if [ ! -x "$src/build/dbmig" ]; then
+    say "building commit $sha (Release) in $src"
+    rm -rf "$src"; mkdir -p "$src"
+    git -C "$root" archive "$sha" | tar -x -C "$src"
+    cmake -S "$src" -B "$src/build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DDBMIG_TESTS=OFF >/dev/null
+    cmake --build "$src/build" --target dbmig >/dev/null
+  fi
+  dbmig="$src/build/dbmig"
+  measured="commit $sha"
+elif [ -n "${DBMIG_BIN:-}" ]; then
+  measured="DBMIG_BIN=$DBMIG_BIN"
   dbmig="$DBMIG_BIN"
 elif [ "$smoke" = 1 ] && [ -x "$root/build-ci/dbmig" ]; then
   dbmig="$root/build-ci/dbmig"
@@ -180,24 +197,31 @@ db_query() {  # one value per line
     psql -X -At -v ON_ERROR_STOP=1 -c "$3" "$(db_psql_url "$2")"
   fi
 }
+# dbmig's bookkeeping tables (the version table, and the history table of applied revisions that
+# newer dbmig versions keep beside it): not part of the schema the scenarios compare.
+bookkeeping="'dbmig_version', 'dbmig_history'"
 # Every column of every user table, as one line each: two databases with the same lines have the
 # same tables and columns (the version table's rows are compared separately).
 db_signature() {
   if [ "$1" = sqlite ]; then
     db_query sqlite "$2" "SELECT m.name || '.' || p.name || ' ' || p.type || ' ' || p.\"notnull\" || ' ' || p.pk
       FROM sqlite_schema m JOIN pragma_table_info(m.name) p
-      WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY m.name, p.cid"
+      WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\_%' ESCAPE '\' AND m.name NOT IN ($bookkeeping)
+      ORDER BY m.name, p.cid"
   else
     db_query postgresql "$2" "SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable
-      FROM information_schema.columns WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position"
+      FROM information_schema.columns WHERE table_schema = current_schema() AND table_name NOT IN ($bookkeeping)
+      ORDER BY table_name, ordinal_position"
   fi
 }
 db_versions() { db_query "$1" "$2" "SELECT version_num FROM dbmig_version ORDER BY 1" 2>/dev/null || true; }
 db_user_tables() {
   if [ "$1" = sqlite ]; then
-    db_query sqlite "$2" "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\' AND name <> 'dbmig_version'"
+    db_query sqlite "$2" "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\'
+      AND name NOT IN ($bookkeeping)"
   else
-    db_query postgresql "$2" "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'dbmig_version'"
+    db_query postgresql "$2" "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()
+      AND tablename NOT IN ($bookkeeping)"
   fi
 }
 
@@ -499,7 +523,11 @@ say "done in $(( $(date +%s) - started_at )) s; $failures failed check(s)"
 if [ "$smoke" = 0 ]; then
   {
     echo "date=$(date -u +%Y-%m-%dT%H:%MZ)"
-    echo "commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$root" diff --quiet HEAD -- src 2>/dev/null || echo '+uncommitted src changes')"
+    if [ -n "$rev" ]; then
+      echo "measured=$measured (built from git archive, Release)"
+    else
+      echo "measured=$measured: HEAD $(git -C "$root" rev-parse --short=12 HEAD 2>/dev/null || echo unknown)$(git -C "$root" diff --quiet HEAD -- src 2>/dev/null || echo ' plus uncommitted changes in src/')"
+    fi
     echo "dbmig=$("$dbmig" --version 2>/dev/null | head -n 1)"
     echo "cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//') ($(nproc) cores)"
     echo "kernel=$(uname -r)"
