@@ -71,4 +71,10 @@ std::string changed_lines(const std::vector<runtime::ChangedRevision>& changed) 
   return lines;
 }
 
+std::string restamp_command(const std::vector<std::string>& current) {
+  std::string command = "dbmig stamp";
+  for (const auto& id : current) command += " " + id;
+  return command;
+}
+
 }  // namespace dbmig::cli

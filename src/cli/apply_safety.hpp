@@ -41,5 +41,7 @@ std::vector<runtime::ChangedRevision> find_changed(Context& context, const std::
 util::Json changed_json(const std::vector<runtime::ChangedRevision>& changed);
 // One "  <id>  <file>" line per revision.
 std::string changed_lines(const std::vector<runtime::ChangedRevision>& changed);
+// The command that accepts the files as they are now: `dbmig stamp <the current heads>`.
+std::string restamp_command(const std::vector<std::string>& current);
 
 }  // namespace dbmig::cli

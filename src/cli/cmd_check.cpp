@@ -75,8 +75,8 @@ void check(Context& context) {
     for (const auto& line : differences) context.out << "  " << line << "\n";
   }
   if (!changed.empty())
-    context.out << "Applied revision files changed since they were applied (restore them, or accept them with "
-                   "`dbmig stamp heads`):\n"
+    context.out << "Applied revision files changed since they were applied (restore them, or accept them with `"
+                << restamp_command(current) << "`):\n"
                 << changed_lines(changed);
   if (!projection.exact)
     context.err << "warning: pending revisions hold raw SQL steps, which check cannot model; the comparison may be off\n";

@@ -30,13 +30,11 @@ std::vector<std::string> parents_to_merge(const revision::Graph& graph, const st
     throw usage_error("nothing to merge: " +
                           (parents.empty() ? std::string("no revision") : "only " + parents.front()) + " named",
                       std::nullopt, "name two or more heads, or run `dbmig merge -m MSG heads` when there are several");
-  for (const auto& id : parents) {
-    const auto below = graph.applied({id});
+  for (const auto& id : parents)
     for (const auto& other : parents)
-      if (other != id && std::any_of(below.begin(), below.end(), [&](const auto* each) { return each->id == other; }))
+      if (graph.is_ancestor(other, id))
         throw usage_error(other + " is an ancestor of " + id + ": they are on one branch, not two", std::nullopt,
                           "merge heads of different branches (`dbmig heads` lists them)");
-  }
   return parents;
 }
 

@@ -39,7 +39,10 @@ void migrate(Context& context, const std::string& message) {
 
   if (result.empty()) {
     if (context.json())
-      context.out << util::Json(util::Json::Object{{"file", nullptr}, {"revision", nullptr}, {"ops", util::Json::Array{}}})
+      context.out << util::Json(util::Json::Object{{"file", nullptr},
+                                                   {"revision", nullptr},
+                                                   {"ops", util::Json::Array{}},
+                                                   {"warnings", util::Json::array_of(result.warnings)}})
                          .dump()
                   << "\n";
     else if (!context.options.quiet)

@@ -25,9 +25,10 @@ void new_revision(Context& context, const RevisionArguments& arguments) {
   revision.branch_labels = arguments.branch_labels;
   const bool new_branch = !arguments.head.empty() && !context.graph().empty() &&
                           (revision.down_revisions.empty() || !context.graph().children(revision.down_revisions.front()).empty());
-  const auto path = write_new_revision(context, std::move(revision), {}).path;
+  const auto written = write_new_revision(context, std::move(revision), {});
+  const auto& path = written.path;
   if (context.json()) {
-    context.out << util::Json(util::Json::Object{{"file", path.string()}}).dump() << "\n";
+    context.out << util::Json(util::Json::Object{{"file", path.string()}, {"revision", written.id}}).dump() << "\n";
   } else if (auto* out = context.progress()) {
     *out << "Generated " << path.string() << "\n";
     if (new_branch) *out << "This starts a new branch; `dbmig merge` joins it with the others later.\n";

@@ -105,15 +105,15 @@ void print_step(Context& context, const runtime::StepReport& step) {
 // Applied revisions whose files changed since: upgrade refuses unless --allow-changed; downgrade
 // (which may be the way out) and --allow-changed only warn.
 void check_changed(Context& context, Direction direction, const ApplyArguments& arguments,
-                   const std::vector<runtime::ChangedRevision>& changed) {
+                   const std::vector<std::string>& current, const std::vector<runtime::ChangedRevision>& changed) {
   if (changed.empty()) return;
   const std::string what = std::to_string(changed.size()) + " applied revision file(s) changed since they were applied:\n" +
                            changed_lines(changed);
   if (direction == Direction::upgrade && !arguments.allow_changed)
     throw usage_error(what + "upgrade refuses to build on revisions that may not be what the database ran",
                       std::nullopt,
-                      "restore the files, or accept them as they are now with `dbmig stamp heads` (records their "
-                      "checksums), or run once with --allow-changed");
+                      "restore the files, or accept them as they are now with `" + restamp_command(current) +
+                          "` (records their checksums), or run once with --allow-changed");
   if (!context.options.quiet) context.err << context.style().warning("warning: ") << what;
 }
 
@@ -142,7 +142,7 @@ void apply(Context& context, Direction direction, const ApplyArguments& argument
   }
   auto migrator = make_migrator(context);
   const auto plan = migrator.plan(direction, current, range.target);
-  check_changed(context, direction, arguments, changed);
+  check_changed(context, direction, arguments, current, changed);
   const char* verb = runtime::direction_name(direction);
 
   util::Json::Array steps;

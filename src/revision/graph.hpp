@@ -54,6 +54,8 @@ class Graph {
   // The revisions a database at `heads` has applied: `heads` and all their ancestors, parents
   // first.
   std::vector<const Revision*> applied(const std::vector<std::string>& heads) const;
+  // Whether `ancestor` is below `revision` (reachable through down_revision links).
+  bool is_ancestor(std::string_view ancestor, std::string_view revision) const;
   // For `history -r A:B`: the revisions that are `lower` or above it and `upper` or below it,
   // newest first. Empty `lower` means from the roots, empty `upper` up to the heads.
   std::vector<const Revision*> between(const std::vector<std::string>& lower,

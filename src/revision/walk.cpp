@@ -343,6 +343,12 @@ std::vector<const Revision*> Graph::applied(const std::vector<std::string>& head
   return walk.parents_first(walk.ancestors_or_self(walk.current_of(heads)));
 }
 
+bool Graph::is_ancestor(std::string_view ancestor, std::string_view revision) const {
+  if (ancestor == revision) return false;
+  const Walk walk(*this);
+  return walk.ancestors_or_self({walk.index_of(get(revision).id)})[walk.index_of(get(ancestor).id)];
+}
+
 std::vector<const Revision*> Graph::between(const std::vector<std::string>& lower,
                                             const std::vector<std::string>& upper) const {
   const Walk walk(*this);

@@ -1,0 +1,177 @@
+// The runtime's pieces for applying safely: history table names and checksum bookkeeping, the
+// offline schema replay, the migrator skipping what a concurrent run did, the SQLite lock wait,
+// the PostgreSQL advisory lock key, and the timeout settings.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <sstream>
+
+#include "config/config.hpp"
+#include "dialect/dialect.hpp"
+#include "dialect/postgres/postgres_session.hpp"
+#include "dialect/sqlite/sqlite_connection.hpp"
+#include "runtime/changed_revisions.hpp"
+#include "runtime/migrator.hpp"
+#include "runtime/os_user.hpp"
+#include "runtime/run_lock.hpp"
+#include "runtime/schema_replay.hpp"
+#include "test_sqlite_support.hpp"
+#include "util/error.hpp"
+
+namespace {
+
+using namespace dbmig;
+using revision::Revision;
+
+const schema::NamingConvention naming;
+
+Revision parsed(const std::string& id, const std::string& parent, const std::string& upgrade,
+                const std::string& downgrade = "[]") {
+  return revision::parse_revision("revision: " + id + "\ndown_revision: " + (parent.empty() ? "null" : parent) +
+                                      "\nmessage: " + id + "\nupgrade: " + upgrade + "\ndowngrade: " + downgrade + "\n",
+                                  id + ".yaml", naming);
+}
+
+// users, then a column, then raw SQL, then an index.
+revision::Graph chain() {
+  return revision::Graph::from_revisions(
+      {parsed("r1", "", "\n  - create_table: {name: users, columns: {id: {type: integer, primary_key: true}}}",
+              "\n  - drop_table: users"),
+       parsed("r2", "r1", "\n  - add_column: {table: users, name: email, type: string(120)}"),
+       parsed("r3", "r2", "\n  - sql: CREATE TABLE made_by_sql (x integer)"),
+       parsed("r4", "r3", "\n  - create_index: {table: users, name: ix_users_email, columns: [email]}")});
+}
+
+const dialect::Dialect& sqlite_dialect() {
+  static const auto dialect = dialect::make_dialect(config::parse_database_url("sqlite:///:memory:"));
+  return *dialect;
+}
+
+}  // namespace
+
+TEST_CASE("runtime: the history table is named after the version table") {
+  CHECK(runtime::history_table_name("dbmig_version") == "dbmig_history");
+  CHECK(runtime::history_table_name("alembic_version") == "alembic_history");
+  CHECK(runtime::history_table_name("schema_revisions") == "schema_revisions_history");
+  CHECK(runtime::history_table_name("_version") == "_version_history");
+}
+
+TEST_CASE("runtime: changed revisions compare the latest upgrade or stamp checksum with the file") {
+  const auto graph = chain();
+  const auto sum = [&](const char* id) { return graph.checksum(graph.get(id)); };
+  CHECK(sum("r1").size() == 64);
+  std::vector<runtime::HistoryRow> history = {
+      {"r1", "upgrade", sum("r1"), {}, 5, {}},       {"r2", "upgrade", std::string(64, '0'), {}, 5, {}},
+      {"r3", "upgrade", std::string(64, '1'), {}, 5, {}}, {"r3", "downgrade", std::string(64, '2'), {}, 5, {}},
+      {"r3", "stamp", sum("r3"), {}, std::nullopt, {}}, {"r4", "upgrade", std::string(64, '3'), {}, 5, {}},
+  };
+  const auto recorded = runtime::recorded_checksums(history);
+  CHECK(recorded.at("r3") == sum("r3"));  // the stamp came last; the downgrade row does not count
+
+  const auto changed = runtime::changed_revisions(graph, {"r3"}, history);
+  REQUIRE(changed.size() == 1);
+  CHECK(changed[0].revision->id == "r2");
+  CHECK(changed[0].recorded == std::string(64, '0'));
+  CHECK(changed[0].current == sum("r2"));
+  // r4 is not applied at r3, so its (different) record says nothing.
+  CHECK(runtime::changed_revisions(graph, {"r4"}, history).size() == 2);
+  CHECK(runtime::changed_revisions(graph, {"r4"}, {}).empty());
+}
+
+TEST_CASE("runtime: the schema at a revision is replayed from the steps below it, raw SQL skipped") {
+  const auto graph = chain();
+  CHECK(runtime::replay_schema(graph, {}).tables.empty());
+  const auto at_r1 = runtime::replay_schema(graph, {"r1"});
+  REQUIRE(at_r1.find_table("users") != nullptr);
+  CHECK(at_r1.find_table("users")->find_column("email") == nullptr);
+  const auto at_r4 = runtime::replay_schema(graph, {"r4"});
+  REQUIRE(at_r4.tables.size() == 1);
+  CHECK(at_r4.find_table("users")->find_column("email") != nullptr);
+  CHECK(at_r4.find_table("users")->indexes.size() == 1);
+}
+
+TEST_CASE("runtime: the migrator skips what a concurrent run did meanwhile and never repeats it") {
+  const auto graph = chain();
+  const runtime::VersionStore versions(sqlite_dialect(), "dbmig_version");
+  const runtime::HistoryStore history(sqlite_dialect(), "dbmig_history");
+  const runtime::Migrator migrator(sqlite_dialect(), graph, versions, history);
+  const auto plan = migrator.plan(runtime::Direction::upgrade, {}, "heads");
+  REQUIRE(plan.size() == 4);
+
+  // The version table, as another run moves it: r1 and r2 are done by the time this run looks.
+  std::vector<std::vector<std::string>> reads = {{"r2"}, {"r2"}, {"r2"}, {"r3"}};
+  std::size_t read = 0;
+  std::vector<std::string> done, skipped;
+  runtime::RunOptions options;
+  options.reread_versions = [&] { return reads.at(read++); };
+  options.on_step = [&](const runtime::StepReport& step) {
+    (step.skipped ? skipped : done).push_back(step.revision->id);
+  };
+  std::ostringstream script;
+  runtime::ScriptSink sink(script, sqlite_dialect());
+  runtime::SchemaTracker tracker(schema::Schema{}, {});
+  const auto after = migrator.run(sink, tracker, runtime::Direction::upgrade, plan, {}, options);
+  CHECK(skipped == std::vector<std::string>{"r1", "r2"});
+  CHECK(done == std::vector<std::string>{"r3", "r4"});
+  CHECK(after == std::vector<std::string>{"r4"});
+  CHECK(script.str().find("INSERT INTO \"dbmig_version\" (\"version_num\") VALUES ('r1')") == std::string::npos);
+  CHECK(script.str().find("DELETE FROM \"dbmig_version\" WHERE \"version_num\" = 'r2'") != std::string::npos);
+
+  // A database moved somewhere the plan cannot continue from is an error, not a guess.
+  read = 0;
+  reads = {{"r1"}};  // someone reverted r2 meanwhile: r3 cannot go on top
+  const auto rest = migrator.plan(runtime::Direction::upgrade, {"r2"}, "heads");
+  try {
+    migrator.run(sink, tracker, runtime::Direction::upgrade, rest, {"r2"}, options);
+    FAIL("no error");
+  } catch (const Error& error) {
+    CHECK(error.code() == ExitCode::database);
+    CHECK(error.message().find("the version table changed while dbmig was running (it is now at r1)") !=
+          std::string::npos);
+  }
+}
+
+TEST_CASE("runtime: on SQLite a second writer waits up to the lock wait, then fails naming the lock") {
+  test::TempDatabase file;
+  dialect::sqlite::SqliteConnection holder(file.path());
+  dialect::sqlite::SqliteConnection waiter(file.path());
+  holder.begin();
+  const runtime::HeldRunLock lock(sqlite_dialect(), waiter, "dbmig_version", std::chrono::milliseconds(200));
+  CHECK(lock.description() == "the SQLite write lock (BEGIN IMMEDIATE)");
+  runtime::ConnectionSink sink(waiter);
+  const auto started = std::chrono::steady_clock::now();
+  try {
+    runtime::begin_transaction(sink, lock.description() + " within 200 ms");
+    FAIL("no error");
+  } catch (const Error& error) {
+    CHECK(error.code() == ExitCode::database);
+    CHECK(error.message().find("could not take the SQLite write lock (BEGIN IMMEDIATE) within 200 ms") == 0);
+  }
+  const auto waited = std::chrono::steady_clock::now() - started;
+  CHECK(waited >= std::chrono::milliseconds(150));
+  CHECK(waited < std::chrono::milliseconds(2000));
+  holder.commit();
+  runtime::begin_transaction(sink, "the lock");  // free now
+  sink.rollback();
+}
+
+TEST_CASE("runtime: the PostgreSQL advisory lock key follows the version table name") {
+  using dialect::postgres::advisory_lock_key;
+  CHECK(advisory_lock_key("dbmig_version") == advisory_lock_key("dbmig_version"));
+  CHECK(advisory_lock_key("dbmig_version") != advisory_lock_key("other_version"));
+  const auto lock = dialect::postgres::advisory_run_lock("dbmig_version");
+  REQUIRE(lock.try_acquire.has_value());
+  CHECK(lock.try_acquire->sql == "SELECT pg_try_advisory_lock($1)");
+  CHECK(lock.try_acquire->params.at(0) == std::to_string(advisory_lock_key("dbmig_version")));
+  CHECK(lock.description.find("advisory lock") != std::string::npos);
+  CHECK(dialect::postgres::session_limit_statements({"5s", "10min"}).size() == 2);
+  CHECK(dialect::postgres::session_limit_statements({"5s", std::nullopt}).at(0).sql == "SET lock_timeout = '5s'");
+  CHECK(sqlite_dialect().session_limits({"5s", "1min"}).empty());
+}
+
+TEST_CASE("runtime: timeout settings and the user running dbmig") {
+  for (const auto* good : {"0", "500", "500ms", "5s", "1.5s", "2min", "1h", "1d"}) CHECK(config::is_timeout_setting(good));
+  for (const auto* bad : {"", "s", "5 s", "-1s", "5sec", "1.s", "five", "5s; DROP TABLE x"})
+    CHECK_FALSE(config::is_timeout_setting(bad));
+  CHECK_FALSE(runtime::os_user_name().empty());
+}
