@@ -29,8 +29,9 @@ void current(Context& context) {
     if (!context.options.quiet) context.out << "base (no revision applied)\n";
     return;
   }
+  const auto style = context.style();
   for (const auto& id : current) {
-    context.out << id << (is_head(id) ? " (head)" : "");
+    context.out << style.id(id) << (is_head(id) ? " " + style.head("(head)") : "");
     if (!context.options.quiet) context.out << "  " << context.graph().get(id).message;
     context.out << "\n";
   }

@@ -55,9 +55,23 @@ class BinaryProcess {
     }
   }
   CliResult wait() {
-    int status = 0;
-    waitpid(pid_, &status, 0);
-    return CliResult{WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_file(out_), read_file(err_)};
+    if (!finished_) waitpid(pid_, &status_, 0);
+    finished_ = true;
+    return CliResult{WIFEXITED(status_) ? WEXITSTATUS(status_) : -1, read_file(out_), read_file(err_)};
+  }
+  bool running() {
+    if (!finished_ && waitpid(pid_, &status_, WNOHANG) == pid_) finished_ = true;
+    return !finished_;
+  }
+  // Waits until the process has written `text` to stderr (its log lines are flushed at once);
+  // false when it ended or 30 s passed first.
+  bool wait_for_stderr(const std::string& text) {
+    for (int i = 0; i < 3000; ++i) {
+      if (read_file(err_).find(text) != std::string::npos) return true;
+      if (!running()) return false;
+      usleep(10000);
+    }
+    return false;
   }
 
  private:
@@ -66,6 +80,8 @@ class BinaryProcess {
     return next;
   }
   pid_t pid_ = -1;
+  int status_ = 0;
+  bool finished_ = false;
   std::filesystem::path out_, err_;
 };
 
