@@ -21,8 +21,9 @@ struct Projection {
 };
 
 // The live schema with the pending revisions' ops applied to the model (not to the database).
-Projection project_pending(Context& context, const std::vector<const revision::Revision*>& pending) {
-  Projection projection{context.database_exists() ? context.introspect() : schema::Schema{}};
+Projection project_pending(Context& context, const std::vector<const revision::Revision*>& pending,
+                           const std::vector<std::string>& schemas) {
+  Projection projection{context.database_exists() ? context.introspect(schemas) : schema::Schema{}};
   for (const auto* revision : pending)
     for (const auto& op : revision->upgrade) {
       if (std::holds_alternative<ops::Sql>(op)) {
@@ -44,8 +45,9 @@ void check(Context& context) {
   const auto pending = migrator.plan(runtime::Direction::upgrade, current, "heads");
   context.graph().load_steps(pending);
   const auto changed = find_changed(context, current);
-  auto projection = project_pending(context, pending);
-  const auto difference = runtime::autogenerate(context.dialect(), context.models(), std::move(projection.schema));
+  auto desired = context.models();
+  auto projection = project_pending(context, pending, desired.schema_names());
+  const auto difference = runtime::autogenerate(context.dialect(), std::move(desired), std::move(projection.schema));
 
   std::vector<std::string> differences;
   for (const auto& op : difference.upgrade) differences.push_back(summarize(op));

@@ -32,7 +32,9 @@ void require_database_at_head(Context& context) {
 void migrate(Context& context, const std::string& message) {
   const auto parents = parent_for_new_revision(context);
   require_database_at_head(context);
-  auto result = runtime::autogenerate(context.dialect(), context.models(), context.introspect());
+  auto desired = context.models();
+  auto live = context.introspect(desired.schema_names());
+  auto result = runtime::autogenerate(context.dialect(), std::move(desired), std::move(live));
 
   for (const auto& warning : result.warnings)
     if (!context.options.quiet) context.err << "warning: " << warning << "\n";

@@ -100,8 +100,8 @@ const revision::Graph& Context::graph() {
 
 schema::Schema Context::models() { return model::load_files(config().model_files(), config().naming); }
 
-schema::Schema Context::introspect() {
-  return dialect().introspect(connection(), {config().version_table, history().table()});
+schema::Schema Context::introspect(const std::vector<std::string>& schemas) {
+  return dialect().introspect_schemas(connection(), {config().version_table, history().table()}, schemas);
 }
 
 std::ostream* Context::progress() { return options.quiet || json() ? nullptr : &out; }

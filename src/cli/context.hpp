@@ -64,7 +64,9 @@ class Context {
   // The declared schema from the models files.
   schema::Schema models();
   // The live schema, version tables left out.
-  schema::Schema introspect();
+  // The live schema, version tables left out: the connection's default schema plus `schemas`
+  // (the PostgreSQL schemas the models name).
+  schema::Schema introspect(const std::vector<std::string>& schemas = {});
 
   // Progress lines: suppressed by -q and in JSON mode.
   std::ostream* progress();

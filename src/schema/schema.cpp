@@ -84,4 +84,13 @@ Table* Schema::find_table(std::string_view table_name, std::string_view schema_n
   return find_table_in(tables, table_name, schema_name);
 }
 
+std::vector<std::string> Schema::schema_names() const {
+  std::vector<std::string> names;
+  for (const auto& table : tables)
+    if (!table.schema.empty()) names.push_back(table.schema);
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
+
 }  // namespace dbmig::schema

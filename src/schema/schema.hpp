@@ -100,6 +100,10 @@ struct Table {
 struct Schema {
   std::vector<Table> tables;  // in declared (or catalog) order
 
+  // The distinct non-empty Table::schema values, sorted: which schemas besides the default one
+  // introspection must read.
+  std::vector<std::string> schema_names() const;
+
   const Table* find_table(std::string_view table_name, std::string_view schema_name = {}) const;
   Table* find_table(std::string_view table_name, std::string_view schema_name = {});
   bool operator==(const Schema&) const = default;

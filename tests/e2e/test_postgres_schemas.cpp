@@ -1,0 +1,33 @@
+// Tables with a `schema:` key live in that PostgreSQL schema, and migrate/check read that schema
+// too: a model with such a table compares equal to the database once it is applied.
+#include <doctest/doctest.h>
+
+#include "harness.hpp"
+
+namespace dbmig::test {
+
+TEST_CASE("postgres schemas: a table with a schema key round-trips through migrate and upgrade") {
+  auto database = make_database("postgresql");
+  if (!database) return;
+  database->connect()->execute({"CREATE SCHEMA archive", {}});
+  Project project(database->url());
+  project.write("models.yaml",
+                "tables:\n"
+                "  events:\n"
+                "    schema: archive\n"
+                "    columns:\n"
+                "      id: {type: integer, primary_key: true}\n"
+                "      name: {type: text, nullable: false}\n");
+  auto migrate = project.run({"migrate", "-m", "archive events"});
+  INFO(migrate.err);
+  REQUIRE(migrate.code == 0);
+  auto upgrade = project.run({"upgrade"});
+  INFO(upgrade.err);
+  REQUIRE(upgrade.code == 0);
+  auto again = project.run({"migrate", "-m", "nothing"});
+  INFO(again.err);
+  CHECK(again.out.find("No changes detected") != std::string::npos);
+  CHECK(project.run({"check"}).code == 0);
+}
+
+}  // namespace dbmig::test
