@@ -45,7 +45,7 @@ void check(Context& context) {
   const auto pending = migrator.plan(runtime::Direction::upgrade, current, "heads");
   context.graph().load_steps(pending);
   const auto changed = find_changed(context, current);
-  auto desired = context.models();
+  auto desired = context.models_to_compare();
   auto projection = project_pending(context, pending, desired.schema_names());
   const auto difference = runtime::autogenerate(context.dialect(), std::move(desired), std::move(projection.schema));
 

@@ -32,7 +32,7 @@ void require_database_at_head(Context& context) {
 void migrate(Context& context, const std::string& message) {
   const auto parents = parent_for_new_revision(context);
   require_database_at_head(context);
-  auto desired = context.models();
+  auto desired = context.models_to_compare();
   auto live = context.introspect(desired.schema_names());
   auto result = runtime::autogenerate(context.dialect(), std::move(desired), std::move(live));
 

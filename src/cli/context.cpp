@@ -100,6 +100,13 @@ const revision::Graph& Context::graph() {
 
 schema::Schema Context::models() { return model::load_files(config().model_files(), config().naming); }
 
+schema::Schema Context::models_to_compare() {
+  auto desired = models();
+  // Only a database that exists can be asked; one that does not has no tables to compare with.
+  if (database_exists()) desired.fold_schema(dialect().default_schema(connection()));
+  return desired;
+}
+
 schema::Schema Context::introspect(const std::vector<std::string>& schemas) {
   return dialect().introspect_schemas(connection(), {config().version_table, history().table()}, schemas);
 }

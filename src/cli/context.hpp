@@ -63,7 +63,9 @@ class Context {
   const runtime::HistoryStore& history();
   // The declared schema from the models files.
   schema::Schema models();
-  // The live schema, version tables left out.
+  // models(), with the database's default schema folded away (`schema: public` on PostgreSQL
+  // means the same tables as no schema), ready to diff against introspect().
+  schema::Schema models_to_compare();
   // The live schema, version tables left out: the connection's default schema plus `schemas`
   // (the PostgreSQL schemas the models name).
   schema::Schema introspect(const std::vector<std::string>& schemas = {});

@@ -37,6 +37,14 @@ std::string constraint_word() {
   if constexpr (std::is_same_v<Constraint, schema::CheckConstraint>) return "check constraint";
 }
 
+// The constraint's name or, for one without (e.g. an unnamed SQLite key), what identifies it.
+template <class Constraint>
+std::string constraint_label(const Constraint& constraint) {
+  if (!constraint.name.empty()) return constraint.name + " ";
+  if constexpr (std::is_same_v<Constraint, schema::CheckConstraint>) return "(" + constraint.expression + ") ";
+  else return "(" + util::join(constraint.columns, ", ") + ") ";
+}
+
 struct Summarizer {
   std::string operator()(const ops::CreateTable& op) const { return "create table " + qualified(op.table); }
   std::string operator()(const ops::DropTable& op) const { return "drop table " + qualified(op.table); }
@@ -65,11 +73,11 @@ struct Summarizer {
   }
   template <class C>
   std::string operator()(const ops::AddConstraint<C>& op) const {
-    return "add " + constraint_word<C>() + " " + op.constraint.name + " on " + qualified(op.table);
+    return "add " + constraint_word<C>() + " " + constraint_label(op.constraint) + "on " + qualified(op.table);
   }
   template <class C>
   std::string operator()(const ops::DropConstraint<C>& op) const {
-    return "drop " + constraint_word<C>() + " " + op.constraint.name + " on " + qualified(op.table);
+    return "drop " + constraint_word<C>() + " " + constraint_label(op.constraint) + "on " + qualified(op.table);
   }
   std::string operator()(const ops::Sql&) const { return "raw SQL"; }
   std::string operator()(const ops::Fail& op) const { return "manual step: " + op.message; }

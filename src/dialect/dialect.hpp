@@ -72,6 +72,11 @@ class Dialect {
     return introspect(connection, ignore);
   }
 
+  // The schema unqualified names resolve to on this connection (PostgreSQL's current_schema());
+  // empty for dialects with one schema per database. A model naming it explicitly (`schema:
+  // public`) means the same tables as one naming no schema (see Schema::fold_schema).
+  virtual std::string default_schema(Connection& /*connection*/) const { return {}; }
+
   // Bring a schema into the form this dialect can store and report back, so that a model and its
   // own introspection compare equal: fold type spellings, normalise default text, drop what the
   // dialect cannot keep (e.g. comments on SQLite), fill in implied attributes. Applied to both

@@ -253,9 +253,14 @@ std::string SqlRenderer::unique_clause(const schema::UniqueConstraint& unique) c
   return constraint_prefix(*this, unique.name) + "UNIQUE " + column_list(unique.columns);
 }
 
-std::string SqlRenderer::foreign_key_clause(const schema::ForeignKey& foreign_key) const {
+std::string SqlRenderer::foreign_key_clause(const schema::ForeignKey& foreign_key,
+                                            std::string_view owner_schema) const {
+  // Qualified with the owner's schema when none is named: unqualified, PostgreSQL would look the
+  // table up on the search_path, not next to the table that refers to it.
+  const std::string_view referred_schema =
+      foreign_key.referred_schema.empty() ? owner_schema : std::string_view(foreign_key.referred_schema);
   std::string sql = constraint_prefix(*this, foreign_key.name) + "FOREIGN KEY " + column_list(foreign_key.columns) +
-                    " REFERENCES " + qualified_name(foreign_key.referred_table, foreign_key.referred_schema);
+                    " REFERENCES " + qualified_name(foreign_key.referred_table, referred_schema);
   // No column list means the referred table's primary key.
   if (!foreign_key.referred_columns.empty()) sql += " " + column_list(foreign_key.referred_columns);
   if (foreign_key.on_delete != schema::ReferentialAction::no_action) sql += " ON DELETE " + to_sql(foreign_key.on_delete);
@@ -287,7 +292,7 @@ std::vector<Statement> SqlRenderer::create_table(const ops::CreateTable& op, con
   for (const schema::Column& column : table.columns) parts.push_back(column_definition(column));
   if (table.primary_key) parts.push_back(primary_key_clause(*table.primary_key));
   for (const schema::UniqueConstraint& unique : table.uniques) parts.push_back(unique_clause(unique));
-  for (const schema::ForeignKey& foreign_key : table.foreign_keys) parts.push_back(foreign_key_clause(foreign_key));
+  for (const schema::ForeignKey& foreign_key : table.foreign_keys) parts.push_back(foreign_key_clause(foreign_key, table.schema));
   for (const schema::CheckConstraint& check : table.checks) parts.push_back(check_clause(check));
 
   std::vector<Statement> statements{statement("CREATE TABLE " + table_name(table) + " (\n  " + util::join(parts, ",\n  ") + "\n)")};
@@ -381,7 +386,7 @@ std::vector<Statement> SqlRenderer::drop_unique(const ops::DropUnique& op, const
 }
 
 std::vector<Statement> SqlRenderer::add_foreign_key(const ops::AddForeignKey& op, const RenderContext& /*context*/) const {
-  return {alter_table(op.table, "ADD " + foreign_key_clause(op.constraint))};
+  return {alter_table(op.table, "ADD " + foreign_key_clause(op.constraint, op.table.schema))};
 }
 
 std::vector<Statement> SqlRenderer::drop_foreign_key(const ops::DropForeignKey& op,

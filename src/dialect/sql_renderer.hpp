@@ -95,7 +95,8 @@ class SqlRenderer {
   // TABLE and after ALTER TABLE ... ADD.
   std::string primary_key_clause(const schema::PrimaryKey& primary_key) const;
   std::string unique_clause(const schema::UniqueConstraint& unique) const;
-  std::string foreign_key_clause(const schema::ForeignKey& foreign_key) const;
+  // `owner_schema`: the schema of the table the key is on, which an empty referred_schema means.
+  std::string foreign_key_clause(const schema::ForeignKey& foreign_key, std::string_view owner_schema) const;
   std::string check_clause(const schema::CheckConstraint& check) const;
   Statement create_index_statement(const ops::TableName& table, const schema::Index& index) const;
   Statement alter_table(const ops::TableName& table, std::string_view action) const;  // ALTER TABLE t <action>

@@ -93,4 +93,15 @@ std::vector<std::string> Schema::schema_names() const {
   return names;
 }
 
+void Schema::fold_schema(std::string_view default_schema) {
+  if (default_schema.empty()) return;
+  for (auto& table : tables) {
+    if (table.schema == default_schema) table.schema.clear();
+    // An empty referred_schema means the owner's schema: only a key on a default-schema table
+    // can drop the name (one from another schema must keep it, as introspection reports it).
+    for (auto& foreign_key : table.foreign_keys)
+      if (table.schema.empty() && foreign_key.referred_schema == default_schema) foreign_key.referred_schema.clear();
+  }
+}
+
 }  // namespace dbmig::schema

@@ -103,6 +103,10 @@ struct Schema {
   // The distinct non-empty Table::schema values, sorted: which schemas besides the default one
   // introspection must read.
   std::vector<std::string> schema_names() const;
+  // Clears every table's schema equal to `default_schema` (the connection's default), and that
+  // name on the foreign keys of those tables: `schema: public` and no schema name the same
+  // tables. No-op for an empty name.
+  void fold_schema(std::string_view default_schema);
 
   const Table* find_table(std::string_view table_name, std::string_view schema_name = {}) const;
   Table* find_table(std::string_view table_name, std::string_view schema_name = {});

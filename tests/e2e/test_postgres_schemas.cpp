@@ -13,11 +13,16 @@ TEST_CASE("postgres schemas: a table with a schema key round-trips through migra
   Project project(database->url());
   project.write("models.yaml",
                 "tables:\n"
+                "  users:\n"
+                "    schema: public\n"  // the default schema, named: the same as no schema
+                "    columns:\n"
+                "      id: {type: integer, primary_key: true}\n"
                 "  events:\n"
                 "    schema: archive\n"
                 "    columns:\n"
                 "      id: {type: integer, primary_key: true}\n"
-                "      name: {type: text, nullable: false}\n");
+                "      name: {type: text, nullable: false}\n"
+                "      user_id: {type: integer, references: public.users.id}\n");
   auto migrate = project.run({"migrate", "-m", "archive events"});
   INFO(migrate.err);
   REQUIRE(migrate.code == 0);
@@ -28,6 +33,14 @@ TEST_CASE("postgres schemas: a table with a schema key round-trips through migra
   INFO(again.err);
   CHECK(again.out.find("No changes detected") != std::string::npos);
   CHECK(project.run({"check"}).code == 0);
+  // The tables really are where the models say.
+  auto rows = database->connect()->query(
+      {"SELECT table_schema || '.' || table_name FROM information_schema.tables "
+       "WHERE table_name IN ('users', 'events') ORDER BY 1",
+       {}});
+  REQUIRE(rows.size() == 2);
+  CHECK(*rows[0][0] == "archive.events");
+  CHECK(*rows[1][0] == "public.users");
 }
 
 }  // namespace dbmig::test

@@ -182,6 +182,31 @@ TEST_CASE("model loader: defaults, nullability and autoincrement follow the docu
   CHECK(e->foreign_keys[0].on_update == ReferentialAction::set_default);
 }
 
+TEST_CASE("schema: schema_names lists the named schemas; fold_schema clears the default one") {
+  Schema schema = load(R"yaml(
+tables:
+  users:
+    schema: public
+    columns: {id: {type: integer, primary_key: true}}
+  events:
+    schema: archive
+    columns:
+      id: {type: integer, primary_key: true}
+      user_id: {type: integer, references: public.users.id}
+  notes:
+    columns: {id: {type: integer, primary_key: true}}
+)yaml");
+  CHECK(schema.schema_names() == std::vector<std::string>{"archive", "public"});
+  schema.fold_schema("public");
+  CHECK(schema.find_table("users") != nullptr);
+  REQUIRE(schema.find_table("events", "archive") != nullptr);
+  // A key from another schema keeps the name: empty would mean its own schema, archive.
+  CHECK(schema.find_table("events", "archive")->foreign_keys.at(0).referred_schema == "public");
+  CHECK(schema.schema_names() == std::vector<std::string>{"archive"});
+  schema.fold_schema("");  // a dialect without schemas: nothing changes
+  CHECK(schema.schema_names() == std::vector<std::string>{"archive"});
+}
+
 TEST_CASE("model loader: an empty document or an empty tables map is an empty schema") {
   CHECK(load("").tables.empty());
   CHECK(load("# nothing yet\n").tables.empty());

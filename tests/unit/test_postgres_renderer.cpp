@@ -328,3 +328,19 @@ TEST_CASE("postgres render: raw sql, fail steps, placeholders and the version ta
   CHECK(exists.sql.find("current_schema()") != std::string::npos);
   CHECK(exists.params == std::vector<std::optional<std::string>>{"dbmig_version"});
 }
+
+TEST_CASE("postgres renderer: a foreign key naming no schema refers to its own table's schema") {
+  schema::Table events;
+  events.name = "events";
+  events.schema = "archive";
+  events.columns = {column("id", type_of(TypeKind::integer)), column("kind_id", type_of(TypeKind::integer)),
+                    column("user_id", type_of(TypeKind::integer))};
+  events.foreign_keys = {schema::ForeignKey{"fk_events_kind_id_kinds", {"kind_id"}, "kinds", "", {"id"}},
+                         schema::ForeignKey{"fk_events_user_id_users", {"user_id"}, "users", "public", {"id"}}};
+  const std::string sql = sql_of(ops::CreateTable{events});
+  CHECK(sql.find("REFERENCES \"archive\".\"kinds\" (\"id\")") != std::string::npos);
+  CHECK(sql.find("REFERENCES \"public\".\"users\" (\"id\")") != std::string::npos);
+  CHECK(sql_of(ops::AddForeignKey{{"events", "archive"}, events.foreign_keys[0]}) ==
+        "ALTER TABLE \"archive\".\"events\" ADD CONSTRAINT \"fk_events_kind_id_kinds\" FOREIGN KEY (\"kind_id\") "
+        "REFERENCES \"archive\".\"kinds\" (\"id\");\n");
+}

@@ -26,6 +26,11 @@ class PostgresDialect final : public Dialect {
     return introspect_database(connection, ignore, schemas);
   }
 
+  std::string default_schema(Connection& connection) const override {
+    const auto rows = connection.query({"SELECT current_schema()", {}});
+    return rows.empty() || rows.front().empty() || !rows.front().front() ? std::string{} : *rows.front().front();
+  }
+
   void normalize(schema::Schema& schema) const override { normalize_schema(schema); }
 
   std::vector<Statement> render(const ops::Op& op, const RenderContext& context) const override {

@@ -208,10 +208,13 @@ class CatalogReader {
     table.table.indexes.push_back(std::move(index));
   }
 
+  // PRAGMA foreign_key_list numbers a table's keys last-declared first; reading them by id
+  // descending gives declaration order, the order take_constraint_name matches the CREATE TABLE
+  // text in, so two keys on the same columns and table (differing only in actions) keep their names.
   void read_foreign_keys() {
     const std::vector<Row> rows = connection_.query(
         {catalog_query("SELECT m.name, f.id, f.\"table\", f.\"from\", f.\"to\", f.on_update, f.on_delete",
-                       " JOIN pragma_foreign_key_list(m.name) AS f", "m.name, f.id, f.seq"),
+                       " JOIN pragma_foreign_key_list(m.name) AS f", "m.name, f.id DESC, f.seq"),
          {}});
     for_each_group(rows, [&](std::size_t first, std::size_t last) {
       if (TableBeingRead* table = find(text(rows[first], 0))) add_foreign_key(*table, rows, first, last);
