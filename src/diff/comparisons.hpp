@@ -30,6 +30,11 @@ void create_tables(const std::vector<const schema::Table*>& created, Plan& plan)
 void drop_tables(const std::vector<const schema::Table*>& dropped, const std::vector<const schema::Table*>& created,
                  Plan& plan);
 
+// dependent_keys.cpp: unchanged foreign keys (in any table) that use a primary key, unique
+// constraint or unique index the plan drops are dropped before it and added back after it
+// (PostgreSQL refuses to drop a key a foreign key depends on). Run after every comparison.
+void readd_dependent_foreign_keys(const schema::Schema& desired, const schema::Schema& live, Plan& plan);
+
 // rename_hints.cpp: the warnings for a dropped column or table, naming the one added column (same
 // type) or created table (same column names) it may have been renamed to.
 std::string dropped_column_warning(const schema::Table& table, const schema::Column& dropped,

@@ -47,6 +47,7 @@ Result compare(const schema::Schema& desired, const schema::Schema& live) {
 
   drop_tables(dropped, created, plan);
   create_tables(created, plan);
+  readd_dependent_foreign_keys(desired, renamed, plan);
   return std::move(plan).finish();
 }
 

@@ -33,6 +33,7 @@ class Plan {
  public:
   void add(Phase phase, ops::Op op) { phases_[static_cast<std::size_t>(phase)].push_back(std::move(op)); }
   void warn(std::string warning) { warnings_.push_back(std::move(warning)); }
+  const std::vector<ops::Op>& in(Phase phase) const { return phases_[static_cast<std::size_t>(phase)]; }
 
   // The upgrade in phase order; the downgrade is the inverse of each step, last step first.
   Result finish() &&;
