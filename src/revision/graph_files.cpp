@@ -51,7 +51,10 @@ Graph Graph::load(const fs::path& versions_dir, const schema::NamingConvention& 
   std::vector<fs::path> files;
   for (const auto& entry : fs::directory_iterator(versions_dir))
     if (entry.path().extension() == ".yaml" && entry.is_regular_file()) files.push_back(entry.path());
-  std::sort(files.begin(), files.end());  // a stable order for listings and error messages
+  // A stable order for listings and error messages. All files are in one directory, so their
+  // full names order them as path comparison would, without its splitting into components
+  // (which was an eighth of `current` on a thousand revisions).
+  std::sort(files.begin(), files.end(), [](const fs::path& a, const fs::path& b) { return a.native() < b.native(); });
 
   std::vector<Revision> revisions;
   std::vector<bool> steps_loaded;

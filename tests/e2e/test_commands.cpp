@@ -174,4 +174,25 @@ TEST_CASE("the real binary: --help lists the commands, bad usage exits 2") {
   CHECK(bad.find("error") != std::string::npos);
 }
 
+// libpq and its ~25 dependencies are opened only for a PostgreSQL database (dialect/postgres/
+// libpq.hpp): linked, they were most of the start-up of every command. The dynamic linker's
+// trace of the real binary shows which libraries a run loads.
+TEST_CASE("the real binary loads libpq only for PostgreSQL") {
+  FILE* pipe = popen(("LD_DEBUG=files " + std::string(DBMIG_BINARY) + " --version 2>&1").c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::string trace;
+  std::array<char, 4096> buffer{};
+  while (const auto n = fread(buffer.data(), 1, buffer.size(), pipe)) trace.append(buffer.data(), n);
+  CHECK(WEXITSTATUS(pclose(pipe)) == 0);
+  CHECK(trace.find("libsqlite3") != std::string::npos);  // the trace is there...
+  CHECK(trace.find("libpq") == std::string::npos);       // ...without libpq
+
+  // A PostgreSQL URL loads it: the connection error comes from libpq, not from a missing library.
+  TempDir dir;
+  auto [pg_code, pg] = run_binary("-d " + dir.path.string() + " --url postgresql://nobody@127.0.0.1:1/none current");
+  CHECK(pg_code == 3);
+  CHECK(pg.find("cannot connect to") != std::string::npos);
+  CHECK(pg.find("cannot load") == std::string::npos);
+}
+
 }  // namespace dbmig::test
