@@ -131,6 +131,34 @@ TEST_CASE("migrate refuses when the database is not at head") {
   CHECK(project.revision_files().size() == 1);
 }
 
+// The template is checked by reading back a revision with one step each way, not the whole
+// text: a broken template must still fail before anything is written, also with many steps.
+TEST_CASE("migrate refuses a revision template that does not read back, and writes nothing") {
+  auto database = make_database("sqlite");
+  Project project(database->url());
+  project.write("models.yaml",
+                "tables:\n  a:\n    columns:\n      id: {type: integer, primary_key: true}\n"
+                "  b:\n    columns:\n      id: {type: integer, primary_key: true}\n");
+  project.write("migrations/revision.yaml.tmpl",
+                "revision: ${revision}\ndown_revision: ${down_revision}\nmessage: ${message}\n"
+                "upgrade: ${upgrade}\ndowngrade: ${downgrade}\n  broken: [\n");
+  auto broken = project.run({"migrate", "-m", "two tables"});
+  CHECK(broken.code == 2);
+  CHECK(broken.err.find("does not read back") != std::string::npos);
+  CHECK(project.revision_files().empty());
+
+  project.write("migrations/revision.yaml.tmpl",
+                "revision: ${revision}\ndown_revision: ${down_revision}\nmessage: ${message}\n"
+                "created_at: ${created_at}\nupgrade: ${upgrade}\ndowngrade: ${downgrade}\n");
+  auto fine = project.run({"migrate", "-m", "two tables"});
+  INFO(fine.err);
+  CHECK(fine.code == 0);
+  REQUIRE(project.revision_files().size() == 1);
+  const std::string text = read_file(project.revision_files().front());
+  CHECK(text.find("name: a") != std::string::npos);
+  CHECK(text.find("name: b") != std::string::npos);
+}
+
 TEST_CASE("configuration precedence: --url beats DATABASE_URL beats dbmig.yaml") {
   auto from_file = make_database("sqlite");
   auto from_env = make_database("sqlite");
