@@ -1,6 +1,8 @@
 // The files behind a graph: headers read when it is loaded, steps and checksums read on first
 // use, so that `dbmig current` on a thousand revisions parses no step at all.
+#include <dirent.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -30,6 +32,28 @@ std::string read_text(const fs::path& path) {
   return text;
 }
 
+// The names of the *.yaml regular files (or links to them) in `directory`. readdir rather than
+// std::filesystem::directory_iterator, which builds and splits a path for every entry: that, and
+// sorting paths by their components, were a fifth of `current` on a thousand revisions.
+std::vector<std::string> yaml_file_names(const fs::path& directory) {
+  DIR* listing = ::opendir(directory.c_str());
+  if (!listing) throw usage_error("cannot list the revisions directory " + directory.string());
+  std::vector<std::string> names;
+  while (const dirent* entry = ::readdir(listing)) {
+    const std::string_view name = entry->d_name;
+    // ".yaml" itself is a hidden file with no extension, as std::filesystem::path sees it.
+    if (name.size() <= 5 || !name.ends_with(".yaml")) continue;
+    bool regular = entry->d_type == DT_REG;
+    if (entry->d_type == DT_LNK || entry->d_type == DT_UNKNOWN) {  // follow links, as is_regular_file did
+      struct stat status {};
+      regular = ::fstatat(::dirfd(listing), entry->d_name, &status, 0) == 0 && S_ISREG(status.st_mode);
+    }
+    if (regular) names.emplace_back(name);
+  }
+  ::closedir(listing);
+  return names;
+}
+
 // The header fields the scan read that the full parse read differently; empty when they agree.
 std::string header_difference(const Revision& scanned, const Revision& parsed) {
   if (scanned.id != parsed.id) return "revision";
@@ -48,13 +72,11 @@ Graph Graph::load(const fs::path& versions_dir, const schema::NamingConvention& 
   if (!fs::is_directory(versions_dir, error))
     throw usage_error("no revisions directory " + versions_dir.string(), std::nullopt,
                       "run `dbmig init`, or point 'migrations' in dbmig.yaml at the right place");
+  std::vector<std::string> names = yaml_file_names(versions_dir);
+  std::sort(names.begin(), names.end());  // a stable order for listings and error messages
   std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(versions_dir))
-    if (entry.path().extension() == ".yaml" && entry.is_regular_file()) files.push_back(entry.path());
-  // A stable order for listings and error messages. All files are in one directory, so their
-  // full names order them as path comparison would, without its splitting into components
-  // (which was an eighth of `current` on a thousand revisions).
-  std::sort(files.begin(), files.end(), [](const fs::path& a, const fs::path& b) { return a.native() < b.native(); });
+  files.reserve(names.size());
+  for (const auto& name : names) files.push_back(versions_dir / name);
 
   std::vector<Revision> revisions;
   std::vector<bool> steps_loaded;
