@@ -47,9 +47,31 @@ YAML::Node parse_yaml_file(const std::string& path, std::string_view what) {
   return parse_yaml(content.str(), path);
 }
 
+// ---- ValueName ----
+
+std::shared_ptr<const ValueName> ValueName::key_of(std::string key, std::shared_ptr<const ValueName> parent) {
+  return std::shared_ptr<const ValueName>(new ValueName(Kind::key, std::move(key), std::move(parent)));
+}
+
+std::shared_ptr<const ValueName> ValueName::item_of(std::size_t index, std::shared_ptr<const ValueName> parent) {
+  return std::shared_ptr<const ValueName>(new ValueName(Kind::item, std::to_string(index), std::move(parent)));
+}
+
+std::string ValueName::text() const {
+  switch (kind_) {
+    case Kind::key: return "'" + text_ + "' of " + parent_->text();
+    case Kind::item: return "item " + text_ + " of " + parent_->text();
+    case Kind::plain: break;
+  }
+  return text_;
+}
+
 // ---- Value ----
 
 Value::Value(YAML::Node node, std::string what, Location where)
+    : node_(std::move(node)), what_(std::make_shared<const ValueName>(std::move(what))), where_(std::move(where)) {}
+
+Value::Value(YAML::Node node, std::shared_ptr<const ValueName> what, Location where)
     : node_(std::move(node)), what_(std::move(what)), where_(std::move(where)) {}
 
 Value Value::at_node(const YAML::Node& node, std::string_view file, std::string what) {
@@ -72,8 +94,8 @@ std::string Value::kind_name() const {
 }
 
 std::string Value::text() const {
-  if (is_null()) fail("missing value for " + what_);
-  if (!node_.IsScalar()) fail("expected a single value for " + what_ + ", got " + kind_name(), "write a plain value, quoted if it contains ': ' or starts with {, [ or #");
+  if (is_null()) fail("missing value for " + what());
+  if (!node_.IsScalar()) fail("expected a single value for " + what() + ", got " + kind_name(), "write a plain value, quoted if it contains ': ' or starts with {, [ or #");
   return node_.Scalar();
 }
 
@@ -88,13 +110,13 @@ bool Value::boolean() const {
     if (word == "true" || word == "yes" || word == "on") return true;
     if (word == "false" || word == "no" || word == "off") return false;
   }
-  fail("expected true or false for " + what_ + ", got " + kind_name(), "write true or false");
+  fail("expected true or false for " + what() + ", got " + kind_name(), "write true or false");
 }
 
 std::vector<Value> Value::items() const {
   if (is_null()) return {};
   if (!node_.IsSequence())
-    fail("expected a list for " + what_ + ", got " + kind_name(), "write a YAML list: [a, b] or one '- item' per line");
+    fail("expected a list for " + what() + ", got " + kind_name(), "write a YAML list: [a, b] or one '- item' per line");
   std::vector<Value> out;
   out.reserve(node_.size());
   std::size_t index = 0;
@@ -102,7 +124,7 @@ std::vector<Value> Value::items() const {
     ++index;
     Location item_where = node_location(item, where_.file);
     if (item_where.line == 0) item_where = where_;
-    out.emplace_back(item, "item " + std::to_string(index) + " of " + what_, std::move(item_where));
+    out.emplace_back(item, ValueName::item_of(index, what_), std::move(item_where));
   }
   return out;
 }
@@ -115,12 +137,12 @@ std::vector<std::string> Value::texts() const {
 
 Mapping Value::mapping(const std::vector<std::string>& allowed_keys) const {
   if (!is_null() && !node_.IsMap())
-    fail("expected a mapping for " + what_ + ", got " + kind_name(), "write key: value pairs; valid keys: " + util::join(allowed_keys));
+    fail("expected a mapping for " + what() + ", got " + kind_name(), "write key: value pairs; valid keys: " + util::join(allowed_keys));
   return Mapping(*this, &allowed_keys);
 }
 
 Mapping Value::named_entries(std::string hint) const {
-  if (!is_null() && !node_.IsMap()) fail("expected a mapping for " + what_ + ", got " + kind_name(), std::move(hint));
+  if (!is_null() && !node_.IsMap()) fail("expected a mapping for " + what() + ", got " + kind_name(), std::move(hint));
   return Mapping(*this, nullptr);
 }
 
@@ -128,6 +150,9 @@ Mapping Value::named_entries(std::string hint) const {
 
 Mapping::Mapping(Value value, const std::vector<std::string>* allowed_keys) : value_(std::move(value)) {
   if (value_.is_null()) return;
+  // Reserved: a mapping of a thousand tables grew these a dozen times each.
+  entries_.reserve(value_.node().size());
+  by_key_.reserve(value_.node().size());
   for (auto it = value_.node().begin(); it != value_.node().end(); ++it) {
     const Location key_where = node_location(it->first, value_.file());
     if (!it->first.IsScalar())
@@ -145,7 +170,7 @@ Mapping::Mapping(Value value, const std::vector<std::string>* allowed_keys) : va
     const Location value_where =
         it->second.IsNull() ? key_where : node_location(it->second, value_.file());
     by_key_.emplace(key, entries_.size());
-    entries_.push_back(Entry{key, key_where, Value(it->second, "'" + key + "' of " + value_.what(), value_where)});
+    entries_.push_back(Entry{key, key_where, Value(it->second, ValueName::key_of(key, value_.what_), value_where)});
   }
 }
 

@@ -2,6 +2,7 @@
 // Reading a user's YAML file with an error for every surprise: each value knows what it is (for
 // the message) and where it is (file:line:column), so readers of models.yaml, dbmig.yaml and
 // revision files say "expected true or false for 'nullable' of column 'users.id'" at the right spot.
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,15 +17,38 @@ namespace dbmig::model {
 
 class Mapping;
 
+// How messages name a value, composed only when a message asks for it: a large models.yaml has
+// tens of thousands of values, and spelling out "'type' of column 'amount' of table 't0001'" for
+// each one while reading (almost never to be printed) was a sixth of loading it.
+class ValueName {
+ public:
+  explicit ValueName(std::string text) : text_(std::move(text)) {}
+  // "'key' of <parent>"; "item N of <parent>". The parent is shared, not copied.
+  static std::shared_ptr<const ValueName> key_of(std::string key, std::shared_ptr<const ValueName> parent);
+  static std::shared_ptr<const ValueName> item_of(std::size_t index, std::shared_ptr<const ValueName> parent);
+
+  std::string text() const;
+
+ private:
+  enum class Kind { plain, key, item };
+  ValueName(Kind kind, std::string text, std::shared_ptr<const ValueName> parent)
+      : kind_(kind), text_(std::move(text)), parent_(std::move(parent)) {}
+
+  Kind kind_ = Kind::plain;
+  std::string text_;                          // the whole name, the key, or the item number
+  std::shared_ptr<const ValueName> parent_;  // what the key or item is "of"
+};
+
 class Value {
  public:
   // `what` names the value in messages ("table 'users'", "'nullable' of column 'users.id'").
   Value(YAML::Node node, std::string what, Location where);
+  Value(YAML::Node node, std::shared_ptr<const ValueName> what, Location where);
   // A node located by its own mark (a document root, a list item).
   static Value at_node(const YAML::Node& node, std::string_view file, std::string what);
 
   const YAML::Node& node() const { return node_; }
-  const std::string& what() const { return what_; }
+  std::string what() const { return what_->text(); }
   const Location& where() const { return where_; }
   const std::string& file() const { return where_.file; }
   bool is_null() const;
@@ -51,8 +75,10 @@ class Value {
  private:
   std::string kind_name() const;  // "a mapping", "a list", ... for "expected X, got Y"
 
+  friend class Mapping;
+
   YAML::Node node_;
-  std::string what_;
+  std::shared_ptr<const ValueName> what_;
   Location where_;
 };
 

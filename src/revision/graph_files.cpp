@@ -1,6 +1,8 @@
 // The files behind a graph: headers read when it is loaded, steps and checksums read on first
 // use, so that `dbmig current` on a thousand revisions parses no step at all.
+#include <dirent.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -17,8 +19,7 @@ namespace {
 
 // POSIX reads rather than a stream: loading a graph reads a thousand small files, and a stream's
 // buffer set-up (an fstat and an allocation per file) is a noticeable share of that.
-std::string read_text(const fs::path& path) {
-  const int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+std::string read_open_file(int descriptor, const fs::path& path) {
   if (descriptor < 0)
     throw usage_error("cannot read revision file " + path.string(), std::nullopt, "check that it exists and is readable");
   std::string text;
@@ -29,6 +30,48 @@ std::string read_text(const fs::path& path) {
   if (count < 0) throw usage_error("cannot read revision file " + path.string());
   return text;
 }
+
+std::string read_text(const fs::path& path) { return read_open_file(::open(path.c_str(), O_RDONLY | O_CLOEXEC), path); }
+
+// The versions directory, open while the graph loads: its files are listed with readdir and read
+// relative to it (openat), so that the kernel walks the directory's path once, not per file.
+// readdir rather than std::filesystem::directory_iterator, which builds and splits a path for
+// every entry: that, and sorting paths by their components, were a fifth of `current` on a
+// thousand revisions.
+class OpenDirectory {
+ public:
+  explicit OpenDirectory(const fs::path& path) : listing_(::opendir(path.c_str())) {
+    if (!listing_) throw usage_error("cannot list the revisions directory " + path.string());
+  }
+  ~OpenDirectory() { ::closedir(listing_); }
+  OpenDirectory(const OpenDirectory&) = delete;
+  OpenDirectory& operator=(const OpenDirectory&) = delete;
+
+  // The names of the *.yaml regular files (or links to them), in no particular order.
+  std::vector<std::string> yaml_file_names() {
+    std::vector<std::string> names;
+    while (const dirent* entry = ::readdir(listing_)) {
+      const std::string_view name = entry->d_name;
+      // ".yaml" itself is a hidden file with no extension, as std::filesystem::path sees it.
+      if (name.size() <= 5 || !name.ends_with(".yaml")) continue;
+      bool regular = entry->d_type == DT_REG;
+      if (entry->d_type == DT_LNK || entry->d_type == DT_UNKNOWN) {  // follow links, as is_regular_file did
+        struct stat status {};
+        regular = ::fstatat(::dirfd(listing_), entry->d_name, &status, 0) == 0 && S_ISREG(status.st_mode);
+      }
+      if (regular) names.emplace_back(name);
+    }
+    return names;
+  }
+
+  // The text of the file `name` in it; `path` names it in errors.
+  std::string read(const std::string& name, const fs::path& path) const {
+    return read_open_file(::openat(::dirfd(listing_), name.c_str(), O_RDONLY | O_CLOEXEC), path);
+  }
+
+ private:
+  DIR* listing_;
+};
 
 // The header fields the scan read that the full parse read differently; empty when they agree.
 std::string header_difference(const Revision& scanned, const Revision& parsed) {
@@ -48,17 +91,17 @@ Graph Graph::load(const fs::path& versions_dir, const schema::NamingConvention& 
   if (!fs::is_directory(versions_dir, error))
     throw usage_error("no revisions directory " + versions_dir.string(), std::nullopt,
                       "run `dbmig init`, or point 'migrations' in dbmig.yaml at the right place");
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(versions_dir))
-    if (entry.path().extension() == ".yaml" && entry.is_regular_file()) files.push_back(entry.path());
-  std::sort(files.begin(), files.end());  // a stable order for listings and error messages
+  OpenDirectory directory(versions_dir);
+  std::vector<std::string> names = directory.yaml_file_names();
+  std::sort(names.begin(), names.end());  // a stable order for listings and error messages
 
   std::vector<Revision> revisions;
   std::vector<bool> steps_loaded;
-  revisions.reserve(files.size());
-  steps_loaded.reserve(files.size());
-  for (const auto& file : files) {
-    const std::string text = read_text(file);
+  revisions.reserve(names.size());
+  steps_loaded.reserve(names.size());
+  for (const auto& name : names) {
+    const fs::path file = versions_dir / name;
+    const std::string text = directory.read(name, file);
     if (auto header = scan_header(text, file)) {
       revisions.push_back(std::move(*header));
       steps_loaded.push_back(false);

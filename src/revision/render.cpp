@@ -1,9 +1,12 @@
 // Rendering a new revision file from the template (templates/revision.yaml.tmpl, or the copy in
 // the project's migrations/). Every value is written so that YAML reads back exactly that value.
 #include <map>
+#include <optional>
+#include <string_view>
 
 #include "ops/yaml.hpp"
 #include "revision/revision.hpp"
+#include "revision/step_text.hpp"
 #include "util/error.hpp"
 #include "util/text.hpp"
 
@@ -36,13 +39,24 @@ std::string quoted(const std::string& text) {
   return out.c_str();
 }
 
-// `[]`, or one `  - kind: body` item per step on the lines below the key.
+// `[]`, or one `  - kind: body` item per step on the lines below the key. Each step is written by
+// step_text where it can (the Emitter's output, written directly: see step_text.hpp), else by
+// yaml-cpp's Emitter.
 std::string step_list(const std::vector<ops::Op>& steps) {
   if (steps.empty()) return "[]";
   std::string out;
   for (const auto& step : steps) {
+    const YAML::Node node = ops::to_yaml(step);
+    std::optional<std::string> text = step_text(node);
+    if (!text) text = emitted(node);
     out += "\n  - ";
-    for (const char c : emitted(ops::to_yaml(step))) out += c == '\n' ? std::string("\n    ") : std::string(1, c);
+    std::string_view rest = *text;
+    for (auto end = rest.find('\n'); end != std::string_view::npos; end = rest.find('\n')) {
+      out += rest.substr(0, end);
+      out += "\n    ";
+      rest.remove_prefix(end + 1);
+    }
+    out += rest;
   }
   return out;
 }

@@ -131,6 +131,34 @@ TEST_CASE("migrate refuses when the database is not at head") {
   CHECK(project.revision_files().size() == 1);
 }
 
+// The template is checked by reading back a revision with one step each way, not the whole
+// text: a broken template must still fail before anything is written, also with many steps.
+TEST_CASE("migrate refuses a revision template that does not read back, and writes nothing") {
+  auto database = make_database("sqlite");
+  Project project(database->url());
+  project.write("models.yaml",
+                "tables:\n  a:\n    columns:\n      id: {type: integer, primary_key: true}\n"
+                "  b:\n    columns:\n      id: {type: integer, primary_key: true}\n");
+  project.write("migrations/revision.yaml.tmpl",
+                "revision: ${revision}\ndown_revision: ${down_revision}\nmessage: ${message}\n"
+                "upgrade: ${upgrade}\ndowngrade: ${downgrade}\n  broken: [\n");
+  auto broken = project.run({"migrate", "-m", "two tables"});
+  CHECK(broken.code == 2);
+  CHECK(broken.err.find("does not read back") != std::string::npos);
+  CHECK(project.revision_files().empty());
+
+  project.write("migrations/revision.yaml.tmpl",
+                "revision: ${revision}\ndown_revision: ${down_revision}\nmessage: ${message}\n"
+                "created_at: ${created_at}\nupgrade: ${upgrade}\ndowngrade: ${downgrade}\n");
+  auto fine = project.run({"migrate", "-m", "two tables"});
+  INFO(fine.err);
+  CHECK(fine.code == 0);
+  REQUIRE(project.revision_files().size() == 1);
+  const std::string text = read_file(project.revision_files().front());
+  CHECK(text.find("name: a") != std::string::npos);
+  CHECK(text.find("name: b") != std::string::npos);
+}
+
 TEST_CASE("configuration precedence: --url beats DATABASE_URL beats dbmig.yaml") {
   auto from_file = make_database("sqlite");
   auto from_env = make_database("sqlite");
@@ -172,6 +200,27 @@ TEST_CASE("the real binary: --help lists the commands, bad usage exits 2") {
   auto [bad_code, bad] = run_binary("upgrade --no-such-flag");
   CHECK(bad_code == 2);
   CHECK(bad.find("error") != std::string::npos);
+}
+
+// libpq and its ~25 dependencies are opened only for a PostgreSQL database (dialect/postgres/
+// libpq.hpp): linked, they were most of the start-up of every command. The dynamic linker's
+// trace of the real binary shows which libraries a run loads.
+TEST_CASE("the real binary loads libpq only for PostgreSQL") {
+  FILE* pipe = popen(("LD_DEBUG=files " + std::string(DBMIG_BINARY) + " --version 2>&1").c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::string trace;
+  std::array<char, 4096> buffer{};
+  while (const auto n = fread(buffer.data(), 1, buffer.size(), pipe)) trace.append(buffer.data(), n);
+  CHECK(WEXITSTATUS(pclose(pipe)) == 0);
+  CHECK(trace.find("libsqlite3") != std::string::npos);  // the trace is there...
+  CHECK(trace.find("libpq") == std::string::npos);       // ...without libpq
+
+  // A PostgreSQL URL loads it: the connection error comes from libpq, not from a missing library.
+  TempDir dir;
+  auto [pg_code, pg] = run_binary("-d " + dir.path.string() + " --url postgresql://nobody@127.0.0.1:1/none current");
+  CHECK(pg_code == 3);
+  CHECK(pg.find("cannot connect to") != std::string::npos);
+  CHECK(pg.find("cannot load") == std::string::npos);
 }
 
 }  // namespace dbmig::test

@@ -167,3 +167,32 @@ TEST_CASE("graph: steps and checksums are read on first use only") {
   CHECK(Graph::load(directory, naming).checksum(graph.get("a1")) == checksum);
   fs::remove_all(directory);
 }
+
+// The listing reads the directory with readdir (graph_files.cpp), and must take the same files as
+// std::filesystem did: *.yaml regular files and links to them, in name order; not ".yaml" (a
+// hidden file without extension), other extensions, directories or dangling links.
+TEST_CASE("graph: the versions directory listing takes *.yaml files and links to them, in name order") {
+  const fs::path directory = fs::temp_directory_path() / ("dbmig-listing-" + new_revision_id());
+  const fs::path elsewhere = fs::temp_directory_path() / ("dbmig-listing-target-" + new_revision_id());
+  fs::create_directories(directory);
+  fs::create_directories(elsewhere);
+  const auto revision_text = [](const std::string& id, const std::string& parent) {
+    return "revision: " + id + "\ndown_revision: " + parent + "\nmessage: m\nupgrade: []\ndowngrade: []\n";
+  };
+  std::ofstream(directory / "b2_second.yaml", std::ios::binary) << revision_text("b2", "a1");
+  std::ofstream(elsewhere / "a1.yaml", std::ios::binary) << revision_text("a1", "null");
+  fs::create_symlink(elsewhere / "a1.yaml", directory / "a1_first.yaml");
+  std::ofstream(directory / ".yaml", std::ios::binary) << "not: [a revision";
+  std::ofstream(directory / "notes.yml", std::ios::binary) << "not: [a revision";
+  std::ofstream(directory / "README", std::ios::binary) << "not a revision";
+  fs::create_directories(directory / "old.yaml");
+  fs::create_symlink(elsewhere / "gone.yaml", directory / "c3_dangling.yaml");
+
+  const Graph graph = Graph::load(directory, naming);
+  CHECK(graph.size() == 2);
+  CHECK(graph.heads() == std::vector<std::string>{"b2"});
+  CHECK(graph.get("a1").path.filename() == "a1_first.yaml");
+  CHECK(graph.get("b2").path == directory / "b2_second.yaml");
+  fs::remove_all(directory);
+  fs::remove_all(elsewhere);
+}

@@ -1,8 +1,8 @@
 #include "dialect/postgres/postgres_connection.hpp"
 
-#include <libpq-fe.h>
 #include <spdlog/spdlog.h>
 
+#include "dialect/postgres/libpq.hpp"
 #include "util/error.hpp"
 
 namespace dbmig::dialect::postgres {
@@ -36,7 +36,7 @@ std::string sql_for_message(std::string_view sql) {
 }
 
 std::string error_field(const PGresult* result, int field) {
-  const char* value = result ? PQresultErrorField(result, field) : nullptr;
+  const char* value = result ? libpq().resultErrorField(result, field) : nullptr;
   return value ? one_line(value) : std::string();
 }
 
@@ -44,7 +44,7 @@ std::string error_field(const PGresult* result, int field) {
 // the error's hint. Without a result (the connection broke), libpq's own message stands in.
 Error statement_error(PGconn* connection, const PGresult* result, std::string_view sql) {
   std::string message = error_field(result, PG_DIAG_MESSAGE_PRIMARY);
-  if (message.empty()) message = one_line(PQerrorMessage(connection));
+  if (message.empty()) message = one_line(libpq().errorMessage(connection));
   if (const std::string detail = error_field(result, PG_DIAG_MESSAGE_DETAIL); !detail.empty()) {
     message += " (" + detail + ")";
   }
@@ -58,46 +58,46 @@ void log_notice(void* /*unused*/, const char* message) { spdlog::warn("PostgreSQ
 
 }  // namespace
 
-void PostgresConnection::ConnectionCloser::operator()(pg_conn* connection) const { PQfinish(connection); }
-void PostgresConnection::ResultClearer::operator()(pg_result* result) const { PQclear(result); }
+void PostgresConnection::ConnectionCloser::operator()(pg_conn* connection) const { libpq().finish(connection); }
+void PostgresConnection::ResultClearer::operator()(pg_result* result) const { libpq().clear(result); }
 
 PostgresConnection::PostgresConnection(const config::DatabaseUrl& url) {
   // expand_dbname: the "dbname" value is the whole URL or key=value string. The application
   // name is a fallback so that one given in the URL wins.
   const char* const keywords[] = {"dbname", "fallback_application_name", nullptr};
   const char* const values[] = {url.text.c_str(), "dbmig", nullptr};
-  connection_.reset(PQconnectdbParams(keywords, values, /*expand_dbname=*/1));
+  connection_.reset(libpq().connectdbParams(keywords, values, /*expand_dbname=*/1));
   if (!connection_) throw database_error("cannot connect to " + url.masked() + ": out of memory");
-  if (PQstatus(connection_.get()) != CONNECTION_OK) {
-    throw database_error("cannot connect to " + url.masked() + ": " + one_line(PQerrorMessage(connection_.get())),
+  if (libpq().status(connection_.get()) != CONNECTION_OK) {
+    throw database_error("cannot connect to " + url.masked() + ": " + one_line(libpq().errorMessage(connection_.get())),
                          "check that the server runs and that the URL's host, port, user, password and database "
                          "are right (postgresql://user:password@host:port/database)");
   }
-  PQsetNoticeProcessor(connection_.get(), log_notice, nullptr);
+  libpq().setNoticeProcessor(connection_.get(), log_notice, nullptr);
   // Keeps routine notices ("relation already exists, skipping") out of dbmig's output.
   configure("SET client_min_messages = warning");
 }
 
 void PostgresConnection::configure(const char* sql) {
-  const Result result(PQexec(connection_.get(), sql));
-  if (PQresultStatus(result.get()) != PGRES_COMMAND_OK) throw statement_error(connection_.get(), result.get(), sql);
+  const Result result(libpq().exec(connection_.get(), sql));
+  if (libpq().resultStatus(result.get()) != PGRES_COMMAND_OK) throw statement_error(connection_.get(), result.get(), sql);
 }
 
 PostgresConnection::Result PostgresConnection::run(const Statement& statement) {
   PGconn* connection = connection_.get();
   Result result;
   if (statement.params.empty()) {
-    result.reset(PQexec(connection, statement.sql.c_str()));
+    result.reset(libpq().exec(connection, statement.sql.c_str()));
   } else {
     std::vector<const char*> values;
     values.reserve(statement.params.size());
     for (const std::optional<std::string>& param : statement.params) values.push_back(param ? param->c_str() : nullptr);
     // Parameter types left to the server (nullptr) and every value sent as text, as Row reads them.
-    result.reset(PQexecParams(connection, statement.sql.c_str(), static_cast<int>(values.size()), nullptr,
+    result.reset(libpq().execParams(connection, statement.sql.c_str(), static_cast<int>(values.size()), nullptr,
                               values.data(), nullptr, nullptr, /*resultFormat=*/0));
   }
   ++statement_count_;
-  const ExecStatusType status = PQresultStatus(result.get());
+  const ExecStatusType status = libpq().resultStatus(result.get());
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY) return result;
   if (status == PGRES_COPY_IN || status == PGRES_COPY_OUT || status == PGRES_COPY_BOTH) {
     // The server now waits for COPY data that will never come; only a new connection recovers.
@@ -112,20 +112,21 @@ void PostgresConnection::execute(const Statement& statement) { run(statement); }
 
 std::vector<Row> PostgresConnection::query(const Statement& statement) {
   const Result result = run(statement);
-  const int row_count = PQntuples(result.get());
-  const int column_count = PQnfields(result.get());
+  const Libpq& pq = libpq();
+  const int row_count = pq.ntuples(result.get());
+  const int column_count = pq.nfields(result.get());
   std::vector<Row> rows;
   rows.reserve(static_cast<std::size_t>(row_count));
   for (int row_index = 0; row_index < row_count; ++row_index) {
     Row row;
     row.reserve(static_cast<std::size_t>(column_count));
     for (int column = 0; column < column_count; ++column) {
-      if (PQgetisnull(result.get(), row_index, column)) {
+      if (pq.getisnull(result.get(), row_index, column)) {
         row.emplace_back(std::nullopt);
         continue;
       }
-      row.emplace_back(std::string(PQgetvalue(result.get(), row_index, column),
-                                   static_cast<std::size_t>(PQgetlength(result.get(), row_index, column))));
+      row.emplace_back(std::string(pq.getvalue(result.get(), row_index, column),
+                                   static_cast<std::size_t>(pq.getlength(result.get(), row_index, column))));
     }
     rows.push_back(std::move(row));
   }
@@ -139,13 +140,13 @@ void PostgresConnection::commit() { execute(Statement{"COMMIT", {}}); }
 void PostgresConnection::rollback() {
   if (!in_transaction()) return;
   // Called on error paths: a failure here must not replace the error being reported.
-  const Result result(PQexec(connection_.get(), "ROLLBACK"));
+  const Result result(libpq().exec(connection_.get(), "ROLLBACK"));
 }
 
 // Asks libpq rather than tracking begin()/commit(): a raw SQL step may BEGIN or COMMIT itself.
 // A transaction aborted by an error (INERROR) still needs its ROLLBACK.
 bool PostgresConnection::in_transaction() const {
-  const PGTransactionStatusType status = PQtransactionStatus(connection_.get());
+  const PGTransactionStatusType status = libpq().transactionStatus(connection_.get());
   return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
 }
 
