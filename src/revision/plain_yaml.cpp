@@ -3,6 +3,7 @@
 #include <cctype>
 #include <string>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace dbmig::revision {
@@ -169,9 +170,8 @@ class InlineReader {
       if (key_end(key + ":") != key.size()) unsupported();  // only plain keys of name characters
       if (next_char() != ':') unsupported();
       ++at_;
-      YAML::Node item = value(false);
       if (!keys.insert(key).second) unsupported();
-      node[key] = item;
+      node.force_insert(key, value(false));  // no lookup: keys are known to be distinct
       const char after = next_char();
       ++at_;
       if (after == '}') return node;
@@ -208,52 +208,66 @@ YAML::Node inline_value(std::string_view text) {
 
 bool is_item(std::string_view content) { return content == "-" || content.starts_with("- "); }
 
-// Block collections, line by line.
+// Block collections, line by line. Nodes are made top-down: each is inserted into its parent
+// while it is still one node, then filled. yaml-cpp keeps a tree's nodes in a shared set that an
+// insertion merges into the parent's, so inserting whole subtrees would copy them level by level.
 class BlockReader {
  public:
   explicit BlockReader(std::vector<Line> lines) : lines_(std::move(lines)) {}
 
   YAML::Node document() {
     if (lines_.empty()) unsupported();  // an empty document: yaml-cpp says what it is
-    YAML::Node root = block(lines_.front().indent);
+    const std::size_t indent = lines_.front().indent;
+    YAML::Node root(is_item(lines_.front().content) ? YAML::NodeType::Sequence : YAML::NodeType::Map);
+    fill(root, indent);
     if (at_ != lines_.size()) unsupported();
     return root;
   }
 
  private:
-  YAML::Node block(std::size_t indent) { return is_item(lines_[at_].content) ? sequence(indent) : mapping(indent); }
-
-  // The value of a `key:` or `-` with nothing after it: a deeper block, a sequence at the key's
-  // own indentation (YAML allows that for a mapping's value), or null.
-  YAML::Node nested(std::size_t indent, bool aligned_sequence) {
-    if (at_ >= lines_.size()) return YAML::Node(YAML::NodeType::Null);
-    const Line& line = lines_[at_];
-    if (line.indent > indent) return block(line.indent);
-    if (aligned_sequence && line.indent == indent && is_item(line.content)) return sequence(indent);
-    return YAML::Node(YAML::NodeType::Null);
+  // A collection node of the kind the line at `at_` starts, filled from the lines at `indent`.
+  void fill(YAML::Node node, std::size_t indent) {
+    if (node.IsSequence()) return sequence(node, indent);
+    mapping(node, indent);
   }
 
-  YAML::Node mapping(std::size_t indent) {
-    YAML::Node node(YAML::NodeType::Map);
+  // The value of a `key:` or `-` with nothing after it: a deeper block, a sequence at the key's
+  // own indentation (YAML allows that for a mapping's value), or null. Returns its kind and the
+  // indentation of its lines.
+  std::pair<YAML::NodeType::value, std::size_t> nested(std::size_t indent, bool aligned_sequence) const {
+    if (at_ < lines_.size()) {
+      const Line& line = lines_[at_];
+      if (line.indent > indent)
+        return {is_item(line.content) ? YAML::NodeType::Sequence : YAML::NodeType::Map, line.indent};
+      if (aligned_sequence && line.indent == indent && is_item(line.content)) return {YAML::NodeType::Sequence, indent};
+    }
+    return {YAML::NodeType::Null, indent};
+  }
+
+  void mapping(YAML::Node node, std::size_t indent) {
     std::unordered_set<std::string> keys;
     while (at_ < lines_.size() && lines_[at_].indent == indent && !is_item(lines_[at_].content)) {
       const std::string_view content = lines_[at_].content;
       const std::size_t colon = key_end(content);
       if (colon == std::string_view::npos) unsupported();
       const std::string key(content.substr(0, colon));
+      if (!keys.insert(key).second) unsupported();
       std::string_view rest = content.substr(colon + 1);
       while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
       ++at_;
-      YAML::Node item = rest.empty() ? nested(indent, true) : inline_value(rest);
-      if (!keys.insert(key).second) unsupported();
-      node[key] = item;
+      if (!rest.empty()) {
+        node.force_insert(key, inline_value(rest));  // no lookup: keys are known to be distinct
+        continue;
+      }
+      const auto [kind, child_indent] = nested(indent, true);
+      YAML::Node child(kind);
+      node.force_insert(key, child);
+      if (kind != YAML::NodeType::Null) fill(child, child_indent);
     }
     if (at_ < lines_.size() && lines_[at_].indent > indent) unsupported();
-    return node;
   }
 
-  YAML::Node sequence(std::size_t indent) {
-    YAML::Node node(YAML::NodeType::Sequence);
+  void sequence(YAML::Node node, std::size_t indent) {
     while (at_ < lines_.size() && lines_[at_].indent == indent && is_item(lines_[at_].content)) {
       std::string_view rest = lines_[at_].content.substr(1);
       std::size_t offset = 1;
@@ -263,18 +277,22 @@ class BlockReader {
       }
       if (rest.empty()) {
         ++at_;
-        node.push_back(nested(indent, false));
+        const auto [kind, child_indent] = nested(indent, false);
+        YAML::Node child(kind);
+        node.push_back(child);
+        if (kind != YAML::NodeType::Null) fill(child, child_indent);
       } else if (key_end(rest) != std::string_view::npos) {
         // `- key: value`: a mapping whose keys line up with this first one.
         lines_[at_] = Line{indent + offset, rest};
-        node.push_back(mapping(indent + offset));
+        YAML::Node child(YAML::NodeType::Map);
+        node.push_back(child);
+        mapping(child, indent + offset);
       } else {
         ++at_;
         node.push_back(inline_value(rest));
       }
     }
     if (at_ < lines_.size() && lines_[at_].indent > indent) unsupported();
-    return node;
   }
 
   std::vector<Line> lines_;
