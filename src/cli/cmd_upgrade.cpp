@@ -159,7 +159,8 @@ void apply(Context& context, Direction direction, const ApplyArguments& argument
                                          {"milliseconds", static_cast<double>(step.took.count()) / 1000.0},
                                          {"skipped", step.skipped}});
     };
-    options.reread_versions = [&context, &connection] { return context.versions().read(connection); };
+    if (!lock.held_for_run())
+      options.reread_versions = [&context, &connection] { return context.versions().read(connection); };
     options.session_statements = session_statements(context, arguments.limits);
     options.lock_description = lock_name;
     options.os_user = runtime::os_user_name();

@@ -20,6 +20,22 @@ struct RenderContext {
   // The schema just before the op, when known (from introspection plus the ops applied since, or
   // replayed offline). Dialects that must restate a whole table (SQLite rebuild) read it here.
   const schema::Schema* before = nullptr;
+  // The op runs in a revision that the dialect's RevisionFrame wraps with foreign-key enforcement
+  // off (SQLite's rebuild can then re-create one table alone, instead of every table referring
+  // to it as well).
+  bool foreign_keys_off = false;
+};
+
+// What a revision needs around its transaction, when it runs in one of its own. SQLite can turn
+// foreign-key enforcement off only outside a transaction (PRAGMA foreign_keys is a no-op inside
+// one), which its table rebuild needs to re-create a referenced table alone; the revision's
+// foreign keys are then checked before its COMMIT instead of statement by statement.
+struct RevisionFrame {
+  std::vector<Statement> before_begin;   // outside any transaction, before the revision's BEGIN
+  std::vector<Statement> before_commit;  // last in the transaction: checks (fail_if_rows) roll it back
+  std::vector<Statement> after_end;      // after its COMMIT or ROLLBACK, outside any transaction
+  bool foreign_keys_off = false;         // what before_begin does, passed to render (RenderContext)
+  bool empty() const { return before_begin.empty() && before_commit.empty() && after_end.empty(); }
 };
 
 // One row of the history table: a revision applied, reverted or stamped (PRODUCT.md section 5).
@@ -83,6 +99,11 @@ class Dialect {
   // the desired and the live schema before diffing.
   virtual void normalize(schema::Schema& schema) const = 0;
 
+  // The frame a revision with these steps needs around its own transaction; none by default.
+  // Not used for a revision without a transaction of its own (transactional: false, or a
+  // --single-transaction run), whose ops are then rendered with foreign_keys_off false.
+  virtual RevisionFrame revision_frame(const std::vector<ops::Op>& /*steps*/) const { return {}; }
+
   // The SQL statements carrying out one op (several for a SQLite rebuild). Throws dbmig::Error
   // (usage) for an op this dialect cannot carry out, saying why.
   virtual std::vector<Statement> render(const ops::Op& op, const RenderContext& context) const = 0;
@@ -106,6 +127,14 @@ class Dialect {
   virtual Statement insert_history(std::string_view table, const HistoryEntry& entry) const = 0;
   // Every row, oldest first: revision, direction, checksum, applied_at, duration_ms, applied_by.
   virtual Statement select_history(std::string_view table) const = 0;
+  // What records one revision run inside its transaction: the version table moving from `before`
+  // to `after` heads (a DELETE per head gone, an INSERT per head new) and the history row. The
+  // migrator sends these for every revision, so a dialect where each statement is a round trip
+  // (PostgreSQL) makes them one statement.
+  virtual std::vector<Statement> record_revision(std::string_view version_table, std::string_view history_table,
+                                                 const std::vector<std::string>& before,
+                                                 const std::vector<std::string>& after,
+                                                 const HistoryEntry& entry) const = 0;
 
   // The lock a migration run holds. By default the write transactions are the lock.
   virtual RunLock run_lock(std::string_view /*version_table*/) const {

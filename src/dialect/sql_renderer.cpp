@@ -1,5 +1,6 @@
 #include "dialect/sql_renderer.hpp"
 
+#include <algorithm>
 #include <type_traits>
 #include <variant>
 
@@ -122,6 +123,27 @@ std::string SqlRenderer::inline_parameters(const Statement& statement) const {
   return out;
 }
 
+std::string SqlRenderer::shift_placeholders(std::string_view sql, std::size_t offset) const {
+  std::string out;
+  std::size_t seen = 0;
+  std::size_t at = 0;
+  while (at < sql.size()) {
+    if (const std::size_t end = skip_quoted(sql, at); end != at) {
+      out.append(sql.substr(at, end - at));
+      at = end;
+      continue;
+    }
+    if (const std::optional<PlaceholderMatch> match = match_placeholder(sql, at, seen)) {
+      out += placeholder(match->parameter + offset + 1);
+      at += match->length;
+      ++seen;
+      continue;
+    }
+    out += sql[at++];
+  }
+  return out;
+}
+
 std::vector<Statement> SqlRenderer::create_version_table(std::string_view table) const {
   const std::string primary_key_name = std::string(table) + "_pkc";
   return {statement("CREATE TABLE IF NOT EXISTS " + quote_identifier(table) + " (" + quote_identifier("version_num") +
@@ -183,6 +205,22 @@ Statement SqlRenderer::insert_history(std::string_view table, const HistoryEntry
                     entry.duration_ms ? std::optional(std::to_string(*entry.duration_ms)) : std::nullopt}};
   if (!database_user) insert.params.push_back(entry.os_user);
   return insert;
+}
+
+std::vector<Statement> SqlRenderer::record_revision(std::string_view version_table, std::string_view history_table,
+                                                    const std::vector<std::string>& before,
+                                                    const std::vector<std::string>& after, const HistoryEntry& entry,
+                                                    AppliedBy applied_by) const {
+  const auto contains = [](const std::vector<std::string>& list, const std::string& id) {
+    return std::find(list.begin(), list.end(), id) != list.end();
+  };
+  std::vector<Statement> statements;
+  for (const auto& id : before)
+    if (!contains(after, id)) statements.push_back(delete_version(version_table, id));
+  for (const auto& id : after)
+    if (!contains(before, id)) statements.push_back(insert_version(version_table, id));
+  statements.push_back(insert_history(history_table, entry, applied_by));
+  return statements;
 }
 
 Statement SqlRenderer::select_history(std::string_view table) const {

@@ -53,6 +53,12 @@ class SqlRenderer {
   Statement insert_history(std::string_view table, const HistoryEntry& entry,
                            AppliedBy applied_by = AppliedBy::database_user) const;
   Statement select_history(std::string_view table) const;
+  // Dialect::record_revision: the version DELETEs and INSERTs, then the history INSERT, each its
+  // own statement.
+  virtual std::vector<Statement> record_revision(std::string_view version_table, std::string_view history_table,
+                                                 const std::vector<std::string>& before,
+                                                 const std::vector<std::string>& after, const HistoryEntry& entry,
+                                                 AppliedBy applied_by = AppliedBy::database_user) const;
 
  protected:
   // ---- What each dialect must say ----
@@ -88,6 +94,10 @@ class SqlRenderer {
                                                 const std::optional<std::string>& comment) const;
 
   // ---- Building blocks ----
+  // `sql` with each placeholder standing for parameter k (0-based) rewritten to stand for
+  // parameter k + offset, so that statements can be joined into one with their parameters
+  // appended one after the other.
+  std::string shift_placeholders(std::string_view sql, std::size_t offset) const;
   std::string table_name(const ops::TableName& table) const { return qualified_name(table.name, table.schema); }
   std::string table_name(const schema::Table& table) const { return qualified_name(table.name, table.schema); }
   std::string column_list(const std::vector<std::string>& columns) const;  // ("a", "b")

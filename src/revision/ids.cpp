@@ -38,6 +38,8 @@ std::string slugify(std::string_view message) {
 
 std::string checksum_of(std::string_view text) {
   // The same file checked out with CRLF line endings (Git on Windows) is the same revision.
+  // Most files have none: they are hashed as they are, without a copy.
+  if (text.find('\r') == std::string_view::npos) return sha256_hex(text);
   std::string normalised;
   normalised.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i)

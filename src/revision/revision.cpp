@@ -7,6 +7,7 @@
 #include "model/model.hpp"
 #include "model/yaml_value.hpp"
 #include "ops/yaml.hpp"
+#include "revision/plain_yaml.hpp"
 #include "util/error.hpp"
 
 namespace dbmig::revision {
@@ -41,12 +42,33 @@ std::vector<std::string> ids_of(const Value& value) {
   return ids;
 }
 
-}  // namespace
+// `text` with its leading comment and blank lines emptied, each line's newline kept so that
+// line numbers (and so error positions) stay as they were. yaml-cpp scans a comment character by
+// character through its regular-expression matcher like any other text, and the template's
+// explanatory header is two thirds of a generated revision file; before the first other line no
+// block scalar can be open, so these lines are comments for certain.
+std::string without_leading_comments(std::string_view text) {
+  std::string out;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const std::size_t end = text.find('\n', at);
+    const std::size_t line_end = end == std::string_view::npos ? text.size() : end;
+    const std::size_t first = text.find_first_not_of(" \t\r", at);
+    const bool blank = first == std::string_view::npos || first >= line_end;
+    if (!blank && text[first] != '#') break;
+    if (end == std::string_view::npos) return out;  // nothing but comments
+    out += '\n';
+    at = end + 1;
+  }
+  out.append(text.substr(at));
+  return out;
+}
 
-Revision parse_revision(std::string_view text, const std::filesystem::path& path,
-                        const schema::NamingConvention& naming) {
+// The revision in a parsed document. Throws dbmig::Error (usage) for a mistake, at the node's
+// position when the nodes have one (yaml-cpp's).
+Revision read_revision(const YAML::Node& root, std::string_view text, const std::filesystem::path& path,
+                       const schema::NamingConvention& naming) {
   const std::string file_name = path.string();
-  const YAML::Node root = model::parse_yaml(text, file_name);
   if (!root.IsDefined() || root.IsNull())
     throw usage_error("the revision file is empty", Location{file_name, 0, 0},
                       "a revision needs revision, down_revision, upgrade and downgrade");
@@ -70,6 +92,21 @@ Revision parse_revision(std::string_view text, const std::filesystem::path& path
   revision.upgrade = read_steps(file, "upgrade", naming);
   revision.downgrade = read_steps(file, "downgrade", naming);
   return revision;
+}
+
+}  // namespace
+
+Revision parse_revision(std::string_view text, const std::filesystem::path& path,
+                        const schema::NamingConvention& naming) {
+  // The quick reader first (plain_yaml.hpp). Its nodes carry no position, so whatever is wrong
+  // with the file is found again below by yaml-cpp, whose error says where.
+  if (const std::optional<YAML::Node> root = read_plain_yaml(text)) {
+    try {
+      return read_revision(*root, text, path, naming);
+    } catch (...) {
+    }
+  }
+  return read_revision(model::parse_yaml(without_leading_comments(text), path.string()), text, path, naming);
 }
 
 Revision read_revision_file(const std::filesystem::path& path, const schema::NamingConvention& naming) {

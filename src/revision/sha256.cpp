@@ -1,7 +1,9 @@
 #include "revision/sha256.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 namespace dbmig::revision {
 
@@ -22,12 +24,16 @@ constexpr std::uint32_t rotate_right(std::uint32_t value, int bits) { return (va
 
 class Sha256 {
  public:
+  // Whole blocks at a time: a checksum of every revision file applied is on the apply path.
   void update(std::string_view data) {
-    for (const char c : data) {
-      block_[block_size_++] = static_cast<unsigned char>(c);
+    length_bits_ += static_cast<std::uint64_t>(data.size()) * 8;
+    while (!data.empty()) {
+      const std::size_t count = std::min(block_.size() - block_size_, data.size());
+      std::memcpy(block_.data() + block_size_, data.data(), count);
+      block_size_ += count;
+      data.remove_prefix(count);
       if (block_size_ == block_.size()) compress();
     }
-    length_bits_ += static_cast<std::uint64_t>(data.size()) * 8;
   }
 
   std::string hex_digest() {

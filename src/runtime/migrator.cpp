@@ -22,6 +22,20 @@ std::string heads_text(const std::vector<std::string>& heads) {
   return heads.empty() ? std::string("base") : util::join(heads, ", ");
 }
 
+const std::vector<ops::Op>& steps_of(Direction direction, const revision::Revision& revision) {
+  return direction == Direction::upgrade ? revision.upgrade : revision.downgrade;
+}
+
+// Runs `end` (statements after a revision's transaction) on an error path: the error being
+// reported matters more than one of these failing too.
+template <class End>
+void end_quietly(const End& end) {
+  try {
+    end();
+  } catch (...) {
+  }
+}
+
 }  // namespace
 
 const char* direction_name(Direction direction) { return direction == Direction::upgrade ? "upgrade" : "downgrade"; }
@@ -33,15 +47,15 @@ std::vector<const revision::Revision*> Migrator::plan(Direction direction, const
 }
 
 void Migrator::run_revision(StatementSink& sink, SchemaTracker& tracker, Direction direction,
-                            const revision::Revision& revision) const {
-  const auto& steps = direction == Direction::upgrade ? revision.upgrade : revision.downgrade;
+                            const revision::Revision& revision, bool foreign_keys_off) const {
+  const auto& steps = steps_of(direction, revision);
   for (std::size_t index = 0; index < steps.size(); ++index) {
     const ops::Op& op = steps[index];
     const std::string where = describe_revision(revision) + ", " + direction_name(direction) + " step " +
                               std::to_string(index + 1) + " (" + ops::kind_name(op) + ")";
     std::vector<dialect::Statement> statements;
     try {
-      statements = dialect_.render(op, dialect::RenderContext{tracker.current()});
+      statements = dialect_.render(op, dialect::RenderContext{tracker.current(), foreign_keys_off});
     } catch (const Error& error) {
       throw Error(error.code(), where + ": " + error.message(), error.where(), error.hint());
     }
@@ -114,11 +128,28 @@ std::vector<std::string> Migrator::run(StatementSink& sink, SchemaTracker& track
       const auto started = std::chrono::steady_clock::now();
       sink.comment(std::string(direction == Direction::upgrade ? "Running upgrade " : "Running downgrade ") +
                    describe_revision(*revision));
-      if (own_transaction(*revision)) begin();
+      // Only a revision in a transaction of its own can have statements run around it.
+      const dialect::RevisionFrame frame =
+          own_transaction(*revision) ? dialect_.revision_frame(steps_of(direction, *revision)) : dialect::RevisionFrame{};
+      for (const auto& statement : frame.before_begin) sink.execute(statement);
+      const auto end_frame = [&] {
+        for (const auto& statement : frame.after_end) sink.execute(statement);
+      };
+      if (own_transaction(*revision)) {
+        try {
+          begin();
+        } catch (...) {
+          end_quietly(end_frame);
+          throw;
+        }
+      }
       bool skipped = false;
       try {
         ensure_tables();
-        if (options.reread_versions) {
+        // With single_transaction, its BEGIN took the lock before the first revision, and nothing
+        // can move the version table until its COMMIT: reading it once is enough.
+        const bool may_have_moved = !options.single_transaction || revision == plan.front();
+        if (options.reread_versions && may_have_moved) {
           if (auto fresh = options.reread_versions(); fresh != current) {
             spdlog::info("the version table moved from {} to {} (another run)", heads_text(current), heads_text(fresh));
             current = std::move(fresh);
@@ -128,23 +159,36 @@ std::vector<std::string> Migrator::run(StatementSink& sink, SchemaTracker& track
           if (moved) skipped = !still_to_do(direction, *revision, current);
         }
         if (!skipped) {
-          run_revision(sink, tracker, direction, *revision);
+          run_revision(sink, tracker, direction, *revision, frame.foreign_keys_off);
           auto after = direction == Direction::upgrade ? revision::Graph::heads_after_upgrade(current, *revision)
                                                        : graph_.heads_after_downgrade(current, *revision);
-          versions_.record(sink, current, after);
           std::optional<std::int64_t> duration_ms;
           if (options.measure_durations)
             duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
                               .count();
-          history_.record(sink, dialect::HistoryEntry{revision->id, direction_name(direction),
-                                                      graph_.checksum(*revision), duration_ms, options.os_user});
+          // The version move and the history row, as few statements as the dialect can make them.
+          for (const auto& statement : dialect_.record_revision(
+                   versions_.table(), history_.table(), current, after,
+                   dialect::HistoryEntry{revision->id, direction_name(direction), graph_.checksum(*revision),
+                                         duration_ms, options.os_user}))
+            sink.execute(statement);
           current = std::move(after);
+        }
+        for (const auto& statement : frame.before_commit) {
+          try {
+            sink.execute(statement);
+          } catch (const Error& error) {
+            throw Error(error.code(), describe_revision(*revision) + ", " + direction_name(direction) + ": " +
+                                          error.message(), error.where(), error.hint());
+          }
         }
         if (own_transaction(*revision)) sink.commit();
       } catch (...) {
         if (own_transaction(*revision)) sink.rollback();
+        end_quietly(end_frame);
         throw;
       }
+      end_frame();
       const auto took = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
       spdlog::debug("{} {} {} in {} us", direction_name(direction), revision->id, skipped ? "skipped" : "done",
                     took.count());

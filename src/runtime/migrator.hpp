@@ -31,8 +31,10 @@ struct StepReport {
 struct RunOptions {
   bool single_transaction = false;  // the whole run in one transaction instead of one per revision
   std::function<void(const StepReport&)> on_step;  // called after each revision is done
-  // Reads the version table again once a revision's transaction has begun, so that a revision a
-  // concurrent run applied meanwhile is skipped rather than applied twice. Empty for --sql.
+  // Reads the version table again once a transaction that takes the database's write lock has
+  // begun (each revision's, or with single_transaction the run's, so once), so that a revision a
+  // concurrent run applied meanwhile is skipped rather than applied twice. Empty for --sql, and
+  // where a lock held for the whole run already keeps other runs out (PostgreSQL's advisory lock).
   std::function<std::vector<std::string>()> reread_versions;
   // Session settings (PostgreSQL timeouts), executed first, outside any transaction.
   std::vector<dialect::Statement> session_statements;
@@ -61,8 +63,9 @@ class Migrator {
                                std::vector<std::string> current, const RunOptions& options) const;
 
  private:
+  // foreign_keys_off: the revision runs in a RevisionFrame that turned foreign keys off.
   void run_revision(StatementSink& sink, SchemaTracker& tracker, Direction direction,
-                    const revision::Revision& revision) const;
+                    const revision::Revision& revision, bool foreign_keys_off) const;
   // After re-reading the version table: whether `revision` is still to be done from `fresh`
   // heads (false: a concurrent run did it). Throws when the database moved elsewhere.
   bool still_to_do(Direction direction, const revision::Revision& revision, const std::vector<std::string>& fresh) const;

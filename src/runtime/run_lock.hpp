@@ -26,6 +26,9 @@ class HeldRunLock {
 
   // Names the lock in messages, e.g. "the PostgreSQL advisory lock 123 (for version table x)".
   const std::string& description() const { return lock_.description; }
+  // Whether a session lock is held for the whole run (PostgreSQL): then no other dbmig run can
+  // move the version table meanwhile, and the migrator need not read it again.
+  bool held_for_run() const { return held_; }
 
  private:
   dialect::Connection& connection_;

@@ -115,9 +115,22 @@ TEST_CASE("sqlite rebuild e2e: a column type change round-trips through migrate,
   INFO(sql.err);
   REQUIRE(sql.code == 0);
   CHECK(sql.out.find("ALTER TABLE \"users\" RENAME TO \"_dbmig_old_users\";") != std::string::npos);
-  CHECK(sql.out.find("INSERT INTO \"posts\" (\"id\", \"user_id\", \"title\") SELECT") != std::string::npos);
   CHECK(sql.out.find("CREATE TRIGGER trg_users_audit") != std::string::npos);
+  // The revision runs with foreign keys off around its transaction, so posts, which refers to
+  // users, is not copied but checked; the script shows what runs, in that order.
+  CHECK(sql.out.find("INSERT INTO \"posts\"") == std::string::npos);
   CHECK(sql.out.find("pragma_foreign_key_check('posts')") != std::string::npos);
+  const auto off = sql.out.find("PRAGMA foreign_keys = OFF;\nBEGIN;\n");
+  const auto on = sql.out.find("COMMIT;\nPRAGMA foreign_keys = ON;\n");
+  REQUIRE(off != std::string::npos);
+  REQUIRE(on != std::string::npos);
+  CHECK(off < sql.out.find("RENAME TO \"_dbmig_old_users\""));
+  CHECK(sql.out.find("pragma_foreign_key_check('posts')") < on);
+  const auto single = project.run({"upgrade", "--sql", "--single-transaction"});
+  REQUIRE(single.code == 0);
+  // In one transaction for the whole run, foreign keys cannot be turned off: posts is re-created.
+  CHECK(single.out.find("PRAGMA foreign_keys = OFF") == std::string::npos);
+  CHECK(single.out.find("INSERT INTO \"posts\" (\"id\", \"user_id\", \"title\") SELECT") != std::string::npos);
 
   const auto upgrade = project.run({"upgrade"});
   INFO(upgrade.err);

@@ -344,3 +344,26 @@ TEST_CASE("postgres renderer: a foreign key naming no schema refers to its own t
         "ALTER TABLE \"archive\".\"events\" ADD CONSTRAINT \"fk_events_kind_id_kinds\" FOREIGN KEY (\"kind_id\") "
         "REFERENCES \"archive\".\"kinds\" (\"id\");\n");
 }
+
+TEST_CASE("postgres render: a revision's version move and history row are one statement, values bound") {
+  const dialect::HistoryEntry entry{"r2", "upgrade", "abc", 7, "ann"};
+  const auto statements = postgres->record_revision("dbmig_version", "dbmig_history", {"r1"}, {"r2"}, entry);
+  REQUIRE(statements.size() == 1);  // one round trip per revision, not three
+  CHECK(statements[0].sql ==
+        R"(WITH "dbmig_1" AS (DELETE FROM "dbmig_version" WHERE "version_num" = $1), )"
+        R"("dbmig_2" AS (INSERT INTO "dbmig_version" ("version_num") VALUES ($2)) )"
+        R"(INSERT INTO "dbmig_history" ("revision", "direction", "checksum", "duration_ms", "applied_by") )"
+        R"(VALUES ($3, $4, $5, $6, CURRENT_USER))");
+  CHECK(statements[0].params == std::vector<std::optional<std::string>>{"r1", "r2", "r2", "upgrade", "abc", "7"});
+
+  // A merge: two heads go, one comes; a first revision: nothing goes.
+  const auto merge = postgres->record_revision("v", "h", {"a", "b"}, {"m"}, entry);
+  REQUIRE(merge.size() == 1);
+  CHECK(merge[0].sql.find(R"("dbmig_3" AS (INSERT INTO "v" ("version_num") VALUES ($3)) INSERT INTO "h")") !=
+        std::string::npos);
+  CHECK(merge[0].params.size() == 7);
+  const auto first = postgres->record_revision("v", "h", {}, {"r1"}, entry);
+  REQUIRE(first.size() == 1);
+  CHECK(first[0].sql.starts_with(R"(WITH "dbmig_1" AS (INSERT INTO "v" ("version_num") VALUES ($1)) INSERT)"));
+  CHECK(postgres->inline_parameters(first[0]).find("VALUES ('r1')") != std::string::npos);
+}

@@ -97,6 +97,24 @@ TEST_CASE("revision file: mistakes are reported at file:line:column") {
   }
 }
 
+TEST_CASE("revision file: a leading comment header keeps mistakes at their own line") {
+  // The leading comment lines are emptied before yaml-cpp reads the file (they cost most of its
+  // time); positions must not move, and a '#' inside a value later on is not a comment.
+  const std::string header = "# a header\n#\n\n  # indented comment\n";
+  const auto parsed = parse_revision(header + "revision: a1\ndown_revision: null\nmessage: \"# not a comment\"\n"
+                                     "upgrade:\n  - sql: \"SELECT '#'\"\ndowngrade: []\n", "r.yaml", naming);
+  CHECK(parsed.message == "# not a comment");
+  CHECK(parsed.checksum == revision::checksum_of(header + "revision: a1\ndown_revision: null\nmessage: \"# not a "
+                                                 "comment\"\nupgrade:\n  - sql: \"SELECT '#'\"\ndowngrade: []\n"));
+  try {
+    parse_revision(header + "revision: a1\ndown_revision: null\nupgrade: []\ndowngrade: []\nbogus: 1\n", "r.yaml", naming);
+    FAIL("no error");
+  } catch (const Error& error) {
+    CHECK(location(error) == "r.yaml:9:1");
+  }
+  CHECK_THROWS_AS(parse_revision("# only a comment\n", "r.yaml", naming), Error);
+}
+
 TEST_CASE("revision file: rendered with the template, it reads back the same") {
   Revision revision = parse_revision(
       "revision: 3f2a9c1d7b4e\n"

@@ -131,6 +131,37 @@ TEST_CASE("runtime: the migrator skips what a concurrent run did meanwhile and n
   }
 }
 
+TEST_CASE("runtime: with --single-transaction the version table is read again once, not per revision") {
+  const auto graph = chain();
+  const runtime::VersionStore versions(sqlite_dialect(), "dbmig_version");
+  const runtime::HistoryStore history(sqlite_dialect(), "dbmig_history");
+  const runtime::Migrator migrator(sqlite_dialect(), graph, versions, history);
+  const auto plan = migrator.plan(runtime::Direction::upgrade, {}, "heads");
+  REQUIRE(plan.size() == 4);
+
+  std::size_t reads = 0;
+  std::vector<std::string> at;  // the version table as this run leaves it, step by step
+  runtime::RunOptions options;
+  options.reread_versions = [&] {
+    ++reads;
+    return at;
+  };
+  options.on_step = [&](const runtime::StepReport& step) { at = {step.revision->id}; };
+  std::ostringstream script;
+  runtime::ScriptSink sink(script, sqlite_dialect());
+  {
+    runtime::SchemaTracker tracker(schema::Schema{}, {});
+    migrator.run(sink, tracker, runtime::Direction::upgrade, plan, {}, options);
+    CHECK(reads == 4);  // a transaction per revision: each takes the write lock anew
+  }
+  reads = 0;
+  at.clear();
+  options.single_transaction = true;
+  runtime::SchemaTracker tracker(schema::Schema{}, {});
+  CHECK(migrator.run(sink, tracker, runtime::Direction::upgrade, plan, {}, options) == std::vector<std::string>{"r4"});
+  CHECK(reads == 1);  // the run's BEGIN took the lock; nothing moves the table until its COMMIT
+}
+
 TEST_CASE("runtime: on SQLite a second writer waits up to the lock wait, then fails naming the lock") {
   test::TempDatabase file;
   dialect::sqlite::SqliteConnection holder(file.path());

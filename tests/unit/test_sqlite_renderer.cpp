@@ -178,6 +178,18 @@ TEST_CASE("sqlite render: literals, inlined parameters and the version table") {
   CHECK(exists.params == std::vector<std::optional<std::string>>{"dbmig_version"});
 }
 
+TEST_CASE("sqlite render: a revision's version move and history row stay separate statements") {
+  // In-process, a statement costs no round trip; the version change is a DELETE and an INSERT.
+  const auto sqlite = sqlite_dialect();
+  const auto statements = sqlite->record_revision("dbmig_version", "dbmig_history", {"r1"}, {"r2"},
+                                                  dialect::HistoryEntry{"r2", "upgrade", "abc", std::nullopt, "ann"});
+  REQUIRE(statements.size() == 3);
+  CHECK(statements[0].sql == R"(DELETE FROM "dbmig_version" WHERE "version_num" = ?)");
+  CHECK(statements[1].sql == R"(INSERT INTO "dbmig_version" ("version_num") VALUES (?))");
+  CHECK(statements[2].sql.starts_with(R"(INSERT INTO "dbmig_history")"));
+  CHECK(statements[2].params == std::vector<std::optional<std::string>>{"r2", "upgrade", "abc", std::nullopt, "ann"});
+}
+
 namespace {
 
 // The shared renderer with nothing overridden but what it requires: its standard-SQL defaults,

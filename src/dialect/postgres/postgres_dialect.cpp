@@ -69,6 +69,12 @@ class PostgresDialect final : public Dialect {
     return renderer_.insert_history(table, entry);
   }
   Statement select_history(std::string_view table) const override { return renderer_.select_history(table); }
+  std::vector<Statement> record_revision(std::string_view version_table, std::string_view history_table,
+                                         const std::vector<std::string>& before, const std::vector<std::string>& after,
+                                         const HistoryEntry& entry) const override {
+    return renderer_.record_revision(version_table, history_table, before, after, entry,
+                                     SqlRenderer::AppliedBy::database_user);
+  }
 
   RunLock run_lock(std::string_view version_table) const override { return advisory_run_lock(version_table); }
   std::vector<Statement> session_limits(const SessionLimits& limits) const override {

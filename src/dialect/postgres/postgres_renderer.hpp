@@ -16,6 +16,15 @@ class PostgresRenderer final : public SqlRenderer {
                                                     std::size_t seen) const override;
   std::string column_constraints(const schema::Column& column) const override;
 
+ public:
+  // One statement, so one round trip per revision: the version DELETEs and INSERTs become
+  // data-modifying WITH queries of the history INSERT (postgres_record_revision.cpp).
+  std::vector<Statement> record_revision(std::string_view version_table, std::string_view history_table,
+                                         const std::vector<std::string>& before, const std::vector<std::string>& after,
+                                         const HistoryEntry& entry, AppliedBy applied_by) const override;
+
+ protected:
+
   std::vector<Statement> create_table(const ops::CreateTable& op, const RenderContext& context) const override;
   std::vector<Statement> drop_table(const ops::DropTable& op, const RenderContext& context) const override;
   std::vector<Statement> rename_table(const ops::RenameTable& op, const RenderContext& context) const override;

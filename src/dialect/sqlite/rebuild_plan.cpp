@@ -91,11 +91,26 @@ RebuiltTable rebuilt(const schema::Table& old, schema::Table after) {
   return table;
 }
 
+// The tables with a foreign key to `target` itself (not through other tables: only its rows are
+// re-created), in schema order.
+std::vector<std::string> direct_referrers(const schema::Schema& schema, const schema::Table& target) {
+  std::vector<std::string> names;
+  for (const schema::Table& table : schema.tables) {
+    if (equals_ignoring_case(table.name, target.name)) continue;  // its own keys are checked with it
+    const bool refers = std::any_of(table.foreign_keys.begin(), table.foreign_keys.end(),
+                                    [&](const schema::ForeignKey& key) {
+                                      return equals_ignoring_case(key.referred_table, target.name);
+                                    });
+    if (refers) names.push_back(table.name);
+  }
+  return names;
+}
+
 }  // namespace
 
 std::string holding_name_for(std::string_view table) { return "_dbmig_old_" + std::string(table); }
 
-RebuildPlan plan_rebuild(const ops::Op& op, const schema::Schema& before) {
+RebuildPlan plan_rebuild(const ops::Op& op, const schema::Schema& before, bool foreign_keys_off) {
   const ops::TableName named = table_of(op);
   const schema::Table& target = find_table(before, named);
   if (const auto* drop = std::get_if<ops::DropColumn>(&op)) check_column_can_go(*drop, before, target);
@@ -111,7 +126,12 @@ RebuildPlan plan_rebuild(const ops::Op& op, const schema::Schema& before) {
   after.schema = target.schema;
 
   RebuildPlan plan;
+  plan.foreign_keys_off = foreign_keys_off;
   plan.tables.push_back(rebuilt(target, std::move(after)));
+  if (foreign_keys_off) {
+    plan.checked_referrers = direct_referrers(before, target);
+    return plan;
+  }
   for (const schema::Table* referrer : referring_tables(before, target)) plan.tables.push_back(rebuilt(*referrer, *referrer));
   return plan;
 }

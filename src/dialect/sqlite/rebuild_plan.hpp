@@ -2,12 +2,15 @@
 // What a SQLite table rebuild re-creates, worked out from the op and the schema just before it.
 // No SQL here: rebuild_statements.cpp renders the plan.
 //
-// The table the op changes is re-created in its new shape (ops::apply on a copy of it). So is,
-// unchanged, every table whose foreign keys lead to it, directly or through other such tables:
-// inside the revision's transaction foreign keys stay enforced (PRAGMA foreign_keys cannot change
-// there), and a referenced table cannot be dropped without SQLite first deleting its rows and
-// running the referring tables' ON DELETE actions (CASCADE, SET NULL) on theirs. Re-creating the
-// referring tables as well means every old table is dropped only after all tables referring to it.
+// The table the op changes is re-created in its new shape (ops::apply on a copy of it). With
+// foreign keys enforced (a revision without a transaction of its own, or a --single-transaction
+// run: PRAGMA foreign_keys cannot change inside a transaction) so is, unchanged, every table whose
+// foreign keys lead to it, directly or through other such tables: a referenced table cannot be
+// dropped without SQLite first deleting its rows and running the referring tables' ON DELETE
+// actions (CASCADE, SET NULL) on theirs. Re-creating the referring tables as well means every old
+// table is dropped only after all tables referring to it. With foreign keys off (the revision's
+// RevisionFrame, revision_frame.hpp) dropping does nothing to other tables, so the changed table
+// is re-created alone and the tables referring to it directly are only checked afterwards.
 #include <string>
 #include <vector>
 
@@ -34,15 +37,19 @@ struct RebuiltTable {
 };
 
 struct RebuildPlan {
-  // The table the op changes first, then the tables referring to it, each after the tables it
-  // refers to (where foreign keys form a cycle, in the order they were found).
+  // The table the op changes first, then (foreign keys on) the tables referring to it, each after
+  // the tables it refers to (where foreign keys form a cycle, in the order they were found).
   std::vector<RebuiltTable> tables;
+  // Foreign keys off: the tables referring directly to the changed one, left as they are, whose
+  // foreign keys are checked once it has been re-created (its key columns may have changed).
+  std::vector<std::string> checked_referrers;
+  bool foreign_keys_off = false;
 };
 
 // Throws dbmig::Error (usage) when the op names a table or column `before` lacks, and when it
 // drops a column that an index, check, trigger or another table's foreign key still uses (the
 // revision must drop those first, so that nothing is dropped silently).
-RebuildPlan plan_rebuild(const ops::Op& op, const schema::Schema& before);
+RebuildPlan plan_rebuild(const ops::Op& op, const schema::Schema& before, bool foreign_keys_off = false);
 
 // "_dbmig_old_<table>": the name the old table is moved to during a rebuild.
 std::string holding_name_for(std::string_view table);

@@ -17,6 +17,19 @@
 //   PRAGMA defer_foreign_keys = OFF
 //   RELEASE "dbmig_rebuild"
 //
+// With foreign keys off (RebuildPlan::foreign_keys_off: the revision's frame turned them off
+// before its BEGIN, revision_frame.hpp) only the changed table is re-created, the referring
+// tables stay as they are, and the statements differ thus:
+//
+//   SELECT ... FROM pragma_foreign_keys WHERE foreign_keys   first: fails if they are on after all
+//   (no PRAGMA defer_foreign_keys: nothing is enforced)
+//   SELECT ... FROM pragma_foreign_key_check('r')   also for each table referring to the changed one
+//
+// The renames still come first: with foreign keys off and legacy_alter_table on, the referring
+// tables' REFERENCES "t" are left alone, so they name the new table once it exists. The check
+// that foreign keys are really off guards the one thing that would lose rows: dropping the old
+// table while they are on (a PRAGMA foreign_keys inside a transaction is silently ignored).
+//
 // Why this order rather than SQLite's documented "create new, copy, drop old, rename new", which
 // assumes PRAGMA foreign_keys = OFF (a no-op inside a transaction): with foreign keys on, DROP
 // TABLE first deletes the rows of a referenced table, running the referring tables' ON DELETE
@@ -84,8 +97,13 @@ std::vector<Statement> SqliteRenderer::rebuild(const RebuildPlan& plan) const {
     }
   }
 
+  if (plan.foreign_keys_off) {
+    statements.push_back(check("SELECT 'PRAGMA foreign_keys is ON' FROM pragma_foreign_keys WHERE foreign_keys",
+                               "internal error: the rebuild of table " + quoted(plan.tables.front().definition.name) +
+                                   " expects foreign keys off, so that dropping the old table touches no other"));
+  }
   statements.push_back(sql("SAVEPOINT " + quote_identifier(kSavepoint)));
-  statements.push_back(sql("PRAGMA defer_foreign_keys = ON"));
+  if (!plan.foreign_keys_off) statements.push_back(sql("PRAGMA defer_foreign_keys = ON"));
   statements.push_back(sql("PRAGMA legacy_alter_table = ON"));
   for (const RebuiltTable& table : plan.tables) {
     statements.push_back(sql("ALTER TABLE " + quote_identifier(table.definition.name) + " RENAME TO " +
@@ -121,14 +139,16 @@ std::vector<Statement> SqliteRenderer::rebuild(const RebuildPlan& plan) const {
   // Every re-created table with foreign keys: the changed one for its own keys, the referring
   // ones because a changed key column (its type, its uniqueness) can break theirs.
   const std::string& changed = plan.tables.front().definition.name;
-  for (const RebuiltTable& table : plan.tables) {
-    if (table.definition.foreign_keys.empty()) continue;
+  const auto check_keys = [&](const std::string& table) {
     statements.push_back(check(
         "SELECT 'row ' || coalesce(rowid, '?') || ' refers to a missing row of \"' || parent || '\"' FROM "
-        "pragma_foreign_key_check(" + quote_literal(table.definition.name) + ") LIMIT 1",
-        "foreign key of table " + quoted(table.definition.name) + " violated after rebuilding table " + quoted(changed)));
-  }
-  statements.push_back(sql("PRAGMA defer_foreign_keys = OFF"));
+        "pragma_foreign_key_check(" + quote_literal(table) + ") LIMIT 1",
+        "foreign key of table " + quoted(table) + " violated after rebuilding table " + quoted(changed)));
+  };
+  for (const RebuiltTable& table : plan.tables)
+    if (!table.definition.foreign_keys.empty()) check_keys(table.definition.name);
+  for (const std::string& referrer : plan.checked_referrers) check_keys(referrer);
+  if (!plan.foreign_keys_off) statements.push_back(sql("PRAGMA defer_foreign_keys = OFF"));
   statements.push_back(sql("RELEASE " + quote_identifier(kSavepoint)));
   return statements;
 }

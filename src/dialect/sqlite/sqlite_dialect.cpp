@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "dialect/sqlite/revision_frame.hpp"
 #include "dialect/sqlite/sqlite_connection.hpp"
 #include "dialect/sqlite/sqlite_introspect.hpp"
 #include "dialect/sqlite/sqlite_normalize.hpp"
@@ -31,6 +32,8 @@ class SqliteDialect final : public Dialect {
   }
 
   void normalize(schema::Schema& schema) const override { normalize_schema(schema); }
+
+  RevisionFrame revision_frame(const std::vector<ops::Op>& steps) const override { return rebuild_frame(steps); }
 
   std::vector<Statement> render(const ops::Op& op, const RenderContext& context) const override {
     return renderer_.render(op, context);
@@ -66,6 +69,12 @@ class SqliteDialect final : public Dialect {
     return renderer_.insert_history(table, entry, SqlRenderer::AppliedBy::os_user);
   }
   Statement select_history(std::string_view table) const override { return renderer_.select_history(table); }
+  std::vector<Statement> record_revision(std::string_view version_table, std::string_view history_table,
+                                         const std::vector<std::string>& before, const std::vector<std::string>& after,
+                                         const HistoryEntry& entry) const override {
+    return renderer_.record_revision(version_table, history_table, before, after, entry,
+                                     SqlRenderer::AppliedBy::os_user);
+  }
 
   // Each revision's BEGIN IMMEDIATE takes the database's write lock; a second run waits for it
   // up to the busy timeout (set_lock_wait) and re-reads the version table once it has it.

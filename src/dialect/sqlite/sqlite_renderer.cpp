@@ -20,7 +20,7 @@ std::vector<Statement> SqliteRenderer::render(const ops::Op& op, const RenderCon
                       "run with --sql against a database at the revision before, or move the raw sql step to a "
                       "revision of its own");
   }
-  return rebuild(plan_rebuild(op, *context.before));
+  return rebuild(plan_rebuild(op, *context.before, context.foreign_keys_off));
 }
 
 std::string SqliteRenderer::type_sql(const schema::Type& type) const { return declared_type(type); }

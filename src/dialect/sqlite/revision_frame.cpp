@@ -1,0 +1,46 @@
+#include "dialect/sqlite/revision_frame.hpp"
+
+#include <algorithm>
+
+#include "dialect/sqlite/needs_rebuild.hpp"
+
+namespace dbmig::dialect::sqlite {
+namespace {
+
+// Without the schema, rebuild_reason errs towards "in place" (a drop_column): such a step then
+// renders with foreign keys on, the safe way, or finds them off and is covered by the full check.
+bool rebuilds(const ops::Op& op) { return rebuild_reason(op, nullptr).has_value(); }
+
+// Steps that leave every foreign key as it was, enforced or not: they add no row, remove no
+// referenced row or column, and SQLite rewrites references to a renamed column.
+bool cannot_break_a_key(const ops::Op& op) {
+  return std::holds_alternative<ops::CreateTable>(op) || std::holds_alternative<ops::CreateIndex>(op) ||
+         std::holds_alternative<ops::DropIndex>(op) || std::holds_alternative<ops::RenameColumn>(op) ||
+         std::holds_alternative<ops::SetTableComment>(op);
+}
+
+Statement sql(std::string text) { return Statement{std::move(text), {}}; }
+
+}  // namespace
+
+RevisionFrame rebuild_frame(const std::vector<ops::Op>& steps) {
+  if (std::none_of(steps.begin(), steps.end(), rebuilds)) return {};
+  RevisionFrame frame;
+  frame.foreign_keys_off = true;
+  frame.before_begin.push_back(sql("PRAGMA foreign_keys = OFF"));
+  const bool checked_by_steps = std::all_of(steps.begin(), steps.end(), [](const ops::Op& op) {
+    return rebuilds(op) || cannot_break_a_key(op);
+  });
+  if (!checked_by_steps) {
+    Statement check = sql(
+        "SELECT 'row ' || coalesce(rowid, '?') || ' of \"' || \"table\" || '\" refers to a missing row of \"' || "
+        "parent || '\"' FROM pragma_foreign_key_check LIMIT 1");
+    check.fail_if_rows = "a foreign key is violated at the end of the revision (it ran with foreign keys off to "
+                         "rebuild a table)";
+    frame.before_commit.push_back(std::move(check));
+  }
+  frame.after_end.push_back(sql("PRAGMA foreign_keys = ON"));
+  return frame;
+}
+
+}  // namespace dbmig::dialect::sqlite

@@ -1,0 +1,28 @@
+#pragma once
+// A quick reader for the plain YAML of revision files, building the same YAML::Node tree that
+// yaml-cpp's parser builds, about ten times faster: yaml-cpp scans every character through its
+// regular-expression matcher, and applying a long chain of revisions spent a quarter of its time
+// there (docs/performance.md). Like header_scan.hpp it reads only what dbmig writes and what
+// people commonly type by hand:
+//
+//   block mappings and sequences indented with spaces, `- key: value` items, one-line flow
+//   collections ({a: 1, b: [x, y]}), plain scalars, "double-quoted" scalars with simple escapes,
+//   'single-quoted' scalars, full-line comments
+//
+// and gives up (nullopt) on anything else: block scalars (| >), anchors, aliases, tags, multi-line
+// flow collections or scalars, comments after values, duplicate keys, tabs in indentation, odd
+// characters in keys. The caller then uses yaml-cpp, which also reports mistakes at file:line:column
+// (nodes built here carry no position, so a file that does not read cleanly is parsed again by
+// yaml-cpp before an error is shown).
+#include <optional>
+#include <string_view>
+
+#include <yaml-cpp/yaml.h>
+
+namespace dbmig::revision {
+
+// The document's root node (a mapping, a sequence or a scalar), or nullopt when the text uses
+// YAML outside the subset above.
+std::optional<YAML::Node> read_plain_yaml(std::string_view text);
+
+}  // namespace dbmig::revision

@@ -1,0 +1,120 @@
+// The quick reader of revision files (revision/plain_yaml.hpp) must build exactly the tree
+// yaml-cpp builds, or give up: checked on every revision file in the tree and on each form it
+// reads, and it must give up on the forms it does not read.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "revision/plain_yaml.hpp"
+
+namespace {
+
+using dbmig::revision::read_plain_yaml;
+
+// The same shape, the same scalars, the same key order.
+bool same_tree(const YAML::Node& a, const YAML::Node& b) {
+  if (a.Type() != b.Type()) return false;
+  switch (a.Type()) {
+    case YAML::NodeType::Scalar: return a.Scalar() == b.Scalar();
+    case YAML::NodeType::Sequence: {
+      if (a.size() != b.size()) return false;
+      for (std::size_t i = 0; i < a.size(); ++i)
+        if (!same_tree(a[i], b[i])) return false;
+      return true;
+    }
+    case YAML::NodeType::Map: {
+      if (a.size() != b.size()) return false;
+      auto left = a.begin();
+      auto right = b.begin();
+      for (; left != a.end(); ++left, ++right)
+        if (!same_tree(left->first, right->first) || !same_tree(left->second, right->second)) return false;
+      return true;
+    }
+    default: return true;
+  }
+}
+
+// Read, and when read, as yaml-cpp reads it.
+bool reads_like_yaml_cpp(const std::string& text) {
+  const auto quick = read_plain_yaml(text);
+  if (!quick) return false;
+  const bool same = same_tree(*quick, YAML::Load(text));
+  if (!same) FAIL_CHECK("different tree for:\n" << text);
+  return same;
+}
+
+std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+TEST_CASE("plain yaml: every revision file in the tree reads as yaml-cpp reads it") {
+  std::size_t read = 0;
+  for (const char* folder : {"tests/data/revisions", "migrations_sample", "examples", "templates"}) {
+    const std::filesystem::path root = std::filesystem::path(DBMIG_SOURCE_DIR) / folder;
+    if (!std::filesystem::exists(root)) continue;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+      if (entry.path().extension() != ".yaml") continue;
+      const std::string text = read_text(entry.path());
+      INFO(entry.path().string());
+      bool parses = true;
+      try {
+        YAML::Load(text);
+      } catch (const YAML::Exception&) {
+        parses = false;
+      }
+      const auto quick = read_plain_yaml(text);
+      if (!parses) {
+        CHECK_FALSE(quick);  // what yaml-cpp cannot read, this does not read either
+        continue;
+      }
+      if (quick) {
+        CHECK(same_tree(*quick, YAML::Load(text)));
+        ++read;
+      }
+    }
+  }
+  CHECK(read >= 8);  // the generated style is read, not left to yaml-cpp
+}
+
+TEST_CASE("plain yaml: the forms it reads") {
+  CHECK(reads_like_yaml_cpp("# header\nrevision: 3f2a\ndown_revision: null\nmessage: \"a \\\"quoted\\\" \\\\ one: #x\"\n"
+                            "created_at: 2026-11-24T15:00:00Z\ntransactional: true\nbranch_labels: []\n"));
+  CHECK(reads_like_yaml_cpp("upgrade:\n  - create_table:\n      name: t\n      columns:\n        id: {type: integer}\n"
+                            "        name: {type: string(80), nullable: false, default: 'it''s'}\n"
+                            "      primary_key: {name: pk_t, columns: [id]}\n  - drop_table: t\ndowngrade: []\n"));
+  CHECK(reads_like_yaml_cpp("upgrade:\n- sql: SELECT a, b FROM t WHERE c = 'x'\n- sql:\n    sqlite: SELECT 1\n"
+                            "    postgresql: \"SELECT 2\"\ndowngrade:\n"));
+  CHECK(reads_like_yaml_cpp("a: ~\nb:\nc: [1, -2, x y, \"q\", 'r', {k: v}, []]\nd: {}\ne: http://x.org/a\n"));
+  CHECK(reads_like_yaml_cpp("list:\n  -\n    a: 1\n  - [x]\n  - null\n"));
+}
+
+TEST_CASE("plain yaml: it leaves everything else to yaml-cpp") {
+  for (const char* text : {
+           "sql: |\n  SELECT 1\n",                   // block scalar
+           "a: &x 1\nb: *x\n",                        // anchor and alias
+           "a: !!str 1\n",                            // tag
+           "a: 1 # comment\n",                        // comment after a value
+           "a: [1,\n  2]\n",                          // flow over two lines
+           "a: \"two\n  lines\"\n",                   // quoted over two lines
+           "a: plain\n  continued\n",                 // plain over two lines
+           "a: 1\na: 2\n",                            // duplicate key
+           "a: {b: 1, b: 2}\n",                       // duplicate flow key
+           "\"quoted key\": 1\n",                     // quoted key
+           "a:\n\t- 1\n",                             // tab
+           "---\na: 1\n",                             // document marker
+           "a: \"\\u00e9\"\n",                        // escape it does not decode
+           "a: b: c\n",                               // nested on one line
+           "",                                        // empty document
+           "- a\n  - b\n",                            // a deeper line after a scalar item
+       }) {
+    INFO(text);
+    CHECK_FALSE(read_plain_yaml(text));
+  }
+}
