@@ -1,6 +1,9 @@
 // models.yaml files -> one validated Schema.
+#include <stdexcept>
+
 #include "model/detail.hpp"
 #include "model/model.hpp"
+#include "model/plain_yaml.hpp"
 
 namespace dbmig::model {
 
@@ -28,24 +31,48 @@ schema::Schema checked_schema(std::vector<detail::LocatedTable> tables) {
   return schema;
 }
 
+struct Document {
+  std::string file;
+  std::string text;
+};
+
+// The quick reader first (plain_yaml.hpp): its nodes carry no position, so documents it cannot
+// read, or that do not load cleanly from its tree, are loaded again from yaml-cpp's tree, whose
+// errors say file:line:column. A valid models file loads the same either way (test_plain_yaml).
+schema::Schema load_documents(const std::vector<Document>& documents, const schema::NamingConvention& naming) {
+  try {
+    std::vector<detail::LocatedTable> tables;
+    for (const auto& document : documents) {
+      const auto root = read_plain_yaml(document.text);
+      if (!root) throw std::invalid_argument("outside the quick reader's subset");
+      read_document(*root, document.file, naming, tables);
+    }
+    return checked_schema(std::move(tables));
+  } catch (const std::exception&) {
+  }
+  std::vector<detail::LocatedTable> tables;
+  for (const auto& document : documents) read_document(parse_yaml(document.text, document.file), document.file, naming, tables);
+  return checked_schema(std::move(tables));
+}
+
 }  // namespace
 
 Location location_of(const YAML::Node& node, std::string_view file) { return node_location(node, file); }
 
 schema::Schema load_files(const std::vector<std::filesystem::path>& files, const schema::NamingConvention& naming) {
-  std::vector<detail::LocatedTable> tables;
+  std::vector<Document> documents;
+  documents.reserve(files.size());
   for (const auto& file : files) {
-    const std::string file_name = file.string();
-    read_document(parse_yaml_file(file_name, "models file"), file_name, naming, tables);
+    std::string file_name = file.string();
+    std::string text = read_yaml_text(file_name, "models file");
+    documents.push_back({std::move(file_name), std::move(text)});
   }
-  return checked_schema(std::move(tables));
+  return load_documents(documents, naming);
 }
 
 schema::Schema load_string(std::string_view yaml_text, std::string_view file_name,
                            const schema::NamingConvention& naming) {
-  std::vector<detail::LocatedTable> tables;
-  read_document(parse_yaml(yaml_text, file_name), file_name, naming, tables);
-  return checked_schema(std::move(tables));
+  return load_documents({Document{std::string(file_name), std::string(yaml_text)}}, naming);
 }
 
 }  // namespace dbmig::model

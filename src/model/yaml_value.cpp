@@ -36,7 +36,7 @@ YAML::Node parse_yaml(std::string_view text, std::string_view file) {
   }
 }
 
-YAML::Node parse_yaml_file(const std::string& path, std::string_view what) {
+std::string read_yaml_text(const std::string& path, std::string_view what) {
   std::error_code ignored;
   std::ifstream in(path, std::ios::binary);
   if (!in || std::filesystem::is_directory(path, ignored))
@@ -44,7 +44,11 @@ YAML::Node parse_yaml_file(const std::string& path, std::string_view what) {
                       "check that the file exists and is readable");
   std::ostringstream content;
   content << in.rdbuf();
-  return parse_yaml(content.str(), path);
+  return std::move(content).str();
+}
+
+YAML::Node parse_yaml_file(const std::string& path, std::string_view what) {
+  return parse_yaml(read_yaml_text(path, what), path);
 }
 
 // ---- ValueName ----

@@ -114,5 +114,7 @@ YAML::Node parse_yaml(std::string_view text, std::string_view file);
 
 // Reads and parses a file; a missing or unreadable file is a usage error naming it.
 YAML::Node parse_yaml_file(const std::string& path, std::string_view what);
+// The text of a YAML file; a usage error naming `what` when it cannot be read.
+std::string read_yaml_text(const std::string& path, std::string_view what);
 
 }  // namespace dbmig::model

@@ -7,7 +7,7 @@
 #include "model/model.hpp"
 #include "model/yaml_value.hpp"
 #include "ops/yaml.hpp"
-#include "revision/plain_yaml.hpp"
+#include "model/plain_yaml.hpp"
 #include "util/error.hpp"
 
 namespace dbmig::revision {
@@ -100,7 +100,7 @@ Revision parse_revision(std::string_view text, const std::filesystem::path& path
                         const schema::NamingConvention& naming) {
   // The quick reader first (plain_yaml.hpp). Its nodes carry no position, so whatever is wrong
   // with the file is found again below by yaml-cpp, whose error says where.
-  if (const std::optional<YAML::Node> root = read_plain_yaml(text)) {
+  if (const std::optional<YAML::Node> root = model::read_plain_yaml(text)) {
     try {
       return read_revision(*root, text, path, naming);
     } catch (...) {

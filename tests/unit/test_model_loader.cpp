@@ -5,6 +5,7 @@
 
 #include "error_capture.hpp"
 #include "model/model.hpp"
+#include "model/plain_yaml.hpp"
 
 using namespace dbmig;
 using namespace dbmig::schema;
@@ -205,6 +206,15 @@ tables:
   CHECK(schema.schema_names() == std::vector<std::string>{"archive"});
   schema.fold_schema("");  // a dialect without schemas: nothing changes
   CHECK(schema.schema_names() == std::vector<std::string>{"archive"});
+}
+
+TEST_CASE("model loader: a file the quick reader reads still gets file:line:column on a mistake") {
+  const char* yaml = "tables:\n  users:\n    columns:\n      name: {type: string}\n";
+  REQUIRE(model::read_plain_yaml(yaml).has_value());  // the quick path is taken first
+  const auto error = error_of([&] { load(yaml); });
+  REQUIRE(error);
+  CHECK(error->where().has_value());
+  CHECK(error->where()->to_string() == "m.yaml:4:20");
 }
 
 TEST_CASE("model loader: an empty document or an empty tables map is an empty schema") {

@@ -1,5 +1,5 @@
-// The quick reader of revision files (revision/plain_yaml.hpp) must build exactly the tree
-// yaml-cpp builds, or give up: checked on every revision file in the tree and on each form it
+// The quick reader of revision and models files (model/plain_yaml.hpp) must build exactly the
+// tree yaml-cpp builds, or give up: checked on every such file in the tree and on each form it
 // reads, and it must give up on the forms it does not read.
 #include <doctest/doctest.h>
 
@@ -7,11 +7,11 @@
 #include <fstream>
 #include <sstream>
 
-#include "revision/plain_yaml.hpp"
+#include "model/plain_yaml.hpp"
 
 namespace {
 
-using dbmig::revision::read_plain_yaml;
+using dbmig::model::read_plain_yaml;
 
 // The same shape, the same scalars, the same key order.
 bool same_tree(const YAML::Node& a, const YAML::Node& b) {
@@ -54,9 +54,9 @@ std::string read_text(const std::filesystem::path& path) {
 
 }  // namespace
 
-TEST_CASE("plain yaml: every revision file in the tree reads as yaml-cpp reads it") {
+TEST_CASE("plain yaml: every revision and models file in the tree reads as yaml-cpp reads it") {
   std::size_t read = 0;
-  for (const char* folder : {"tests/data/revisions", "migrations_sample", "examples", "templates"}) {
+  for (const char* folder : {"tests/data/revisions", "tests/data/models", "migrations_sample", "examples", "templates"}) {
     const std::filesystem::path root = std::filesystem::path(DBMIG_SOURCE_DIR) / folder;
     if (!std::filesystem::exists(root)) continue;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {

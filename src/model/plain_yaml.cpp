@@ -1,4 +1,4 @@
-#include "revision/plain_yaml.hpp"
+#include "model/plain_yaml.hpp"
 
 #include <cctype>
 #include <string>
@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-namespace dbmig::revision {
+namespace dbmig::model {
 namespace {
 
 // YAML outside the subset this reader takes; caught in read_plain_yaml, never seen by callers.
@@ -328,4 +328,4 @@ std::optional<YAML::Node> read_plain_yaml(std::string_view text) {
   }
 }
 
-}  // namespace dbmig::revision
+}  // namespace dbmig::model

@@ -1,8 +1,8 @@
 #pragma once
-// A quick reader for the plain YAML of revision files, building the same YAML::Node tree that
-// yaml-cpp's parser builds, about ten times faster: yaml-cpp scans every character through its
-// regular-expression matcher, and applying a long chain of revisions spent a quarter of its time
-// there (docs/performance.md). Like header_scan.hpp it reads only what dbmig writes and what
+// A quick reader for the plain YAML of revision and models files, building the same YAML::Node
+// tree that yaml-cpp's parser builds, about ten times faster: yaml-cpp scans every character
+// through its regular-expression matcher; applying a long chain of revisions spent a quarter of
+// its time there, and `migrate` on 1,000 tables half (docs/performance.md). Like header_scan.hpp it reads only what dbmig writes and what
 // people commonly type by hand:
 //
 //   block mappings and sequences indented with spaces, `- key: value` items, one-line flow
@@ -19,10 +19,10 @@
 
 #include <yaml-cpp/yaml.h>
 
-namespace dbmig::revision {
+namespace dbmig::model {
 
 // The document's root node (a mapping, a sequence or a scalar), or nullopt when the text uses
 // YAML outside the subset above.
 std::optional<YAML::Node> read_plain_yaml(std::string_view text);
 
-}  // namespace dbmig::revision
+}  // namespace dbmig::model
