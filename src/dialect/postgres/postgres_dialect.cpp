@@ -1,6 +1,7 @@
 #include "dialect/postgres/postgres_dialect.hpp"
 
 #include "dialect/postgres/postgres_connection.hpp"
+#include "dialect/renderer_backed_dialect.hpp"
 #include "dialect/postgres/postgres_introspect.hpp"
 #include "dialect/postgres/postgres_normalize.hpp"
 #include "dialect/postgres/postgres_renderer.hpp"
@@ -10,8 +11,10 @@ namespace dbmig::dialect::postgres {
 namespace {
 
 // Wires the PostgreSQL parts to the Dialect seam; each job lives in its own file.
-class PostgresDialect final : public Dialect {
+class PostgresDialect final : public RendererBackedDialect<PostgresRenderer> {
  public:
+  PostgresDialect() : RendererBackedDialect(SqlRenderer::AppliedBy::database_user) {}
+
   std::string_view name() const override { return "postgresql"; }
 
   std::unique_ptr<Connection> connect(const config::DatabaseUrl& url) const override {
@@ -33,56 +36,17 @@ class PostgresDialect final : public Dialect {
 
   void normalize(schema::Schema& schema) const override { normalize_schema(schema); }
 
-  std::vector<Statement> render(const ops::Op& op, const RenderContext& context) const override {
-    return renderer_.render(op, context);
-  }
-
-  std::string quote_identifier(std::string_view identifier) const override {
-    return renderer_.quote_identifier(identifier);
-  }
-  std::string quote_literal(std::string_view value) const override { return renderer_.quote_literal(value); }
-  std::string inline_parameters(const Statement& statement) const override {
-    return renderer_.inline_parameters(statement);
-  }
-
   // The version table lives in the connection's current schema, like the tables it versions.
-  std::vector<Statement> create_version_table(std::string_view table) const override {
-    return renderer_.create_version_table(table);
-  }
-  Statement select_versions(std::string_view table) const override { return renderer_.select_versions(table); }
-  Statement insert_version(std::string_view table, std::string_view revision) const override {
-    return renderer_.insert_version(table, revision);
-  }
-  Statement delete_version(std::string_view table, std::string_view revision) const override {
-    return renderer_.delete_version(table, revision);
-  }
   Statement version_table_exists(std::string_view table) const override {
     return Statement{"SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
                      "WHERE n.nspname = current_schema() AND c.relname = $1 AND c.relkind IN ('r', 'p')",
                      {std::string(table)}};
   }
 
-  std::vector<Statement> create_history_table(std::string_view table) const override {
-    return renderer_.create_history_table(table);
-  }
-  Statement insert_history(std::string_view table, const HistoryEntry& entry) const override {
-    return renderer_.insert_history(table, entry);
-  }
-  Statement select_history(std::string_view table) const override { return renderer_.select_history(table); }
-  std::vector<Statement> record_revision(std::string_view version_table, std::string_view history_table,
-                                         const std::vector<std::string>& before, const std::vector<std::string>& after,
-                                         const HistoryEntry& entry) const override {
-    return renderer_.record_revision(version_table, history_table, before, after, entry,
-                                     SqlRenderer::AppliedBy::database_user);
-  }
-
   RunLock run_lock(std::string_view version_table) const override { return advisory_run_lock(version_table); }
   std::vector<Statement> session_limits(const SessionLimits& limits) const override {
     return session_limit_statements(limits);
   }
-
- private:
-  PostgresRenderer renderer_;
 };
 
 }  // namespace
