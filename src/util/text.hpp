@@ -9,6 +9,9 @@ namespace dbmig::util {
 
 std::string join(const std::vector<std::string>& parts, std::string_view separator = ", ");
 
+// A name as messages show it: "users". For messages only; SQL identifiers are quoted by the dialect.
+std::string double_quoted(std::string_view name);
+
 // The candidate that `word` most likely misspells (a small edit distance, ignoring case), if any:
 // "nulable" -> "nullable".
 std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates);

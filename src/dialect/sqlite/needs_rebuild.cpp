@@ -6,13 +6,15 @@
 
 #include "dialect/sqlite/default_value.hpp"
 #include "dialect/sqlite/rebuild_column_use.hpp"
+#include "util/text.hpp"
 
 namespace dbmig::dialect::sqlite {
+
+using util::double_quoted;
+
 namespace {
 
-std::string quoted(std::string_view name) { return "\"" + std::string(name) + "\""; }
-
-std::string of_table(const ops::TableName& table) { return " of table " + quoted(table.name); }
+std::string of_table(const ops::TableName& table) { return " of table " + double_quoted(table.name); }
 
 std::optional<std::string> reason_for(const ops::AlterColumn& op, const schema::Schema* /*before*/) {
   std::vector<std::string> changes;
@@ -25,18 +27,18 @@ std::optional<std::string> reason_for(const ops::AlterColumn& op, const schema::
     if (i > 0) what += i + 1 == changes.size() ? " and " : ", ";
     what += changes[i];
   }
-  return what + " of column " + quoted(op.column) + of_table(op.table);
+  return what + " of column " + double_quoted(op.column) + of_table(op.table);
 }
 
 std::optional<std::string> reason_for(const ops::AddColumn& op, const schema::Schema* /*before*/) {
   const schema::Column& column = op.column;
   const bool has_default = column.default_sql && normalize_default(*column.default_sql).has_value();
   if (!column.nullable && !has_default) {
-    return "add NOT NULL column " + quoted(column.name) + " without a default" + " to table " + quoted(op.table.name);
+    return "add NOT NULL column " + double_quoted(column.name) + " without a default" + " to table " + double_quoted(op.table.name);
   }
   if (has_default && !is_constant_default(*column.default_sql)) {
-    return "add column " + quoted(column.name) + " with the non-constant default " + *column.default_sql +
-           " to table " + quoted(op.table.name);
+    return "add column " + double_quoted(column.name) + " with the non-constant default " + *column.default_sql +
+           " to table " + double_quoted(op.table.name);
   }
   return std::nullopt;
 }
@@ -46,7 +48,7 @@ std::optional<std::string> reason_for(const ops::DropColumn& op, const schema::S
   const schema::Table* table = before->find_table(op.table.name, op.table.schema);
   if (!table) return std::nullopt;
   if (std::optional<std::string> user = column_user(*table, op.column.name)) {
-    return "drop column " + quoted(op.column.name) + of_table(op.table) + " (" + *user + " uses it)";
+    return "drop column " + double_quoted(op.column.name) + of_table(op.table) + " (" + *user + " uses it)";
   }
   return std::nullopt;
 }
@@ -61,13 +63,13 @@ std::string constraint_noun() {
 
 template <class Constraint>
 std::optional<std::string> reason_for(const ops::AddConstraint<Constraint>& op, const schema::Schema* /*before*/) {
-  return "add " + constraint_noun<Constraint>() + " to table " + quoted(op.table.name);
+  return "add " + constraint_noun<Constraint>() + " to table " + double_quoted(op.table.name);
 }
 
 template <class Constraint>
 std::optional<std::string> reason_for(const ops::DropConstraint<Constraint>& op, const schema::Schema* /*before*/) {
-  return "drop " + constraint_noun<Constraint>() + (op.constraint.name.empty() ? "" : " (" + quoted(op.constraint.name) + ")") +
-         " from table " + quoted(op.table.name);
+  return "drop " + constraint_noun<Constraint>() + (op.constraint.name.empty() ? "" : " (" + double_quoted(op.constraint.name) + ")") +
+         " from table " + double_quoted(op.table.name);
 }
 
 // Everything else ALTER TABLE (or CREATE/DROP) does in place.

@@ -4,11 +4,13 @@
 #include <vector>
 
 #include "dialect/common/sql_tokens.hpp"
+#include "util/text.hpp"
 
 namespace dbmig::dialect::sqlite {
-namespace {
 
-std::string quoted(std::string_view name) { return "\"" + std::string(name) + "\""; }
+using util::double_quoted;
+
+namespace {
 
 bool names_column(const std::vector<std::string>& columns, std::string_view column) {
   return std::any_of(columns.begin(), columns.end(),
@@ -34,16 +36,16 @@ bool index_uses_column(const schema::Index& index, std::string_view column) {
 std::optional<std::string> column_user(const schema::Table& table, std::string_view column) {
   if (table.primary_key && names_column(table.primary_key->columns, column)) return "its primary key";
   for (const schema::UniqueConstraint& unique : table.uniques) {
-    if (names_column(unique.columns, column)) return "unique constraint " + quoted(unique.name);
+    if (names_column(unique.columns, column)) return "unique constraint " + double_quoted(unique.name);
   }
   for (const schema::ForeignKey& foreign_key : table.foreign_keys) {
-    if (names_column(foreign_key.columns, column)) return "foreign key " + quoted(foreign_key.name);
+    if (names_column(foreign_key.columns, column)) return "foreign key " + double_quoted(foreign_key.name);
   }
   for (const schema::Index& index : table.indexes) {
-    if (index_uses_column(index, column)) return "index " + quoted(index.name);
+    if (index_uses_column(index, column)) return "index " + double_quoted(index.name);
   }
   for (const schema::CheckConstraint& check : table.checks) {
-    if (mentions_identifier(check.expression, column)) return "check constraint " + quoted(check.name);
+    if (mentions_identifier(check.expression, column)) return "check constraint " + double_quoted(check.name);
   }
   return std::nullopt;
 }

@@ -8,11 +8,13 @@
 #include "dialect/sqlite/rebuild_column_use.hpp"
 #include "dialect/sqlite/rebuild_referrers.hpp"
 #include "util/error.hpp"
+#include "util/text.hpp"
 
 namespace dbmig::dialect::sqlite {
-namespace {
 
-std::string quoted(std::string_view name) { return "\"" + std::string(name) + "\""; }
+using util::double_quoted;
+
+namespace {
 
 // The table an op changes. Only ops that name one reach a rebuild.
 ops::TableName table_of(const ops::Op& op) {
@@ -28,12 +30,12 @@ const schema::Table& find_table(const schema::Schema& schema, const ops::TableNa
   for (const schema::Table& table : schema.tables) {
     if (equals_ignoring_case(table.name, name.name)) return table;
   }
-  throw usage_error("table " + quoted(name.name) + " does not exist", std::nullopt,
+  throw usage_error("table " + double_quoted(name.name) + " does not exist", std::nullopt,
                     "check the table name, or the steps before this one");
 }
 
 [[noreturn]] void refuse_drop(const ops::DropColumn& op, const std::string& user, std::string hint) {
-  throw usage_error("cannot drop column " + quoted(op.column.name) + " of table " + quoted(op.table.name) + ": " + user +
+  throw usage_error("cannot drop column " + double_quoted(op.column.name) + " of table " + double_quoted(op.table.name) + ": " + user +
                         " uses it",
                     std::nullopt, std::move(hint));
 }
@@ -45,16 +47,16 @@ void check_column_can_go(const ops::DropColumn& op, const schema::Schema& before
   const std::string& column = op.column.name;
   for (const schema::Index& index : table.indexes) {
     if (index_uses_column(index, column))
-      refuse_drop(op, "index " + quoted(index.name), "drop the index first: a drop_index step before this one");
+      refuse_drop(op, "index " + double_quoted(index.name), "drop the index first: a drop_index step before this one");
   }
   for (const schema::CheckConstraint& check : table.checks) {
     if (mentions_identifier(check.expression, column))
-      refuse_drop(op, "check constraint " + quoted(check.name), "drop the check first: a drop_check step before this one");
+      refuse_drop(op, "check constraint " + double_quoted(check.name), "drop the check first: a drop_check step before this one");
   }
   for (const schema::Trigger& trigger : table.triggers) {
     if (mentions_identifier(trigger.sql, column))
-      refuse_drop(op, "trigger " + quoted(trigger.name),
-                  "drop the trigger first (a sql step: DROP TRIGGER " + quoted(trigger.name) +
+      refuse_drop(op, "trigger " + double_quoted(trigger.name),
+                  "drop the trigger first (a sql step: DROP TRIGGER " + double_quoted(trigger.name) +
                       ") and create it again afterwards if it is still wanted");
   }
   for (const schema::Table& other : before.tables) {
@@ -63,7 +65,7 @@ void check_column_can_go(const ops::DropColumn& op, const schema::Schema& before
       const bool names_it = std::any_of(foreign_key.referred_columns.begin(), foreign_key.referred_columns.end(),
                                         [&](const std::string& referred) { return equals_ignoring_case(referred, column); });
       if (equals_ignoring_case(foreign_key.referred_table, table.name) && names_it)
-        refuse_drop(op, "foreign key " + quoted(foreign_key.name) + " of table " + quoted(other.name),
+        refuse_drop(op, "foreign key " + double_quoted(foreign_key.name) + " of table " + double_quoted(other.name),
                     "drop that foreign key first: a drop_foreign_key step before this one");
     }
   }

@@ -59,6 +59,9 @@
 #include "util/text.hpp"
 
 namespace dbmig::dialect::sqlite {
+
+using util::double_quoted;
+
 namespace {
 
 constexpr std::string_view kSavepoint = "dbmig_rebuild";
@@ -70,8 +73,6 @@ Statement check(std::string text, std::string failure) {
   statement.fail_if_rows = std::move(failure);
   return statement;
 }
-
-std::string quoted(std::string_view name) { return "\"" + std::string(name) + "\""; }
 
 }  // namespace
 
@@ -87,19 +88,19 @@ std::vector<Statement> SqliteRenderer::rebuild(const RebuildPlan& plan) const {
       if (!column.becomes_not_null) continue;
       statements.push_back(check("SELECT count(*) FROM " + name + " WHERE " + quote_identifier(column.name) +
                                      " IS NULL HAVING count(*) > 0",
-                                 "column " + quoted(column.name) + " of table " + quoted(table.definition.name) +
+                                 "column " + double_quoted(column.name) + " of table " + double_quoted(table.definition.name) +
                                      " cannot be made NOT NULL; rows holding NULL"));
     }
     for (const std::string& column : table.required_without_values) {
       statements.push_back(check("SELECT count(*) FROM " + name + " HAVING count(*) > 0",
-                                 "cannot add NOT NULL column " + quoted(column) + " without a default to table " +
-                                     quoted(table.definition.name) + "; rows it would leave without a value"));
+                                 "cannot add NOT NULL column " + double_quoted(column) + " without a default to table " +
+                                     double_quoted(table.definition.name) + "; rows it would leave without a value"));
     }
   }
 
   if (plan.foreign_keys_off) {
     statements.push_back(check("SELECT 'PRAGMA foreign_keys is ON' FROM pragma_foreign_keys WHERE foreign_keys",
-                               "internal error: the rebuild of table " + quoted(plan.tables.front().definition.name) +
+                               "internal error: the rebuild of table " + double_quoted(plan.tables.front().definition.name) +
                                    " expects foreign keys off, so that dropping the old table touches no other"));
   }
   statements.push_back(sql("SAVEPOINT " + quote_identifier(kSavepoint)));
@@ -143,7 +144,7 @@ std::vector<Statement> SqliteRenderer::rebuild(const RebuildPlan& plan) const {
     statements.push_back(check(
         "SELECT 'row ' || coalesce(rowid, '?') || ' refers to a missing row of \"' || parent || '\"' FROM "
         "pragma_foreign_key_check(" + quote_literal(table) + ") LIMIT 1",
-        "foreign key of table " + quoted(table) + " violated after rebuilding table " + quoted(changed)));
+        "foreign key of table " + double_quoted(table) + " violated after rebuilding table " + double_quoted(changed)));
   };
   for (const RebuiltTable& table : plan.tables)
     if (!table.definition.foreign_keys.empty()) check_keys(table.definition.name);
