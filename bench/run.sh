@@ -357,21 +357,22 @@ gen() {  # gen KIND SIZE: the directory of bench/generate.py's output, generated
 }
 
 # A database at the head of chain N, made by the floor's upgrade script (once per dialect and N).
-chain_head_db() {  # dialect n -> db name
-  local name="chain$2_head"
-  if [ ! -e "$work/db/.$1-$name" ]; then
-    db_reset "$1" "$name"
-    db_load "$1" "$name" "$(gen chain "$2")/sql/$1.upgrade.sql"
-    touch "$work/db/.$1-$name"
+# Its name is left in $chain_db, not printed: run in a $(...) subshell, db_reset's registration
+# of the PostgreSQL database for removal at exit would be lost with the subshell.
+chain_head_db() {  # dialect n; sets chain_db
+  chain_db="chain$2_head"
+  if [ ! -e "$work/db/.$1-$chain_db" ]; then
+    db_reset "$1" "$chain_db"
+    db_load "$1" "$chain_db" "$(gen chain "$2")/sql/$1.upgrade.sql"
+    touch "$work/db/.$1-$chain_db"
   fi
-  echo "$name"
 }
 
 # --- scenario 1: current ----------------------------------------------------------------------------
 scenario_current() {
   local d="$1" n dir db head
   for n in $current_sizes; do
-    dir="$(gen chain "$n")"; head="$(cat "$dir/head")"; db="$(chain_head_db "$d" "$n")"
+    dir="$(gen chain "$n")"; head="$(cat "$dir/head")"; chain_head_db "$d" "$n"; db="$chain_db"
     measure "s1.$d.$n.dbmig" 1 "$d" "$n" current dbmig "" \
       "expect_status 0 && expect_out '$head (head)'" "$(dbmig_cmd "$dir" "$d" "$db" current)"
     if [ "$d" = sqlite ]; then
@@ -443,7 +444,7 @@ scenario_chain() {
   for n in $chain_sizes; do
     dir="$(gen chain "$n")"; head="$(cat "$dir/head")"
     db="chain${n}_work"
-    local head_db; head_db="$(chain_head_db "$d" "$n")"
+    local head_db; chain_head_db "$d" "$n"; head_db="$chain_db"
     expect_sig="$work/logs/s4.$d.$n.signature"
     db_signature "$d" "$head_db" > "$expect_sig"
     up="$(prep "s4.$d.$n.up" <<EOF
