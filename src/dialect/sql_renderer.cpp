@@ -98,32 +98,7 @@ std::vector<Statement> SqlRenderer::render(const ops::Op& op, const RenderContex
 std::string SqlRenderer::quote_identifier(std::string_view identifier) const { return quote_sql_identifier(identifier); }
 std::string SqlRenderer::quote_literal(std::string_view value) const { return quote_sql_string(value); }
 
-std::string SqlRenderer::inline_parameters(const Statement& statement) const {
-  const std::string_view sql = statement.sql;
-  std::string out;
-  std::size_t seen = 0;
-  std::size_t at = 0;
-  while (at < sql.size()) {
-    if (const std::size_t end = skip_quoted(sql, at); end != at) {
-      out.append(sql.substr(at, end - at));
-      at = end;
-      continue;
-    }
-    const std::optional<PlaceholderMatch> match = match_placeholder(sql, at, seen);
-    if (match && match->parameter < statement.params.size()) {
-      const std::optional<std::string>& value = statement.params[match->parameter];
-      out += value ? quote_literal(*value) : "NULL";
-      at += match->length;
-      ++seen;
-      continue;
-    }
-    if (match) ++seen;
-    out += sql[at++];
-  }
-  return out;
-}
-
-std::string SqlRenderer::shift_placeholders(std::string_view sql, std::size_t offset) const {
+std::string SqlRenderer::rewrite_placeholders(std::string_view sql, const PlaceholderRewrite& rewrite) const {
   std::string out;
   std::size_t seen = 0;
   std::size_t at = 0;
@@ -134,7 +109,8 @@ std::string SqlRenderer::shift_placeholders(std::string_view sql, std::size_t of
       continue;
     }
     if (const std::optional<PlaceholderMatch> match = match_placeholder(sql, at, seen)) {
-      out += placeholder(match->parameter + offset + 1);
+      const std::optional<std::string> replacement = rewrite(match->parameter);
+      out += replacement ? *replacement : std::string(sql.substr(at, match->length));
       at += match->length;
       ++seen;
       continue;
@@ -142,6 +118,20 @@ std::string SqlRenderer::shift_placeholders(std::string_view sql, std::size_t of
     out += sql[at++];
   }
   return out;
+}
+
+std::string SqlRenderer::inline_parameters(const Statement& statement) const {
+  return rewrite_placeholders(statement.sql, [&](std::size_t parameter) -> std::optional<std::string> {
+    if (parameter >= statement.params.size()) return std::nullopt;  // no value: left as written
+    const std::optional<std::string>& value = statement.params[parameter];
+    return value ? quote_literal(*value) : "NULL";
+  });
+}
+
+std::string SqlRenderer::shift_placeholders(std::string_view sql, std::size_t offset) const {
+  return rewrite_placeholders(sql, [&](std::size_t parameter) -> std::optional<std::string> {
+    return placeholder(parameter + offset + 1);
+  });
 }
 
 std::vector<Statement> SqlRenderer::create_version_table(std::string_view table) const {

@@ -5,6 +5,7 @@
 // differently (type names, defaults, comments, what it cannot do in place), the way Alembic's
 // ddl/impl.py is specialised by ddl/sqlite.py and ddl/postgresql.py.
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -98,6 +99,11 @@ class SqlRenderer {
   // parameter k + offset, so that statements can be joined into one with their parameters
   // appended one after the other.
   std::string shift_placeholders(std::string_view sql, std::size_t offset) const;
+  // `sql` with each placeholder outside quoted text replaced by what `rewrite` returns for its
+  // parameter index (0-based), or kept as written when it returns nullopt. The one scan behind
+  // inline_parameters and shift_placeholders.
+  using PlaceholderRewrite = std::function<std::optional<std::string>(std::size_t parameter)>;
+  std::string rewrite_placeholders(std::string_view sql, const PlaceholderRewrite& rewrite) const;
   std::string table_name(const ops::TableName& table) const { return qualified_name(table.name, table.schema); }
   std::string table_name(const schema::Table& table) const { return qualified_name(table.name, table.schema); }
   std::string column_list(const std::vector<std::string>& columns) const;  // ("a", "b")

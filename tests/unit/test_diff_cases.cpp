@@ -11,6 +11,7 @@
 #include "diff/diff.hpp"
 #include "model/model.hpp"
 #include "ops/yaml.hpp"
+#include "yaml_emit.hpp"
 
 namespace {
 
@@ -19,12 +20,7 @@ namespace fs = std::filesystem;
 
 const schema::NamingConvention naming;
 
-std::string emit(const YAML::Node& node) {
-  YAML::Emitter out;
-  out.SetNullFormat(YAML::LowerNull);
-  out << node;
-  return out.c_str();
-}
+using dbmig::test::emit;
 
 schema::Schema load_models(const YAML::Node& models, const std::string& where) {
   return model::load_string(emit(models), where, naming);

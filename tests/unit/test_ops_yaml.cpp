@@ -5,6 +5,7 @@
 #include "model/model.hpp"
 #include "ops/yaml.hpp"
 #include "util/error.hpp"
+#include "yaml_emit.hpp"
 
 namespace {
 
@@ -13,12 +14,7 @@ using namespace dbmig::ops;
 
 const schema::NamingConvention naming;
 
-std::string emit(const YAML::Node& node) {
-  YAML::Emitter out;
-  out.SetNullFormat(YAML::LowerNull);
-  out << node;
-  return out.c_str();
-}
+using dbmig::test::emit;
 
 Op read_step(const std::string& text) { return from_yaml(YAML::Load(text), "steps.yaml", naming); }
 

@@ -10,6 +10,7 @@
 #include "model/model.hpp"
 #include "ops/yaml.hpp"
 #include "revision/step_text.hpp"
+#include "yaml_emit.hpp"
 
 namespace {
 
@@ -18,12 +19,7 @@ namespace fs = std::filesystem;
 
 const schema::NamingConvention naming;
 
-std::string emit(const YAML::Node& node) {
-  YAML::Emitter out;
-  out.SetNullFormat(YAML::LowerNull);
-  out << node;
-  return out.c_str();
-}
+using dbmig::test::emit;
 
 struct Tally {
   int written = 0;
