@@ -5,21 +5,15 @@
 #include <cctype>
 #include <vector>
 
+#include "dialect/common/expression_pieces.hpp"
 #include "dialect/common/sql_tokens.hpp"
 
 namespace dbmig::dialect::postgres {
 namespace {
 
 // A token after canonical spelling; the rewrites below work on these.
-struct Piece {
-  TokenKind kind;
-  std::string text;
-
-  bool is(std::string_view punctuation) const { return kind == TokenKind::punctuation && text == punctuation; }
-  bool is_operator(std::string_view op) const { return kind == TokenKind::other && text == op; }
-  bool is_word(std::string_view word) const { return kind == TokenKind::word && text == word; }
-};
-using Pieces = std::vector<Piece>;
+using Piece = ExpressionPiece;
+using Pieces = ExpressionPieces;
 
 // Printed upper-case, as PostgreSQL prints them; every other bare word is lower-case.
 constexpr std::string_view kKeywords[] = {
@@ -189,25 +183,6 @@ void remove_literal_types(Pieces& pieces) {
   pieces = std::move(out);
 }
 
-// A sign directly before a number, where it cannot be a binary operator, joins the number: a > - 1
-// and a > -1 read the same.
-void join_signs(Pieces& pieces) {
-  Pieces out;
-  for (std::size_t at = 0; at < pieces.size(); ++at) {
-    const Piece& piece = pieces[at];
-    const bool sign = piece.is_operator("-") || piece.is_operator("+");
-    const bool unary = out.empty() || out.back().kind == TokenKind::other || is_keyword(out.back()) ||
-                       out.back().is("(") || out.back().is("[") || out.back().is(",");
-    if (sign && unary && at + 1 < pieces.size() && pieces[at + 1].kind == TokenKind::number) {
-      out.push_back(Piece{TokenKind::number, (piece.text == "-" ? "-" : "") + pieces[at + 1].text});
-      ++at;
-      continue;
-    }
-    out.push_back(piece);
-  }
-  pieces = std::move(out);
-}
-
 // Operators PostgreSQL prints in another spelling.
 void respell_operators(Pieces& pieces) {
   Pieces out;
@@ -356,7 +331,7 @@ std::string canonical_expression(std::string_view expression) {
   Pieces pieces = read_pieces(expression);
   remove_casts(pieces);
   remove_literal_types(pieces);
-  join_signs(pieces);
+  join_signs(pieces, is_keyword);
   respell_operators(pieces);
   respell_current_timestamp(pieces);
   respell_array_membership(pieces);

@@ -4,6 +4,7 @@
 #include <array>
 #include <vector>
 
+#include "dialect/common/expression_pieces.hpp"
 #include "dialect/common/sql_tokens.hpp"
 
 namespace dbmig::dialect::sqlite {
@@ -21,12 +22,7 @@ TokenRange unwrap(const std::vector<Token>& tokens) {
 }
 
 // A token in canonical spelling, for the comparable text of an expression.
-struct Piece {
-  TokenKind kind;
-  std::string text;
-  bool is(std::string_view punctuation) const { return kind == TokenKind::punctuation && text == punctuation; }
-  bool is_keyword() const;
-};
+using Piece = ExpressionPiece;
 
 // Keywords of SQLite expressions, written upper-case; any other bare word is a name or function,
 // which SQLite matches ignoring ASCII case, written lower-case. So `LOWER( Title )` and
@@ -43,7 +39,7 @@ bool is_keyword_text(std::string_view upper_text) {
   return std::find(kKeywords.begin(), kKeywords.end(), upper_text) != kKeywords.end();
 }
 
-bool Piece::is_keyword() const { return kind == TokenKind::word && is_keyword_text(text); }
+bool is_keyword(const Piece& piece) { return piece.kind == TokenKind::word && is_keyword_text(piece.text); }
 
 // A quoted name SQLite would read the same bare: simple, lower-case, not a keyword.
 bool needs_no_quotes(std::string_view name) {
@@ -69,31 +65,13 @@ Piece canonical_piece(const Token& token) {
   return {token.kind, std::string(token.text)};
 }
 
-// A sign where a binary operator cannot stand joins the number after it: "a > - 1" is "a > -1".
-void join_signs(std::vector<Piece>& pieces) {
-  std::vector<Piece> out;
-  for (std::size_t at = 0; at < pieces.size(); ++at) {
-    const Piece& piece = pieces[at];
-    const bool sign = piece.kind == TokenKind::other && (piece.text == "-" || piece.text == "+");
-    const bool unary = out.empty() || out.back().kind == TokenKind::other || out.back().is_keyword() ||
-                       out.back().is("(") || out.back().is(",");
-    if (sign && unary && at + 1 < pieces.size() && pieces[at + 1].kind == TokenKind::number) {
-      out.push_back(Piece{TokenKind::number, (piece.text == "-" ? "-" : "") + pieces[at + 1].text});
-      ++at;
-      continue;
-    }
-    out.push_back(piece);
-  }
-  pieces = std::move(out);
-}
-
 // One space between tokens except inside parentheses, before a comma or dot, after a dot, and
 // between a function's name and its arguments (keywords keep theirs: IN (1, 2), but CAST(x AS t)).
 bool space_between(const Piece& before, const Piece& piece) {
   if (before.is("(") || before.is(".")) return false;
   if (piece.is(")") || piece.is(",") || piece.is(".")) return false;
   if (piece.is("(")) {
-    const bool function_name = (before.kind == TokenKind::word && (!before.is_keyword() || before.text == "CAST")) ||
+    const bool function_name = (before.kind == TokenKind::word && (!is_keyword(before) || before.text == "CAST")) ||
                                before.kind == TokenKind::quoted_identifier;
     return !function_name;
   }
@@ -107,7 +85,7 @@ std::string normalize_expression(std::string_view expression) {
   const TokenRange range = unwrap(tokens);
   std::vector<Piece> pieces;
   for (std::size_t at = range.begin; at < range.end; ++at) pieces.push_back(canonical_piece(tokens[at]));
-  join_signs(pieces);
+  join_signs(pieces, is_keyword);
   std::string out;
   for (std::size_t at = 0; at < pieces.size(); ++at) {
     if (at > 0 && space_between(pieces[at - 1], pieces[at])) out += ' ';
