@@ -86,14 +86,18 @@ ColumnRead read_column_entry(const Mapping& mapping, std::string name) {
 
 schema::Column read_column(const YAML::Node& node, std::string column_name, std::string_view file,
                            const std::vector<std::string>& caller_keys) {
-  const Value value = Value::at_node(node, file, "column '" + column_name + "'");
+  return read_column(Value::at_node(node, file, "column"), std::move(column_name), caller_keys);
+}
+
+schema::Column read_column(const Value& written, std::string column_name, const std::vector<std::string>& caller_keys) {
+  const Value value = written.named("column '" + column_name + "'");
   std::vector<std::string> allowed = detail::column_keys;
   allowed.insert(allowed.end(), caller_keys.begin(), caller_keys.end());
   const Mapping mapping = value.mapping(allowed);
   // A lone column has no table to hold the constraints these flags would create.
   for (const auto& key : detail::column_constraint_keys)
     if (const Entry* entry = mapping.find(key))
-      throw usage_error("'" + key + "' is only allowed on a column inside a table's columns", entry->key_where,
+      throw usage_error("'" + key + "' is only allowed on a column inside a table's columns", entry->key_where(),
                         "add the constraint with its own step (add_unique, create_index, add_foreign_key, ...)");
   detail::check_identifier(column_name, "column", value.where());
   return detail::read_column_entry(mapping, std::move(column_name)).column;

@@ -12,15 +12,15 @@ namespace {
 const std::vector<std::string> document_keys = {"tables"};
 
 // Appends the tables of one parsed models document.
-void read_document(const YAML::Node& document, std::string_view file, const schema::NamingConvention& naming,
+void read_document(std::shared_ptr<const YamlDocument> document, const schema::NamingConvention& naming,
                    std::vector<detail::LocatedTable>& tables) {
-  const Value root = Value::at_node(document, file, "the models file");
+  const Value root = Value::root_of(std::move(document), "the models file");
   const Mapping mapping = root.mapping(document_keys);
   const auto tables_value = mapping.get("tables");
   if (!tables_value) return;
   const Mapping entries = tables_value->named_entries("write tables: {users: {columns: {...}}, ...}");
   for (const Entry& entry : entries.entries())
-    tables.push_back(detail::read_located_table(entry.value, entry.key, entry.key_where, naming, {}));
+    tables.push_back(detail::read_located_table(entry.value, entry.key, entry.key_where(), naming, {}));
 }
 
 schema::Schema checked_schema(std::vector<detail::LocatedTable> tables) {
@@ -36,22 +36,22 @@ struct Document {
   std::string text;
 };
 
-// The quick reader first (plain_yaml.hpp): its nodes carry no position, so documents it cannot
-// read, or that do not load cleanly from its tree, are loaded again from yaml-cpp's tree, whose
-// errors say file:line:column. A valid models file loads the same either way (test_plain_yaml).
+// The quick reader first (plain_yaml.hpp). Documents it cannot read, or that do not load cleanly
+// from its tree, are loaded again from yaml-cpp's, so that an error's file:line:column is
+// yaml-cpp's. A valid models file loads the same either way (test_plain_yaml).
 schema::Schema load_documents(const std::vector<Document>& documents, const schema::NamingConvention& naming) {
   try {
     std::vector<detail::LocatedTable> tables;
     for (const auto& document : documents) {
-      const auto root = read_plain_yaml(document.text);
+      auto root = read_plain_yaml(document.text);
       if (!root) throw std::invalid_argument("outside the quick reader's subset");
-      read_document(*root, document.file, naming, tables);
+      read_document(std::make_shared<const YamlDocument>(YamlDocument{document.file, std::move(*root)}), naming, tables);
     }
     return checked_schema(std::move(tables));
   } catch (const std::exception&) {
   }
   std::vector<detail::LocatedTable> tables;
-  for (const auto& document : documents) read_document(parse_yaml(document.text, document.file), document.file, naming, tables);
+  for (const auto& document : documents) read_document(parse_document(document.text, document.file), naming, tables);
   return checked_schema(std::move(tables));
 }
 

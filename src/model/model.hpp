@@ -34,6 +34,12 @@ schema::Table read_table(const YAML::Node& node, std::string table_name, std::st
 schema::Column read_column(const YAML::Node& node, std::string column_name, std::string_view file,
                            const std::vector<std::string>& caller_keys = {});
 
+// The same for a value read from a document (a revision step's body).
+class Value;
+schema::Table read_table(const Value& value, std::string table_name, const schema::NamingConvention& naming,
+                         const std::vector<std::string>& caller_keys = {});
+schema::Column read_column(const Value& value, std::string column_name, const std::vector<std::string>& caller_keys = {});
+
 // The explicit form of a table/column that read_table/read_column read back to an equal value:
 // every constraint at table level with its name. Mapping keys in a stable order.
 YAML::Node table_to_yaml(const schema::Table& table);

@@ -17,16 +17,33 @@ struct Unsupported {};
 struct Line {
   std::size_t indent = 0;
   std::string_view content;  // after the indentation, trailing blanks removed
+  int number = 0;            // 1-based
 };
+
+using Kind = YamlNode::Kind;
+
+YamlNode node_at(Kind kind, int line, std::size_t column) {
+  YamlNode node;
+  node.kind = kind;
+  node.line = line;
+  node.column = static_cast<int>(column);
+  return node;
+}
+
+YamlNode scalar_at(std::string text, int line, std::size_t column) {
+  YamlNode node = node_at(Kind::scalar, line, column);
+  node.text = std::move(text);
+  return node;
+}
 
 bool is_null_word(std::string_view text) {
   return text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL";
 }
 
 // A plain scalar as yaml-cpp reads it: the null words are null nodes, all else a scalar.
-YAML::Node plain(std::string_view text) {
-  if (is_null_word(text)) return YAML::Node(YAML::NodeType::Null);
-  return YAML::Node(std::string(text));
+YamlNode plain(std::string_view text, int line, std::size_t column) {
+  if (is_null_word(text)) return node_at(Kind::null, line, column);
+  return scalar_at(std::string(text), line, column);
 }
 
 bool is_key_char(char c) {
@@ -54,18 +71,20 @@ void check_plain_start(std::string_view text) {
 // One-line values: flow collections, quoted and plain scalars.
 class InlineReader {
  public:
-  explicit InlineReader(std::string_view text) : text_(text) {}
+  // `text` is on line `line`, starting at (1-based) column `column`.
+  InlineReader(std::string_view text, int line, std::size_t column) : text_(text), line_(line), column_(column) {}
 
   // A value at the current position; in block context a plain scalar runs to the end.
-  YAML::Node value(bool block) {
+  YamlNode value(bool block) {
     skip_blanks();
     if (at_ >= text_.size()) unsupported();
+    const std::size_t column = column_ + at_;
     switch (text_[at_]) {
       case '{': return flow_mapping();
       case '[': return flow_sequence();
-      case '"': return YAML::Node(double_quoted());
-      case '\'': return YAML::Node(single_quoted());
-      default: return block ? block_plain() : plain(flow_plain());
+      case '"': return scalar_at(double_quoted(), line_, column);
+      case '\'': return scalar_at(single_quoted(), line_, column);
+      default: return block ? block_plain() : plain(flow_plain(), line_, column);
     }
   }
 
@@ -85,7 +104,8 @@ class InlineReader {
     return text_[at_];
   }
 
-  YAML::Node block_plain() {
+  YamlNode block_plain() {
+    const std::size_t column = column_ + at_;
     const std::string_view text = text_.substr(at_);
     check_plain_start(text);
     // ": " would make it a mapping, " #" a comment, a trailing ':' a key: leave those to yaml-cpp.
@@ -93,7 +113,7 @@ class InlineReader {
         text.back() == ':')
       unsupported();
     at_ = text_.size();
-    return plain(text);
+    return plain(text, line_, column);
   }
 
   std::string_view flow_plain() {
@@ -156,9 +176,8 @@ class InlineReader {
     unsupported();
   }
 
-  YAML::Node flow_mapping() {
-    YAML::Node node(YAML::NodeType::Map);
-    std::unordered_set<std::string> keys;
+  YamlNode flow_mapping() {
+    YamlNode node = node_at(Kind::mapping, line_, column_ + at_);
     ++at_;
     if (next_char() == '}') {
       ++at_;
@@ -166,12 +185,15 @@ class InlineReader {
     }
     while (true) {
       skip_blanks();
+      const std::size_t key_column = column_ + at_;
       const std::string key(flow_plain());
       if (key_end(key + ":") != key.size()) unsupported();  // only plain keys of name characters
       if (next_char() != ':') unsupported();
       ++at_;
-      if (!keys.insert(key).second) unsupported();
-      node.force_insert(key, value(false));  // no lookup: keys are known to be distinct
+      for (const YamlNode& earlier : node.keys)
+        if (earlier.text == key) unsupported();  // a duplicate: yaml-cpp's error says where
+      node.keys.push_back(scalar_at(key, line_, key_column));
+      node.items.push_back(value(false));
       const char after = next_char();
       ++at_;
       if (after == '}') return node;
@@ -179,15 +201,15 @@ class InlineReader {
     }
   }
 
-  YAML::Node flow_sequence() {
-    YAML::Node node(YAML::NodeType::Sequence);
+  YamlNode flow_sequence() {
+    YamlNode node = node_at(Kind::sequence, line_, column_ + at_);
     ++at_;
     if (next_char() == ']') {
       ++at_;
       return node;
     }
     while (true) {
-      node.push_back(value(false));
+      node.items.push_back(value(false));
       const char after = next_char();
       ++at_;
       if (after == ']') return node;
@@ -196,80 +218,84 @@ class InlineReader {
   }
 
   std::string_view text_;
+  int line_;
+  std::size_t column_;
   std::size_t at_ = 0;
 };
 
-YAML::Node inline_value(std::string_view text) {
-  InlineReader reader(text);
-  YAML::Node node = reader.value(true);
+YamlNode inline_value(std::string_view text, int line, std::size_t column) {
+  InlineReader reader(text, line, column);
+  YamlNode node = reader.value(true);
   if (!reader.at_end()) unsupported();  // "quoted" and more after it
   return node;
 }
 
 bool is_item(std::string_view content) { return content == "-" || content.starts_with("- "); }
 
-// Block collections, line by line. Nodes are made top-down: each is inserted into its parent
-// while it is still one node, then filled. yaml-cpp keeps a tree's nodes in a shared set that an
-// insertion merges into the parent's, so inserting whole subtrees would copy them level by level.
+// Block collections, line by line.
 class BlockReader {
  public:
   explicit BlockReader(std::vector<Line> lines) : lines_(std::move(lines)) {}
 
-  YAML::Node document() {
+  YamlNode document() {
     if (lines_.empty()) unsupported();  // an empty document: yaml-cpp says what it is
-    const std::size_t indent = lines_.front().indent;
-    YAML::Node root(is_item(lines_.front().content) ? YAML::NodeType::Sequence : YAML::NodeType::Map);
-    fill(root, indent);
+    YamlNode root = collection_at(lines_.front());
+    fill(root, lines_.front().indent);
     if (at_ != lines_.size()) unsupported();
     return root;
   }
 
  private:
+  // The block collection `line` starts: a sequence for an item, else a mapping.
+  static YamlNode collection_at(const Line& line) {
+    return node_at(is_item(line.content) ? Kind::sequence : Kind::mapping, line.number, line.indent + 1);
+  }
+
   // A collection node of the kind the line at `at_` starts, filled from the lines at `indent`.
-  void fill(YAML::Node node, std::size_t indent) {
-    if (node.IsSequence()) return sequence(node, indent);
+  void fill(YamlNode& node, std::size_t indent) {
+    if (node.is_sequence()) return sequence(node, indent);
     mapping(node, indent);
   }
 
-  // The value of a `key:` or `-` with nothing after it: a deeper block, a sequence at the key's
-  // own indentation (YAML allows that for a mapping's value), or null. Returns its kind and the
-  // indentation of its lines.
-  std::pair<YAML::NodeType::value, std::size_t> nested(std::size_t indent, bool aligned_sequence) const {
+  // The value of a `key:` or `-` with nothing after it, filled: a deeper block, a sequence at the
+  // key's own indentation (YAML allows that for a mapping's value), or null (without a position,
+  // so that it is reported at its key or item).
+  YamlNode nested(std::size_t indent, bool aligned_sequence) {
     if (at_ < lines_.size()) {
       const Line& line = lines_[at_];
-      if (line.indent > indent)
-        return {is_item(line.content) ? YAML::NodeType::Sequence : YAML::NodeType::Map, line.indent};
-      if (aligned_sequence && line.indent == indent && is_item(line.content)) return {YAML::NodeType::Sequence, indent};
+      if (line.indent > indent || (aligned_sequence && line.indent == indent && is_item(line.content))) {
+        YamlNode child = collection_at(line);
+        fill(child, line.indent);
+        return child;
+      }
     }
-    return {YAML::NodeType::Null, indent};
+    return YamlNode{};
   }
 
-  void mapping(YAML::Node node, std::size_t indent) {
-    std::unordered_set<std::string> keys;
+  void mapping(YamlNode& node, std::size_t indent) {
+    std::unordered_set<std::string_view> keys;
     while (at_ < lines_.size() && lines_[at_].indent == indent && !is_item(lines_[at_].content)) {
-      const std::string_view content = lines_[at_].content;
-      const std::size_t colon = key_end(content);
+      const Line line = lines_[at_];
+      const std::size_t colon = key_end(line.content);
       if (colon == std::string_view::npos) unsupported();
-      const std::string key(content.substr(0, colon));
-      if (!keys.insert(key).second) unsupported();
-      std::string_view rest = content.substr(colon + 1);
-      while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+      const std::string_view key = line.content.substr(0, colon);
+      if (!keys.insert(key).second) unsupported();  // a duplicate: yaml-cpp's error says where
+      std::size_t value_at = colon + 1;
+      while (value_at < line.content.size() && line.content[value_at] == ' ') ++value_at;
       ++at_;
-      if (!rest.empty()) {
-        node.force_insert(key, inline_value(rest));  // no lookup: keys are known to be distinct
-        continue;
-      }
-      const auto [kind, child_indent] = nested(indent, true);
-      YAML::Node child(kind);
-      node.force_insert(key, child);
-      if (kind != YAML::NodeType::Null) fill(child, child_indent);
+      node.keys.push_back(scalar_at(std::string(key), line.number, line.indent + 1));
+      if (value_at < line.content.size())
+        node.items.push_back(inline_value(line.content.substr(value_at), line.number, line.indent + value_at + 1));
+      else
+        node.items.push_back(nested(indent, true));
     }
     if (at_ < lines_.size() && lines_[at_].indent > indent) unsupported();
   }
 
-  void sequence(YAML::Node node, std::size_t indent) {
+  void sequence(YamlNode& node, std::size_t indent) {
     while (at_ < lines_.size() && lines_[at_].indent == indent && is_item(lines_[at_].content)) {
-      std::string_view rest = lines_[at_].content.substr(1);
+      const Line line = lines_[at_];
+      std::string_view rest = line.content.substr(1);
       std::size_t offset = 1;
       while (!rest.empty() && rest.front() == ' ') {
         rest.remove_prefix(1);
@@ -277,19 +303,16 @@ class BlockReader {
       }
       if (rest.empty()) {
         ++at_;
-        const auto [kind, child_indent] = nested(indent, false);
-        YAML::Node child(kind);
-        node.push_back(child);
-        if (kind != YAML::NodeType::Null) fill(child, child_indent);
+        node.items.push_back(nested(indent, false));
       } else if (key_end(rest) != std::string_view::npos) {
         // `- key: value`: a mapping whose keys line up with this first one.
-        lines_[at_] = Line{indent + offset, rest};
-        YAML::Node child(YAML::NodeType::Map);
-        node.push_back(child);
+        lines_[at_] = Line{indent + offset, rest, line.number};
+        YamlNode child = collection_at(lines_[at_]);
         mapping(child, indent + offset);
+        node.items.push_back(std::move(child));
       } else {
         ++at_;
-        node.push_back(inline_value(rest));
+        node.items.push_back(inline_value(rest, line.number, indent + offset + 1));
       }
     }
     if (at_ < lines_.size() && lines_[at_].indent > indent) unsupported();
@@ -302,7 +325,9 @@ class BlockReader {
 std::vector<Line> lines_of(std::string_view text) {
   std::vector<Line> lines;
   std::size_t at = 0;
+  int number = 0;
   while (at < text.size()) {
+    ++number;
     std::size_t end = text.find('\n', at);
     if (end == std::string_view::npos) end = text.size();
     std::string_view raw = text.substr(at, end - at);
@@ -313,14 +338,14 @@ std::vector<Line> lines_of(std::string_view text) {
     while (indent < raw.size() && raw[indent] == ' ') ++indent;
     const std::string_view content = raw.substr(indent);
     if (content.empty() || content.front() == '#') continue;
-    lines.push_back(Line{indent, content});
+    lines.push_back(Line{indent, content, number});
   }
   return lines;
 }
 
 }  // namespace
 
-std::optional<YAML::Node> read_plain_yaml(std::string_view text) {
+std::optional<YamlNode> read_plain_yaml(std::string_view text) {
   try {
     return BlockReader(lines_of(text)).document();
   } catch (const Unsupported&) {

@@ -1,6 +1,6 @@
 #pragma once
-// A quick reader for the plain YAML of revision and models files, building the same YAML::Node
-// tree that yaml-cpp's parser builds, about ten times faster: yaml-cpp scans every character
+// A quick reader for the plain YAML of revision and models files, building the tree that
+// converting yaml-cpp's parse gives (yaml_tree.hpp), positions included, many times faster: yaml-cpp scans every character
 // through its regular-expression matcher; applying a long chain of revisions spent a quarter of
 // its time there, and `migrate` on 1,000 tables half (docs/performance.md). Like header_scan.hpp it reads only what dbmig writes and what
 // people commonly type by hand:
@@ -11,18 +11,17 @@
 //
 // and gives up (nullopt) on anything else: block scalars (| >), anchors, aliases, tags, multi-line
 // flow collections or scalars, comments after values, duplicate keys, tabs in indentation, odd
-// characters in keys. The caller then uses yaml-cpp, which also reports mistakes at file:line:column
-// (nodes built here carry no position, so a file that does not read cleanly is parsed again by
-// yaml-cpp before an error is shown).
+// characters in keys. The caller then uses yaml-cpp. Callers also parse a file again with yaml-cpp
+// before they report a mistake in it, so that its position is yaml-cpp's for certain.
 #include <optional>
 #include <string_view>
 
-#include <yaml-cpp/yaml.h>
+#include "model/yaml_tree.hpp"
 
 namespace dbmig::model {
 
 // The document's root node (a mapping, a sequence or a scalar), or nullopt when the text uses
 // YAML outside the subset above.
-std::optional<YAML::Node> read_plain_yaml(std::string_view text);
+std::optional<YamlNode> read_plain_yaml(std::string_view text);
 
 }  // namespace dbmig::model

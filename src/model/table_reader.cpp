@@ -30,7 +30,7 @@ std::vector<WrittenColumn> read_columns(const Mapping& table_mapping, LocatedTab
   if (entries.entries().empty()) columns.fail("table '" + table + "' has no columns", std::string(columns_hint));
   std::vector<WrittenColumn> written;
   for (const Entry& entry : entries.entries()) {
-    check_identifier(entry.key, "column", entry.key_where);
+    check_identifier(entry.key, "column", entry.key_where());
     const Value value = entry.value.named("column '" + table + "." + entry.key + "'");
     ColumnRead read = read_column_entry(value.mapping(column_keys), entry.key);
     located.table.columns.push_back(std::move(read.column));
@@ -181,7 +181,12 @@ LocatedTable read_located_table(const Value& value, std::string name, Location n
 
 schema::Table read_table(const YAML::Node& node, std::string table_name, std::string_view file,
                          const schema::NamingConvention& naming, const std::vector<std::string>& caller_keys) {
-  const Value value = Value::at_node(node, file, "table '" + table_name + "'");
+  return read_table(Value::at_node(node, file, "table"), std::move(table_name), naming, caller_keys);
+}
+
+schema::Table read_table(const Value& written, std::string table_name, const schema::NamingConvention& naming,
+                         const std::vector<std::string>& caller_keys) {
+  const Value value = written.named("table '" + table_name + "'");
   return detail::read_located_table(value, std::move(table_name), value.where(), naming, caller_keys).table;
 }
 

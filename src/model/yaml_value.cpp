@@ -47,6 +47,10 @@ std::string read_yaml_text(const std::string& path, std::string_view what) {
   return std::move(content).str();
 }
 
+std::shared_ptr<const YamlDocument> parse_document(std::string_view text, std::string_view file) {
+  return std::make_shared<const YamlDocument>(YamlDocument{std::string(file), tree_of(parse_yaml(text, file))});
+}
+
 YAML::Node parse_yaml_file(const std::string& path, std::string_view what) {
   return parse_yaml(read_yaml_text(path, what), path);
 }
@@ -72,35 +76,48 @@ std::string ValueName::text() const {
 
 // ---- Value ----
 
-Value::Value(YAML::Node node, std::string what, Location where)
-    : node_(std::move(node)), what_(std::make_shared<const ValueName>(std::move(what))), where_(std::move(where)) {}
-
-Value::Value(YAML::Node node, std::shared_ptr<const ValueName> what, Location where)
-    : node_(std::move(node)), what_(std::move(what)), where_(std::move(where)) {}
-
-Value Value::at_node(const YAML::Node& node, std::string_view file, std::string what) {
-  return Value(node, std::move(what), node_location(node, file));
+Value Value::root_of(std::shared_ptr<const YamlDocument> document, std::string what) {
+  const YamlNode* root = &document->root;
+  return Value(std::move(document), root, std::make_shared<const ValueName>(std::move(what)), root->line, root->column);
 }
 
-bool Value::is_null() const { return !node_.IsDefined() || node_.IsNull(); }
+Value Value::at_node(const YAML::Node& node, std::string_view file, std::string what) {
+  return root_of(std::make_shared<const YamlDocument>(YamlDocument{std::string(file), tree_of(node)}), std::move(what));
+}
 
-Value Value::named(std::string what) const { return Value(node_, std::move(what), where_); }
+std::shared_ptr<const ValueName> Value::name() const {
+  switch (relation_) {
+    case Relation::key: return ValueName::key_of(*key_, name_);
+    case Relation::item: return ValueName::item_of(item_, name_);
+    case Relation::own: break;
+  }
+  return name_;
+}
+
+Value Value::named(std::string what) const {
+  return Value(document_, node_, std::make_shared<const ValueName>(std::move(what)), line_, column_);
+}
 
 void Value::fail(std::string message, std::string hint) const {
-  throw usage_error(std::move(message), where_, std::move(hint));
+  throw usage_error(std::move(message), where(), std::move(hint));
 }
 
 std::string Value::kind_name() const {
-  if (is_null()) return "nothing";
-  if (node_.IsMap()) return "a mapping";
-  if (node_.IsSequence()) return "a list";
-  return "'" + node_.Scalar() + "'";
+  switch (node_->kind) {
+    case YamlNode::Kind::null: return "nothing";
+    case YamlNode::Kind::mapping: return "a mapping";
+    case YamlNode::Kind::sequence: return "a list";
+    case YamlNode::Kind::scalar: break;
+  }
+  return "'" + node_->text + "'";
 }
 
 std::string Value::text() const {
   if (is_null()) fail("missing value for " + what());
-  if (!node_.IsScalar()) fail("expected a single value for " + what() + ", got " + kind_name(), "write a plain value, quoted if it contains ': ' or starts with {, [ or #");
-  return node_.Scalar();
+  if (!node_->is_scalar())
+    fail("expected a single value for " + what() + ", got " + kind_name(),
+         "write a plain value, quoted if it contains ': ' or starts with {, [ or #");
+  return node_->text;
 }
 
 std::optional<std::string> Value::optional_text() const {
@@ -109,8 +126,8 @@ std::optional<std::string> Value::optional_text() const {
 }
 
 bool Value::boolean() const {
-  if (node_.IsScalar()) {
-    const std::string word = lower(node_.Scalar());
+  if (node_->is_scalar()) {
+    const std::string word = lower(node_->text);
     if (word == "true" || word == "yes" || word == "on") return true;
     if (word == "false" || word == "no" || word == "off") return false;
   }
@@ -119,16 +136,19 @@ bool Value::boolean() const {
 
 std::vector<Value> Value::items() const {
   if (is_null()) return {};
-  if (!node_.IsSequence())
+  if (!node_->is_sequence())
     fail("expected a list for " + what() + ", got " + kind_name(), "write a YAML list: [a, b] or one '- item' per line");
   std::vector<Value> out;
-  out.reserve(node_.size());
-  std::size_t index = 0;
-  for (const auto& item : node_) {
-    ++index;
-    Location item_where = node_location(item, where_.file);
-    if (item_where.line == 0) item_where = where_;
-    out.emplace_back(item, ValueName::item_of(index, what_), std::move(item_where));
+  out.reserve(node_->items.size());
+  const std::shared_ptr<const ValueName> list_name = name();
+  for (std::size_t index = 0; index < node_->items.size(); ++index) {
+    const YamlNode& item = node_->items[index];
+    // An item without a position of its own (an empty `-`) is reported at the list.
+    const bool located = item.line > 0;
+    Value value(document_, &item, list_name, located ? item.line : line_, located ? item.column : column_);
+    value.relation_ = Relation::item;
+    value.item_ = index + 1;
+    out.push_back(std::move(value));
   }
   return out;
 }
@@ -140,46 +160,57 @@ std::vector<std::string> Value::texts() const {
 }
 
 Mapping Value::mapping(const std::vector<std::string>& allowed_keys) const {
-  if (!is_null() && !node_.IsMap())
+  if (!is_null() && !node_->is_mapping())
     fail("expected a mapping for " + what() + ", got " + kind_name(), "write key: value pairs; valid keys: " + util::join(allowed_keys));
   return Mapping(*this, &allowed_keys);
 }
 
 Mapping Value::named_entries(std::string hint) const {
-  if (!is_null() && !node_.IsMap()) fail("expected a mapping for " + what() + ", got " + kind_name(), std::move(hint));
+  if (!is_null() && !node_->is_mapping()) fail("expected a mapping for " + what() + ", got " + kind_name(), std::move(hint));
   return Mapping(*this, nullptr);
 }
 
 // ---- Mapping ----
 
 Mapping::Mapping(Value value, const std::vector<std::string>* allowed_keys) : value_(std::move(value)) {
-  if (value_.is_null()) return;
-  // Reserved: a mapping of a thousand tables grew these a dozen times each.
-  entries_.reserve(value_.node().size());
-  by_key_.reserve(value_.node().size());
-  for (auto it = value_.node().begin(); it != value_.node().end(); ++it) {
-    const Location key_where = node_location(it->first, value_.file());
-    if (!it->first.IsScalar())
-      throw usage_error("a key in " + value_.what() + " is not a plain name", key_where,
+  const YamlNode& node = value_.node();
+  if (!node.is_mapping()) return;
+  const std::size_t size = node.items.size();
+  entries_.reserve(size);
+  if (size >= indexed_from) by_key_.reserve(size);
+  const std::shared_ptr<const ValueName> mapping_name = value_.name();
+  for (std::size_t index = 0; index < size; ++index) {
+    const YamlNode& key_node = node.keys[index];
+    const YamlNode& value_node = node.items[index];
+    const auto key_where = [&] { return Location{value_.file(), key_node.line, key_node.column}; };
+    if (!key_node.is_scalar())
+      throw usage_error("a key in " + value_.what() + " is not a plain name", key_where(),
                         "write keys as plain names: name: value");
-    const std::string key = it->first.Scalar();
+    const std::string& key = key_node.text;
     if (allowed_keys && std::find(allowed_keys->begin(), allowed_keys->end(), key) == allowed_keys->end())
-      throw usage_error("unknown key '" + key + "' in " + value_.what(), key_where,
+      throw usage_error("unknown key '" + key + "' in " + value_.what(), key_where(),
                         util::unknown_name_hint(key, *allowed_keys, "valid keys"));
     if (const Entry* first = find(key))
-      throw usage_error("duplicate key '" + key + "' in " + value_.what(), key_where,
-                        "it is already given at line " + std::to_string(first->key_where.line) +
-                            "; keep one of them");
-    // A key without a value has a null node whose mark points past the key: point at the key.
-    const Location value_where =
-        it->second.IsNull() ? key_where : node_location(it->second, value_.file());
-    by_key_.emplace(key, entries_.size());
-    entries_.push_back(Entry{key, key_where, Value(it->second, ValueName::key_of(key, value_.what_), value_where)});
+      throw usage_error("duplicate key '" + key + "' in " + value_.what(), key_where(),
+                        "it is already given at line " + std::to_string(first->key_line) + "; keep one of them");
+    // A key without a value (a null without a position) is reported at the key.
+    const bool located = !value_node.is_null() && value_node.line > 0;
+    Value entry_value(value_.document_, &value_node, mapping_name, located ? value_node.line : key_node.line,
+                      located ? value_node.column : key_node.column);
+    entry_value.relation_ = Value::Relation::key;
+    entry_value.key_ = &key;
+    if (size >= indexed_from) by_key_.emplace(std::string_view(key), entries_.size());
+    entries_.push_back(Entry{key, std::move(entry_value), key_node.line, key_node.column});
   }
 }
 
 const Entry* Mapping::find(std::string_view key) const {
-  const auto it = by_key_.find(std::string(key));
+  if (by_key_.empty()) {
+    for (const Entry& entry : entries_)
+      if (entry.key == key) return &entry;
+    return nullptr;
+  }
+  const auto it = by_key_.find(key);
   return it == by_key_.end() ? nullptr : &entries_[it->second];
 }
 

@@ -11,6 +11,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "model/yaml_tree.hpp"
 #include "util/error.hpp"
 
 namespace dbmig::model {
@@ -41,19 +42,19 @@ class ValueName {
 
 class Value {
  public:
-  // `what` names the value in messages ("table 'users'", "'nullable' of column 'users.id'").
-  Value(YAML::Node node, std::string what, Location where);
-  Value(YAML::Node node, std::shared_ptr<const ValueName> what, Location where);
-  // A node located by its own mark (a document root, a list item).
+  // The root of a parsed document; `what` names it in messages ("the models file").
+  static Value root_of(std::shared_ptr<const YamlDocument> document, std::string what);
+  // A node of yaml-cpp's tree (converted), for readers handed one; located by its own mark.
   static Value at_node(const YAML::Node& node, std::string_view file, std::string what);
 
-  const YAML::Node& node() const { return node_; }
-  std::string what() const { return what_->text(); }
-  const Location& where() const { return where_; }
-  const std::string& file() const { return where_.file; }
-  bool is_null() const;
-  bool is_sequence() const { return node_.IsSequence(); }
-  bool is_mapping() const { return node_.IsMap(); }
+  const YamlNode& node() const { return *node_; }
+  // `what` names the value in messages ("table 'users'", "'nullable' of column 'users.id'").
+  std::string what() const { return name()->text(); }
+  Location where() const { return Location{document_->file, line_, column_}; }
+  const std::string& file() const { return document_->file; }
+  bool is_null() const { return node_->is_null(); }
+  bool is_sequence() const { return node_->is_sequence(); }
+  bool is_mapping() const { return node_->is_mapping(); }
 
   // The same value under another name in messages.
   Value named(std::string what) const;
@@ -73,19 +74,38 @@ class Value {
   [[noreturn]] void fail(std::string message, std::string hint = {}) const;
 
  private:
+  // How the name is made: the value's own, or 'key' / item N of the container named by name_.
+  // Children keep their parent's name and their key, and a name object is made only for a value
+  // whose children are read (or when a message needs it): a large models.yaml has tens of
+  // thousands of values.
+  enum class Relation : std::uint8_t { own, key, item };
+
+  Value(std::shared_ptr<const YamlDocument> document, const YamlNode* node, std::shared_ptr<const ValueName> name,
+        int line, int column)
+      : document_(std::move(document)), node_(node), name_(std::move(name)), line_(line), column_(column) {}
+
+  std::shared_ptr<const ValueName> name() const;
   std::string kind_name() const;  // "a mapping", "a list", ... for "expected X, got Y"
 
   friend class Mapping;
 
-  YAML::Node node_;
-  std::shared_ptr<const ValueName> what_;
-  Location where_;
+  std::shared_ptr<const YamlDocument> document_;  // keeps node_ (and key_) alive
+  const YamlNode* node_;
+  std::shared_ptr<const ValueName> name_;  // the value's own name, or its container's
+  Relation relation_ = Relation::own;
+  const std::string* key_ = nullptr;  // for Relation::key, in the document
+  std::size_t item_ = 0;              // for Relation::item, 1-based
+  int line_ = 0;
+  int column_ = 0;
 };
 
 struct Entry {
   std::string key;
-  Location key_where;
   Value value;
+  int key_line = 0;
+  int key_column = 0;
+
+  Location key_where() const { return Location{value.file(), key_line, key_column}; }
 };
 
 class Mapping {
@@ -101,9 +121,13 @@ class Mapping {
   friend class Value;
   Mapping(Value value, const std::vector<std::string>* allowed_keys);
 
+  // A small mapping (a column's flags) is searched in order; a large one (a thousand tables)
+  // through by_key_, whose keys view the document's key texts.
+  static constexpr std::size_t indexed_from = 16;
+
   Value value_;
-  std::vector<Entry> entries_;                            // in document order
-  std::unordered_map<std::string, std::size_t> by_key_;  // key -> index in entries_
+  std::vector<Entry> entries_;                                 // in document order
+  std::unordered_map<std::string_view, std::size_t> by_key_;  // key -> index in entries_, when indexed
 };
 
 // The location of a node in `file`, 1-based (yaml-cpp marks are 0-based); line 0 when unknown.
@@ -111,6 +135,8 @@ Location node_location(const YAML::Node& node, std::string_view file);
 
 // Parses a whole document; a YAML syntax error becomes a usage error at its mark.
 YAML::Node parse_yaml(std::string_view text, std::string_view file);
+// The same as a document for Value::root_of.
+std::shared_ptr<const YamlDocument> parse_document(std::string_view text, std::string_view file);
 
 // Reads and parses a file; a missing or unreadable file is a usage error naming it.
 YAML::Node parse_yaml_file(const std::string& path, std::string_view what);

@@ -32,6 +32,10 @@
 #include "ops/op.hpp"
 #include "schema/naming.hpp"
 
+namespace dbmig::model {
+class Value;
+}
+
 namespace dbmig::ops {
 
 // One list item of an upgrade/downgrade list: a single-key mapping {kind: body}.
@@ -39,6 +43,8 @@ YAML::Node to_yaml(const Op& op);
 
 // Reads one step; throws dbmig::Error (usage) with file:line:column for an unknown op kind,
 // unknown or missing keys, bad types.
+Op from_yaml(const model::Value& step, const schema::NamingConvention& naming);
+// The same for a node of yaml-cpp's tree, read from `file`.
 Op from_yaml(const YAML::Node& step, std::string_view file, const schema::NamingConvention& naming);
 
 }  // namespace dbmig::ops

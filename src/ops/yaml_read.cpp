@@ -22,15 +22,13 @@ using model::Value;
 
 // The body of one step (`- kind: body`) and what reading it needs.
 struct Step {
-  YAML::Node node;
-  std::string_view file;
+  Value body;  // named by its kind in messages
   const schema::NamingConvention& naming;
-  std::string kind;
 
-  Value body() const { return Value::at_node(node, file, kind); }
-  Mapping mapping(const Keys& allowed) const { return body().mapping(allowed); }
+  const model::YamlNode& node() const { return body.node(); }
+  Mapping mapping(const Keys& allowed) const { return body.mapping(allowed); }
   // For a body whose keys a model reader checks (create_table, add_column).
-  Mapping unchecked_mapping() const { return body().named_entries("write key: value pairs"); }
+  Mapping unchecked_mapping() const { return body.named_entries("write key: value pairs"); }
 };
 
 // The keys of an op on an existing table, then its own.
@@ -102,13 +100,13 @@ std::optional<std::optional<std::string>> change_of(const Mapping& body, std::st
 
 Op read(std::type_identity<CreateTable>, const Step& step) {
   const std::string name = text(step.unchecked_mapping(), "name");
-  return CreateTable{model::read_table(step.node, name, step.file, step.naming, {"name"})};
+  return CreateTable{model::read_table(step.body, name, step.naming, {"name"})};
 }
 
 Op read(std::type_identity<DropTable>, const Step& step) {
   schema::Table table;
-  if (step.node.IsScalar()) {
-    table.name = step.node.Scalar();
+  if (step.node().is_scalar()) {
+    table.name = step.node().text;
   } else {
     const Mapping body = step.mapping({"name", "schema"});
     table.name = text(body, "name");
@@ -131,8 +129,7 @@ Op read(std::type_identity<SetTableComment>, const Step& step) {
 
 Op read(std::type_identity<AddColumn>, const Step& step) {
   const Mapping body = step.unchecked_mapping();
-  return AddColumn{target_of(body), model::read_column(step.node, text(body, "name"), step.file,
-                                                       {"table", "schema", "name"})};
+  return AddColumn{target_of(body), model::read_column(step.body, text(body, "name"), {"table", "schema", "name"})};
 }
 
 Op read(std::type_identity<DropColumn>, const Step& step) {
@@ -266,7 +263,7 @@ Op read(std::type_identity<DropConstraint<Constraint>>, const Step& step) {
 }
 
 Op read(std::type_identity<Sql>, const Step& step) {
-  if (step.node.IsScalar()) return Sql{step.node.Scalar(), {}};
+  if (step.node().is_scalar()) return Sql{step.node().text, {}};
   const Mapping body = step.mapping({"postgresql", "sqlite", "default"});
   if (body.entries().empty())
     body.value().fail("sql needs the SQL text", "write sql: \"...\" or sql: {postgresql: \"...\", sqlite: \"...\"}");
@@ -276,7 +273,7 @@ Op read(std::type_identity<Sql>, const Step& step) {
   return sql;
 }
 
-Op read(std::type_identity<Fail>, const Step& step) { return Fail{step.body().named("the fail message").text()}; }
+Op read(std::type_identity<Fail>, const Step& step) { return Fail{step.body.named("the fail message").text()}; }
 
 // Reads the body as the op kind with the given variant index.
 template <std::size_t... Index>
@@ -289,21 +286,24 @@ Op read_kind(std::size_t index, const Step& step, std::index_sequence<Index...>)
 
 }  // namespace
 
-Op from_yaml(const YAML::Node& step, std::string_view file, const schema::NamingConvention& naming) {
-  if (!step.IsMap() || step.size() != 1)
-    throw usage_error("a step must be one 'kind: body' pair", model::location_of(step, file),
-                      "e.g. - add_column: {table: users, name: age, type: integer}");
-  const auto pair = *step.begin();
-  const std::string kind = pair.first.Scalar();
+Op from_yaml(const model::Value& step, const schema::NamingConvention& naming) {
+  if (!step.is_mapping() || step.node().items.size() != 1)
+    step.fail("a step must be one 'kind: body' pair", "e.g. - add_column: {table: users, name: age, type: integer}");
+  const Mapping pair = step.named_entries("");
+  const model::Entry& entry = pair.entries().front();
+  const std::string& kind = entry.key;
   const auto found = std::find(detail::kind_names.begin(), detail::kind_names.end(), kind);
   if (found == detail::kind_names.end()) {
     const Keys kinds(detail::kind_names.begin(), detail::kind_names.end());
-    throw usage_error("unknown step '" + kind + "'", model::location_of(pair.first, file),
-                      util::unknown_name_hint(kind, kinds, "valid steps"));
+    throw usage_error("unknown step '" + kind + "'", entry.key_where(), util::unknown_name_hint(kind, kinds, "valid steps"));
   }
-  const Step body{pair.second, file, naming, kind};
+  const Step body{entry.value.named(kind), naming};
   return read_kind(static_cast<std::size_t>(found - detail::kind_names.begin()), body,
                    std::make_index_sequence<std::variant_size_v<Op>>{});
+}
+
+Op from_yaml(const YAML::Node& step, std::string_view file, const schema::NamingConvention& naming) {
+  return from_yaml(Value::at_node(step, file, "the step"), naming);
 }
 
 }  // namespace dbmig::ops

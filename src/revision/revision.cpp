@@ -22,7 +22,7 @@ std::vector<ops::Op> read_steps(const Mapping& file, std::string_view key, const
   std::vector<ops::Op> ops;
   // `downgrade:` left empty reads as no steps, like `[]`.
   for (const Value& step : steps.named("'" + std::string(key) + "'").items())
-    ops.push_back(ops::from_yaml(step.node(), step.file(), naming));
+    ops.push_back(ops::from_yaml(step, naming));
   return ops;
 }
 
@@ -64,15 +64,13 @@ std::string without_leading_comments(std::string_view text) {
   return out;
 }
 
-// The revision in a parsed document. Throws dbmig::Error (usage) for a mistake, at the node's
-// position when the nodes have one (yaml-cpp's).
-Revision read_revision(const YAML::Node& root, std::string_view text, const std::filesystem::path& path,
-                       const schema::NamingConvention& naming) {
-  const std::string file_name = path.string();
-  if (!root.IsDefined() || root.IsNull())
-    throw usage_error("the revision file is empty", Location{file_name, 0, 0},
+// The revision in a parsed document. Throws dbmig::Error (usage) for a mistake, at its position.
+Revision read_revision(std::shared_ptr<const model::YamlDocument> document, std::string_view text,
+                       const std::filesystem::path& path, const schema::NamingConvention& naming) {
+  if (document->root.is_null())
+    throw usage_error("the revision file is empty", Location{document->file, 0, 0},
                       "a revision needs revision, down_revision, upgrade and downgrade");
-  const Mapping file = Value::at_node(root, file_name, "the revision file")
+  const Mapping file = Value::root_of(std::move(document), "the revision file")
                            .mapping({"revision", "down_revision", "message", "created_at", "transactional",
                                      "branch_labels", "upgrade", "downgrade"});
 
@@ -98,15 +96,16 @@ Revision read_revision(const YAML::Node& root, std::string_view text, const std:
 
 Revision parse_revision(std::string_view text, const std::filesystem::path& path,
                         const schema::NamingConvention& naming) {
-  // The quick reader first (plain_yaml.hpp). Its nodes carry no position, so whatever is wrong
-  // with the file is found again below by yaml-cpp, whose error says where.
-  if (const std::optional<YAML::Node> root = model::read_plain_yaml(text)) {
+  // The quick reader first (plain_yaml.hpp). Whatever is wrong with the file is found again below
+  // from yaml-cpp's tree, so that the error's position is yaml-cpp's.
+  if (std::optional<model::YamlNode> root = model::read_plain_yaml(text)) {
     try {
-      return read_revision(*root, text, path, naming);
+      return read_revision(std::make_shared<const model::YamlDocument>(model::YamlDocument{path.string(), std::move(*root)}),
+                           text, path, naming);
     } catch (...) {
     }
   }
-  return read_revision(model::parse_yaml(without_leading_comments(text), path.string()), text, path, naming);
+  return read_revision(model::parse_document(without_leading_comments(text), path.string()), text, path, naming);
 }
 
 Revision read_revision_file(const std::filesystem::path& path, const schema::NamingConvention& naming) {
