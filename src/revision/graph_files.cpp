@@ -18,14 +18,20 @@ namespace fs = std::filesystem;
 namespace {
 
 // POSIX reads rather than a stream: loading a graph reads a thousand small files, and a stream's
-// buffer set-up (an fstat and an allocation per file) is a noticeable share of that.
+// buffer set-up (an fstat and an allocation per file) is a noticeable share of that. Only regular
+// files are read, and a regular file's read comes back short only at its end: a file smaller
+// than the buffer takes one read, not a second one to see the end (a thousand system calls
+// fewer for `current` on a thousand revisions).
 std::string read_open_file(int descriptor, const fs::path& path) {
   if (descriptor < 0)
     throw usage_error("cannot read revision file " + path.string(), std::nullopt, "check that it exists and is readable");
   std::string text;
   char buffer[16384];
   ssize_t count = 0;
-  while ((count = ::read(descriptor, buffer, sizeof buffer)) > 0) text.append(buffer, static_cast<std::size_t>(count));
+  while ((count = ::read(descriptor, buffer, sizeof buffer)) > 0) {
+    text.append(buffer, static_cast<std::size_t>(count));
+    if (static_cast<std::size_t>(count) < sizeof buffer) break;
+  }
   ::close(descriptor);
   if (count < 0) throw usage_error("cannot read revision file " + path.string());
   return text;
