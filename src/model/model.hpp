@@ -7,6 +7,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "model/yaml_tree.hpp"
 #include "schema/naming.hpp"
 #include "schema/schema.hpp"
 #include "util/error.hpp"
@@ -42,6 +43,9 @@ schema::Column read_column(const Value& value, std::string column_name, const st
 
 // The explicit form of a table/column that read_table/read_column read back to an equal value:
 // every constraint at table level with its name. Mapping keys in a stable order.
+YamlNode table_tree(const schema::Table& table);
+YamlNode column_tree(const schema::Column& column);
+// The same as yaml-cpp trees.
 YAML::Node table_to_yaml(const schema::Table& table);
 YAML::Node column_to_yaml(const schema::Column& column);
 

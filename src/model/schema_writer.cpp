@@ -5,15 +5,15 @@
 namespace dbmig::model {
 
 std::string schema_to_yaml(const schema::Schema& schema, const schema::NamingConvention& naming) {
-  YAML::Node tables(YAML::NodeType::Map);
-  for (const auto& table : schema.tables) tables[table.name] = detail::write_table(table, &naming);
   // An empty database is `tables: {}`, not a `{}` on a line of its own.
-  if (schema.tables.empty()) tables.SetStyle(YAML::EmitterStyle::Flow);
-  YAML::Node document(YAML::NodeType::Map);
-  document["tables"] = tables;
+  YamlNode tables = YamlNode::mapping(schema.tables.empty() ? YamlNode::Style::flow : YamlNode::Style::any);
+  // Table names are distinct: `inspect` reads one schema.
+  for (const auto& table : schema.tables) tables.add(table.name, detail::write_table(table, &naming));
+  YamlNode document = YamlNode::mapping();
+  document.add("tables", std::move(tables));
   YAML::Emitter out;
   out.SetIndent(2);
-  out << document;
+  out << yaml_cpp_of(document);
   return std::string(out.c_str()) + "\n";
 }
 

@@ -14,12 +14,9 @@ namespace {
 
 using Convention = schema::NamingConvention;
 
-YAML::Node flow_list(const std::vector<std::string>& items) {
-  YAML::Node node(YAML::NodeType::Sequence);
-  for (const auto& item : items) node.push_back(item);
-  node.SetStyle(YAML::EmitterStyle::Flow);
-  return node;
-}
+using Style = YamlNode::Style;
+
+YamlNode flow_list(const std::vector<std::string>& items) { return YamlNode::list(items, Style::flow); }
 
 // Column flags that stand for table-level constraints (the person-style form only).
 struct FoldedFlags {
@@ -36,25 +33,25 @@ struct ColumnContext {
   FoldedFlags flags;
 };
 
-YAML::Node write_column(const schema::Column& column, const ColumnContext& context) {
-  YAML::Node node(YAML::NodeType::Map);
-  node["type"] = schema::to_string(column.type);
-  if (!column.nullable && !context.in_primary_key) node["nullable"] = false;
-  if (context.flags.primary_key) node["primary_key"] = true;
-  if (context.flags.unique) node["unique"] = true;
-  if (context.flags.index) node["index"] = true;
-  if (column.default_sql) node["default"] = *column.default_sql;
+YamlNode write_column(const schema::Column& column, const ColumnContext& context) {
+  YamlNode node = YamlNode::mapping();
+  node.add("type", schema::to_string(column.type));
+  if (!column.nullable && !context.in_primary_key) node.add("nullable", false);
+  if (context.flags.primary_key) node.add("primary_key", true);
+  if (context.flags.unique) node.add("unique", true);
+  if (context.flags.index) node.add("index", true);
+  if (column.default_sql) node.add("default", *column.default_sql);
   if (const schema::ForeignKey* foreign_key = context.flags.references) {
-    node["references"] = column_reference_text(*foreign_key);
+    node.add("references", column_reference_text(*foreign_key));
     if (foreign_key->on_delete != schema::ReferentialAction::no_action)
-      node["on_delete"] = schema::to_string(foreign_key->on_delete);
+      node.add("on_delete", schema::to_string(foreign_key->on_delete));
     if (foreign_key->on_update != schema::ReferentialAction::no_action)
-      node["on_update"] = schema::to_string(foreign_key->on_update);
+      node.add("on_update", schema::to_string(foreign_key->on_update));
   }
-  if (column.autoincrement != context.implied_autoincrement) node["autoincrement"] = column.autoincrement;
-  if (column.comment) node["comment"] = *column.comment;
-  if (column.renamed_from) node["renamed_from"] = *column.renamed_from;
-  node.SetStyle(YAML::EmitterStyle::Flow);
+  if (column.autoincrement != context.implied_autoincrement) node.add("autoincrement", column.autoincrement);
+  if (column.comment) node.add("comment", *column.comment);
+  if (column.renamed_from) node.add("renamed_from", *column.renamed_from);
+  node.style = Style::flow;
   return node;
 }
 
@@ -128,14 +125,14 @@ class TableWriter {
         naming_(naming),
         contexts_(table.columns.size()) {}
 
-  YAML::Node write() {
+  YamlNode write() {
     fold_flags();
-    YAML::Node node(YAML::NodeType::Map);
-    if (!table_.schema.empty()) node["schema"] = table_.schema;
-    if (table_.comment) node["comment"] = *table_.comment;
-    if (table_.renamed_from) node["renamed_from"] = *table_.renamed_from;
-    node["columns"] = columns();
-    if (table_.primary_key && !primary_key_folded_) node["primary_key"] = primary_key(*table_.primary_key);
+    YamlNode node = YamlNode::mapping();
+    if (!table_.schema.empty()) node.add("schema", table_.schema);
+    if (table_.comment) node.add("comment", *table_.comment);
+    if (table_.renamed_from) node.add("renamed_from", *table_.renamed_from);
+    node.add("columns", columns());
+    if (table_.primary_key && !primary_key_folded_) node.add("primary_key", primary_key(*table_.primary_key));
     append_list(node, "indexes", table_.indexes, [this](const schema::Index& index) { return this->index(index); });
     append_list(node, "unique", table_.uniques, [this](const auto& unique) { return this->unique(unique); });
     append_list(node, "foreign_keys", table_.foreign_keys, [this](const auto& fk) { return this->foreign_key(fk); });
@@ -207,72 +204,72 @@ class TableWriter {
     return std::find(folded_.begin(), folded_.end(), constraint) != folded_.end();
   }
 
-  YAML::Node columns() const {
-    YAML::Node node(YAML::NodeType::Map);
+  YamlNode columns() const {
+    YamlNode node = YamlNode::mapping();
     for (std::size_t i = 0; i < table_.columns.size(); ++i)
-      node[table_.columns[i].name] = write_column(table_.columns[i], contexts_[i]);
+      node.add(table_.columns[i].name, write_column(table_.columns[i], contexts_[i]));
     return node;
   }
 
   // A table-level list; the person-style form sorts it by name so that the output does not
   // depend on the order a database lists its catalog in.
   template <class Item, class Write>
-  void append_list(YAML::Node& table_node, const char* key, const std::vector<Item>& items, Write write_item) const {
-    YAML::Node list(YAML::NodeType::Sequence);
+  void append_list(YamlNode& table_node, const char* key, const std::vector<Item>& items, Write write_item) const {
+    YamlNode list = YamlNode::sequence();
     for (const Item* item : in_name_order(items, naming_ != nullptr))
-      if (!is_folded(item)) list.push_back(write_item(*item));
-    if (list.size() > 0) table_node[key] = list;
+      if (!is_folded(item)) list.push(write_item(*item));
+    if (!list.items.empty()) table_node.add(key, std::move(list));
   }
 
-  YAML::Node primary_key(const schema::PrimaryKey& key) const {
+  YamlNode primary_key(const schema::PrimaryKey& key) const {
     if (conventional(&Convention::pk, key.name, key.columns)) return flow_list(key.columns);
     return named_columns(key.name, key.columns);
   }
 
-  YAML::Node unique(const schema::UniqueConstraint& unique) const {
+  YamlNode unique(const schema::UniqueConstraint& unique) const {
     if (conventional(&Convention::uq, unique.name, unique.columns)) return flow_list(unique.columns);
     return named_columns(unique.name, unique.columns);
   }
 
-  static YAML::Node named_columns(const std::string& name, const std::vector<std::string>& columns) {
-    YAML::Node node(YAML::NodeType::Map);
-    node["name"] = name;
-    node["columns"] = flow_list(columns);
-    node.SetStyle(YAML::EmitterStyle::Flow);
+  static YamlNode named_columns(const std::string& name, const std::vector<std::string>& columns) {
+    YamlNode node = YamlNode::mapping();
+    node.add("name", name);
+    node.add("columns", flow_list(columns));
+    node.style = Style::flow;
     return node;
   }
 
-  YAML::Node index(const schema::Index& index) const {
-    YAML::Node node(YAML::NodeType::Map);
+  YamlNode index(const schema::Index& index) const {
+    YamlNode node = YamlNode::mapping();
     if (index.columns.empty() || !conventional(&Convention::ix, index.name, index.columns))
-      node["name"] = index.name;
-    if (!index.columns.empty()) node["columns"] = flow_list(index.columns);
-    if (!index.expressions.empty()) node["expressions"] = flow_list(index.expressions);
-    if (index.unique) node["unique"] = true;
-    if (index.where) node["where"] = *index.where;
-    node.SetStyle(YAML::EmitterStyle::Flow);
+      node.add("name", index.name);
+    if (!index.columns.empty()) node.add("columns", flow_list(index.columns));
+    if (!index.expressions.empty()) node.add("expressions", flow_list(index.expressions));
+    if (index.unique) node.add("unique", true);
+    if (index.where) node.add("where", *index.where);
+    node.style = Style::flow;
     return node;
   }
 
-  YAML::Node foreign_key(const schema::ForeignKey& foreign_key) const {
-    YAML::Node node(YAML::NodeType::Map);
+  YamlNode foreign_key(const schema::ForeignKey& foreign_key) const {
+    YamlNode node = YamlNode::mapping();
     if (!conventional(&Convention::fk, foreign_key.name, foreign_key.columns, foreign_key.referred_table))
-      node["name"] = foreign_key.name;
-    node["columns"] = flow_list(foreign_key.columns);
-    node["references"] = table_reference_text(foreign_key);
+      node.add("name", foreign_key.name);
+    node.add("columns", flow_list(foreign_key.columns));
+    node.add("references", table_reference_text(foreign_key));
     if (foreign_key.on_delete != schema::ReferentialAction::no_action)
-      node["on_delete"] = schema::to_string(foreign_key.on_delete);
+      node.add("on_delete", schema::to_string(foreign_key.on_delete));
     if (foreign_key.on_update != schema::ReferentialAction::no_action)
-      node["on_update"] = schema::to_string(foreign_key.on_update);
-    node.SetStyle(YAML::EmitterStyle::Flow);
+      node.add("on_update", schema::to_string(foreign_key.on_update));
+    node.style = Style::flow;
     return node;
   }
 
-  YAML::Node check(const schema::CheckConstraint& check) const {
-    YAML::Node node(YAML::NodeType::Map);
-    node["name"] = naming_ ? short_check_name(check.name) : check.name;
-    node["expr"] = check.expression;
-    node.SetStyle(YAML::EmitterStyle::Flow);
+  YamlNode check(const schema::CheckConstraint& check) const {
+    YamlNode node = YamlNode::mapping();
+    node.add("name", naming_ ? short_check_name(check.name) : check.name);
+    node.add("expr", check.expression);
+    node.style = Style::flow;
     return node;
   }
 
@@ -301,16 +298,18 @@ class TableWriter {
 
 }  // namespace
 
-YAML::Node write_table(const schema::Table& table, const schema::NamingConvention* naming) {
+YamlNode write_table(const schema::Table& table, const schema::NamingConvention* naming) {
   return TableWriter(table, naming).write();
 }
 
 }  // namespace detail
 
-YAML::Node table_to_yaml(const schema::Table& table) { return detail::write_table(table, nullptr); }
+YamlNode table_tree(const schema::Table& table) { return detail::write_table(table, nullptr); }
 
-YAML::Node column_to_yaml(const schema::Column& column) {
-  return detail::write_column(column, detail::ColumnContext{});
-}
+YamlNode column_tree(const schema::Column& column) { return detail::write_column(column, detail::ColumnContext{}); }
+
+YAML::Node table_to_yaml(const schema::Table& table) { return yaml_cpp_of(table_tree(table)); }
+
+YAML::Node column_to_yaml(const schema::Column& column) { return yaml_cpp_of(column_tree(column)); }
 
 }  // namespace dbmig::model

@@ -1,6 +1,6 @@
 #pragma once
 // Internal to model/: a Table as a models.yaml mapping, in one of two forms.
-#include <yaml-cpp/yaml.h>
+#include "model/yaml_tree.hpp"
 
 #include "schema/naming.hpp"
 #include "schema/schema.hpp"
@@ -11,6 +11,6 @@ namespace dbmig::model::detail {
 // (what revision files hold). With one: the form a person writes, where single-column
 // constraints with the convention's name are column flags and conventional names are left out
 // (what `dbmig inspect` prints). Both read back to an equal table with read_table.
-YAML::Node write_table(const schema::Table& table, const schema::NamingConvention* naming);
+YamlNode write_table(const schema::Table& table, const schema::NamingConvention* naming);
 
 }  // namespace dbmig::model::detail

@@ -29,6 +29,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "model/yaml_tree.hpp"
 #include "ops/op.hpp"
 #include "schema/naming.hpp"
 
@@ -39,6 +40,8 @@ class Value;
 namespace dbmig::ops {
 
 // One list item of an upgrade/downgrade list: a single-key mapping {kind: body}.
+model::YamlNode to_tree(const Op& op);
+// The same as a yaml-cpp tree.
 YAML::Node to_yaml(const Op& op);
 
 // Reads one step; throws dbmig::Error (usage) with file:line:column for an unknown op kind,

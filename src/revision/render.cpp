@@ -46,9 +46,9 @@ std::string step_list(const std::vector<ops::Op>& steps) {
   if (steps.empty()) return "[]";
   std::string out;
   for (const auto& step : steps) {
-    const YAML::Node node = ops::to_yaml(step);
+    const model::YamlNode node = ops::to_tree(step);
     std::optional<std::string> text = step_text(node);
-    if (!text) text = emitted(node);
+    if (!text) text = emitted(model::yaml_cpp_of(node));
     out += "\n  - ";
     std::string_view rest = *text;
     for (auto end = rest.find('\n'); end != std::string_view::npos; end = rest.find('\n')) {

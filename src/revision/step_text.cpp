@@ -6,6 +6,9 @@ namespace dbmig::revision {
 
 namespace {
 
+using model::YamlNode;
+using Style = YamlNode::Style;
+
 // Declined: the caller falls back to yaml-cpp's Emitter.
 struct Declined {};
 
@@ -45,14 +48,13 @@ bool surely_not_plain(std::string_view text, bool in_flow) {
   return false;
 }
 
-void scalar(std::string& out, const YAML::Node& node, bool in_flow) {
-  if (node.IsNull()) {
+void scalar(std::string& out, const YamlNode& node, bool in_flow) {
+  if (node.is_null()) {
     out += "null";
     return;
   }
-  // A tag other than the parser's own "?" and "!" would be written out: declined.
-  if (!node.IsScalar() || (!node.Tag().empty() && node.Tag() != "?" && node.Tag() != "!")) throw Declined{};
-  const std::string& text = node.Scalar();
+  if (!node.is_scalar()) throw Declined{};
+  const std::string& text = node.text;
   if (surely_plain(text)) {
     out += text;
   } else if (verbatim_in_double_quotes(text) && surely_not_plain(text, in_flow)) {
@@ -64,33 +66,31 @@ void scalar(std::string& out, const YAML::Node& node, bool in_flow) {
   }
 }
 
-void key(std::string& out, const YAML::Node& node, bool in_flow) {
-  if (!node.IsScalar() || node.Scalar().size() > 100) throw Declined{};  // long keys get "? " in YAML
+void key(std::string& out, const YamlNode& node, bool in_flow) {
+  if (!node.is_scalar() || node.text.size() > 100) throw Declined{};  // long keys get "? " in YAML
   scalar(out, node, in_flow);
 }
 
-bool is_empty_collection(const YAML::Node& node) { return (node.IsMap() || node.IsSequence()) && node.size() == 0; }
+bool is_collection(const YamlNode& node) { return node.is_mapping() || node.is_sequence(); }
 
-void flow(std::string& out, const YAML::Node& node) {
-  if ((node.IsMap() || node.IsSequence()) && node.Style() == YAML::EmitterStyle::Block) throw Declined{};
-  if (node.IsMap()) {
+bool is_empty_collection(const YamlNode& node) { return is_collection(node) && node.items.empty(); }
+
+void flow(std::string& out, const YamlNode& node) {
+  if (is_collection(node) && node.style == Style::block) throw Declined{};
+  if (node.is_mapping()) {
     out += '{';
-    bool first = true;
-    for (const auto& pair : node) {
-      if (!first) out += ", ";
-      first = false;
-      key(out, pair.first, true);
+    for (std::size_t i = 0; i < node.items.size(); ++i) {
+      if (i > 0) out += ", ";
+      key(out, node.keys[i], true);
       out += ": ";
-      flow(out, pair.second);
+      flow(out, node.items[i]);
     }
     out += '}';
-  } else if (node.IsSequence()) {
+  } else if (node.is_sequence()) {
     out += '[';
-    bool first = true;
-    for (const auto& item : node) {
-      if (!first) out += ", ";
-      first = false;
-      flow(out, item);
+    for (std::size_t i = 0; i < node.items.size(); ++i) {
+      if (i > 0) out += ", ";
+      flow(out, node.items[i]);
     }
     out += ']';
   } else {
@@ -98,21 +98,19 @@ void flow(std::string& out, const YAML::Node& node) {
   }
 }
 
-bool written_in_flow(const YAML::Node& node) {
-  return node.Style() == YAML::EmitterStyle::Flow && !is_empty_collection(node);
-}
+bool written_in_flow(const YamlNode& node) { return node.style == Style::flow && !is_empty_collection(node); }
 
-void block_map(std::string& out, const YAML::Node& node, std::size_t indent);
+void block_map(std::string& out, const YamlNode& node, std::size_t indent);
 
 // A list in block style at `indent`: only scalars and flow collections as items.
-void block_sequence(std::string& out, const YAML::Node& node, std::size_t indent) {
+void block_sequence(std::string& out, const YamlNode& node, std::size_t indent) {
   bool first = true;
-  for (const auto& item : node) {
+  for (const YamlNode& item : node.items) {
     if (!first) out += '\n';
     first = false;
     out.append(indent, ' ');
     out += "- ";
-    if (item.IsMap() || item.IsSequence()) {
+    if (is_collection(item)) {
       if (!written_in_flow(item)) throw Declined{};
       flow(out, item);
     } else {
@@ -121,16 +119,14 @@ void block_sequence(std::string& out, const YAML::Node& node, std::size_t indent
   }
 }
 
-void block_map(std::string& out, const YAML::Node& node, std::size_t indent) {
-  bool first = true;
-  for (const auto& pair : node) {
-    if (!first) out += '\n';
-    first = false;
+void block_map(std::string& out, const YamlNode& node, std::size_t indent) {
+  for (std::size_t i = 0; i < node.items.size(); ++i) {
+    if (i > 0) out += '\n';
     out.append(indent, ' ');
-    key(out, pair.first, false);
+    key(out, node.keys[i], false);
     out += ':';
-    const YAML::Node& value = pair.second;
-    if (!value.IsMap() && !value.IsSequence()) {
+    const YamlNode& value = node.items[i];
+    if (!is_collection(value)) {
       out += ' ';
       scalar(out, value, false);
     } else if (written_in_flow(value)) {
@@ -140,7 +136,7 @@ void block_map(std::string& out, const YAML::Node& node, std::size_t indent) {
       throw Declined{};
     } else {
       out += '\n';
-      if (value.IsMap()) {
+      if (value.is_mapping()) {
         block_map(out, value, indent + 2);
       } else {
         block_sequence(out, value, indent + 2);
@@ -151,8 +147,8 @@ void block_map(std::string& out, const YAML::Node& node, std::size_t indent) {
 
 }  // namespace
 
-std::optional<std::string> step_text(const YAML::Node& node) {
-  if (!node.IsMap() || node.size() == 0 || node.Style() == YAML::EmitterStyle::Flow) return std::nullopt;
+std::optional<std::string> step_text(const YamlNode& node) {
+  if (!node.is_mapping() || node.items.empty() || node.style == Style::flow) return std::nullopt;
   std::string out;
   try {
     block_map(out, node, 0);
