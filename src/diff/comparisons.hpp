@@ -26,9 +26,10 @@ void compare_constraints(const schema::Table& desired, const schema::Table& live
 
 // order.cpp: whole tables created or dropped, in foreign-key dependency order. `created` also
 // serves the data-loss warnings of the dropped tables.
-void create_tables(const std::vector<const schema::Table*>& created, Plan& plan);
-void drop_tables(const std::vector<const schema::Table*>& dropped, const std::vector<const schema::Table*>& created,
-                 Plan& plan);
+// `desired` / `live`: the schemas the tables are of (for their unqualified_schema).
+void create_tables(const std::vector<const schema::Table*>& created, const schema::Schema& desired, Plan& plan);
+void drop_tables(const std::vector<const schema::Table*>& dropped, const schema::Schema& live,
+                 const std::vector<const schema::Table*>& created, Plan& plan);
 
 // dependent_keys.cpp: unchanged foreign keys (in any table) that use a primary key, unique
 // constraint or unique index the plan drops are dropped before it and added back after it

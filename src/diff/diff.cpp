@@ -45,8 +45,8 @@ Result compare(const schema::Schema& desired, const schema::Schema& live) {
   for (const auto& table : renamed.tables)
     if (!kept.contains(&table)) dropped.push_back(&table);
 
-  drop_tables(dropped, created, plan);
-  create_tables(created, plan);
+  drop_tables(dropped, renamed, created, plan);
+  create_tables(created, desired, plan);
   readd_dependent_foreign_keys(desired, renamed, plan);
   return std::move(plan).finish();
 }

@@ -23,13 +23,16 @@ struct DependencyOrder {
 // Depth-first over foreign keys, in model order: each table comes after the tables it refers to
 // among `tables`; a key that leads back to a table still being visited closes a cycle. Iterative,
 // so that a long chain of tables cannot overflow the stack. Linear in tables plus keys.
-DependencyOrder order_by_dependencies(const std::vector<const schema::Table*>& tables) {
+// `schema` is the schema the tables belong to: its unqualified_schema is what a key from another
+// database schema calls the tables that have none.
+DependencyOrder order_by_dependencies(const std::vector<const schema::Table*>& tables, const schema::Schema& schema) {
   std::unordered_map<std::string, std::size_t> position;
   position.reserve(tables.size());
   for (std::size_t i = 0; i < tables.size(); ++i) position.emplace(table_key(tables[i]->schema, tables[i]->name), i);
   const auto referred = [&](std::size_t table, const schema::ForeignKey& key) -> std::optional<std::size_t> {
-    const std::string& referred_schema = key.referred_schema.empty() ? tables[table]->schema : key.referred_schema;
-    const auto found = position.find(table_key(referred_schema, key.referred_table));
+    const std::string_view referred_schema =
+        key.referred_schema.empty() ? std::string_view(tables[table]->schema) : schema.qualifier_of(key.referred_schema);
+    const auto found = position.find(table_key(std::string(referred_schema), key.referred_table));
     if (found == position.end() || found->second == table) return std::nullopt;  // outside, or itself
     return found->second;
   };
@@ -91,8 +94,8 @@ std::vector<schema::Table> without_keys(const std::vector<const schema::Table*>&
 
 }  // namespace
 
-void create_tables(const std::vector<const schema::Table*>& created, Plan& plan) {
-  const DependencyOrder order = order_by_dependencies(created);
+void create_tables(const std::vector<const schema::Table*>& created, const schema::Schema& desired, Plan& plan) {
+  const DependencyOrder order = order_by_dependencies(created, desired);
   std::vector<schema::Table> definitions = without_keys(created, order.cycle_breakers);
   for (const std::size_t i : order.referenced_first) plan.add(Phase::create_tables, ops::CreateTable{std::move(definitions[i])});
   for (const auto& ref : order.cycle_breakers)
@@ -100,9 +103,9 @@ void create_tables(const std::vector<const schema::Table*>& created, Plan& plan)
                                                          created[ref.table]->foreign_keys[ref.key]});
 }
 
-void drop_tables(const std::vector<const schema::Table*>& dropped, const std::vector<const schema::Table*>& created,
-                 Plan& plan) {
-  const DependencyOrder order = order_by_dependencies(dropped);
+void drop_tables(const std::vector<const schema::Table*>& dropped, const schema::Schema& live,
+                 const std::vector<const schema::Table*>& created, Plan& plan) {
+  const DependencyOrder order = order_by_dependencies(dropped, live);
   for (const auto& ref : order.cycle_breakers)
     plan.add(Phase::drop_foreign_keys, ops::DropForeignKey{name_of(*dropped[ref.table]),
                                                            dropped[ref.table]->foreign_keys[ref.key]});

@@ -95,6 +95,7 @@ std::vector<std::string> Schema::schema_names() const {
 
 void Schema::fold_schema(std::string_view default_schema) {
   if (default_schema.empty()) return;
+  unqualified_schema = default_schema;
   for (auto& table : tables) {
     if (table.schema == default_schema) table.schema.clear();
     // An empty referred_schema means the owner's schema: only a key on a default-schema table

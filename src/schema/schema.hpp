@@ -99,18 +99,29 @@ struct Table {
 
 struct Schema {
   std::vector<Table> tables;  // in declared (or catalog) order
+  // The database schema that the tables with no Table::schema are in, when known (PostgreSQL's
+  // current schema, "public" unless configured otherwise); empty for SQLite. A foreign key from a
+  // table in another schema names it (referred_schema "public"), and the diff orders tables by
+  // the tables they refer to: it must know that "public"."users" is the "users" kept here.
+  std::string unqualified_schema = {};
 
   // The distinct non-empty Table::schema values, sorted: which schemas besides the default one
   // introspection must read.
   std::vector<std::string> schema_names() const;
   // Clears every table's schema equal to `default_schema` (the connection's default), and that
   // name on the foreign keys of those tables: `schema: public` and no schema name the same
-  // tables. No-op for an empty name.
+  // tables. Records the name as unqualified_schema. No-op for an empty name.
   void fold_schema(std::string_view default_schema);
+  // Table::schema for a referred schema name: empty for unqualified_schema, else the name.
+  std::string_view qualifier_of(std::string_view schema_name) const {
+    return schema_name == unqualified_schema ? std::string_view{} : schema_name;
+  }
 
   const Table* find_table(std::string_view table_name, std::string_view schema_name = {}) const;
   Table* find_table(std::string_view table_name, std::string_view schema_name = {});
-  bool operator==(const Schema&) const = default;
+  // The same tables: unqualified_schema is how the tables were read, not what they are (a
+  // PostgreSQL database read before and after a change compares equal to the models).
+  bool operator==(const Schema& other) const { return tables == other.tables; }
 };
 
 }  // namespace dbmig::schema

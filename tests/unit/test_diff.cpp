@@ -137,3 +137,63 @@ TEST_CASE("diff: which type changes can lose or reject values") {
   CHECK(change("text", "integer") == TypeChange::conversion);
   CHECK(change("date", "datetime") == TypeChange::conversion);
 }
+
+namespace {
+
+// archive.events refers to users, a table of the connection's default schema ("public"), declared
+// after it: the key names the schema, the table is kept without one (Schema::fold_schema).
+schema::Schema events_referring_to_public_users() {
+  schema::Table events;
+  events.name = "events";
+  events.schema = "archive";
+  events.columns = {column("id", "integer", false), column("user_id", "integer")};
+  events.foreign_keys.push_back(schema::ForeignKey{"fk_events_user_id_users", {"user_id"}, "users", "public", {"id"}, {}, {}});
+  schema::Table users;
+  users.name = "users";
+  users.columns = {column("id", "integer", false)};
+  users.primary_key = schema::PrimaryKey{"pk_users", {"id"}};
+  schema::Schema schema;
+  schema.tables = {events, users};
+  schema.unqualified_schema = "public";
+  return schema;
+}
+
+std::vector<std::string> table_names(const std::vector<ops::Op>& steps) {
+  std::vector<std::string> names;
+  for (const auto& step : steps) {
+    if (const auto* create = std::get_if<ops::CreateTable>(&step)) names.push_back(create->table.name);
+    if (const auto* drop = std::get_if<ops::DropTable>(&step)) names.push_back(drop->table.name);
+  }
+  return names;
+}
+
+}  // namespace
+
+TEST_CASE("diff: a table in another schema is created after the default-schema table it refers to") {
+  const schema::Schema desired = events_referring_to_public_users();
+  const diff::Result result = diff::compare(desired, schema::Schema{});
+  CHECK(table_names(result.upgrade) == std::vector<std::string>{"users", "events"});
+  CHECK(table_names(result.downgrade) == std::vector<std::string>{"events", "users"});
+}
+
+TEST_CASE("diff: a table in another schema is dropped before the default-schema table it refers to") {
+  const schema::Schema live = events_referring_to_public_users();
+  schema::Schema desired;
+  desired.unqualified_schema = "public";
+  const diff::Result result = diff::compare(desired, live);
+  CHECK(table_names(result.upgrade) == std::vector<std::string>{"events", "users"});
+}
+
+TEST_CASE("schema: fold_schema records the default schema, which equality ignores") {
+  schema::Schema models;
+  models.tables.push_back(schema::Table{});
+  models.tables.back().name = "users";
+  models.tables.back().schema = "public";
+  schema::Schema read = models;
+  read.tables.back().schema.clear();
+  models.fold_schema("public");
+  CHECK(models.unqualified_schema == "public");
+  CHECK(models.qualifier_of("public").empty());
+  CHECK(models.qualifier_of("archive") == "archive");
+  CHECK(models == read);  // read has no unqualified_schema: the same tables all the same
+}

@@ -67,6 +67,7 @@ class CatalogReader {
   void read_tables() {
     for (const Row& row : connection_.query(catalog::tables(schemas_))) {
       const bool in_current_schema = flag(row, 3);
+      if (in_current_schema) schema_.unqualified_schema = text(row, 1);
       schema::Table table;
       table.name = text(row, 2);
       if (in_current_schema && ignore_.count(table.name) > 0) continue;
