@@ -44,6 +44,8 @@ void set_up_logging(std::ostream& err, const GlobalOptions& options) {
 
 constexpr const char* footer = R"(Exit codes: 0 success, 1 check found a difference or a validation failed,
 2 bad usage, configuration, model or revision file, 3 database error.
+Environment: DATABASE_URL, NO_COLOR, DBMIG_NO_CACHE=1 (no revision header cache; it lives in
+$XDG_CACHE_HOME/dbmig or ~/.cache/dbmig and is safe to delete).
 Documentation: docs/ in the source tree; start with docs/getting-started.md.)";
 
 }  // namespace

@@ -11,14 +11,20 @@
 
 namespace dbmig::revision {
 
+class HeaderCache;
+
 class Graph {
  public:
   // Reads the header of every *.yaml of `versions_dir` (header_scan.hpp; a file in a style the
   // scan does not read is parsed in full). Steps are parsed when first needed (with_steps), so a
   // command that only walks the graph reads no step of any file. Throws dbmig::Error (usage)
   // naming the files for: a header that does not parse, two files with the same id, a missing
-  // down_revision, a cycle.
+  // down_revision, a cycle. Headers of files unchanged since an earlier load come from the header
+  // cache (header_cache.hpp) instead, with the same result.
   static Graph load(const std::filesystem::path& versions_dir, const schema::NamingConvention& naming);
+  // The same with the header cache given (nullptr: none), which it updates.
+  static Graph load(const std::filesystem::path& versions_dir, const schema::NamingConvention& naming,
+                    HeaderCache* cache);
   // A graph of complete revisions (steps included), as tests build them.
   static Graph from_revisions(std::vector<Revision> revisions);
 

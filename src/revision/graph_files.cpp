@@ -1,5 +1,6 @@
-// The files behind a graph: headers read when it is loaded, steps and checksums read on first
-// use, so that `dbmig current` on a thousand revisions parses no step at all.
+// The files behind a graph: headers read when it is loaded (or taken from the header cache for
+// files unchanged since), steps and checksums read on first use, so that `dbmig current` on a
+// thousand revisions parses no step at all, and reads no revision file when none changed.
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -7,7 +8,10 @@
 
 #include <algorithm>
 
+#include <spdlog/spdlog.h>
+
 #include "revision/graph.hpp"
+#include "revision/header_cache.hpp"
 #include "revision/header_scan.hpp"
 #include "util/error.hpp"
 
@@ -70,6 +74,14 @@ class OpenDirectory {
     return names;
   }
 
+  // The stamp of the file `name` in it (links followed, as for the listing); nullopt when it
+  // cannot be stat'ed, and reading it will then say what is wrong.
+  std::optional<FileStamp> stamp(const std::string& name) const {
+    struct stat status {};
+    if (::fstatat(::dirfd(listing_), name.c_str(), &status, 0) != 0) return std::nullopt;
+    return FileStamp::of(status);
+  }
+
   // The text of the file `name` in it; `path` names it in errors.
   std::string read(const std::string& name, const fs::path& path) const {
     return read_open_file(::openat(::dirfd(listing_), name.c_str(), O_RDONLY | O_CLOEXEC), path);
@@ -93,6 +105,17 @@ std::string header_difference(const Revision& scanned, const Revision& parsed) {
 }  // namespace
 
 Graph Graph::load(const fs::path& versions_dir, const schema::NamingConvention& naming) {
+  const auto began = std::chrono::system_clock::now();  // before any file is stat'ed (HeaderCache)
+  if (HeaderCache::disabled_by_environment()) return load(versions_dir, naming, nullptr);
+  std::error_code error;
+  const fs::path canonical = fs::canonical(versions_dir, error);
+  const auto file = error ? std::nullopt : HeaderCache::default_file(canonical);
+  if (!file) return load(versions_dir, naming, nullptr);
+  HeaderCache cache(*file, canonical, HeaderCache::default_settle_time, began);
+  return load(versions_dir, naming, &cache);
+}
+
+Graph Graph::load(const fs::path& versions_dir, const schema::NamingConvention& naming, HeaderCache* cache) {
   std::error_code error;
   if (!fs::is_directory(versions_dir, error))
     throw usage_error("no revisions directory " + versions_dir.string(), std::nullopt,
@@ -103,18 +126,39 @@ Graph Graph::load(const fs::path& versions_dir, const schema::NamingConvention& 
 
   std::vector<Revision> revisions;
   std::vector<bool> steps_loaded;
+  std::vector<HeaderCache::EntryRef> cached;  // what the cache is to hold after this load
+  // Reserved whole: `cached` points into `revisions`, whose elements must not move.
   revisions.reserve(names.size());
   steps_loaded.reserve(names.size());
+  if (cache) cached.reserve(names.size());
   for (const auto& name : names) {
-    const fs::path file = versions_dir / name;
+    fs::path file = versions_dir / name;
+    // Stat, then read: a change after the stat leaves a stamp that no longer matches.
+    const std::optional<FileStamp> stamp = cache ? directory.stamp(name) : std::nullopt;
+    if (stamp) {
+      if (Revision* header = cache->find(name, *stamp)) {
+        revisions.push_back(std::move(*header));
+        revisions.back().path = std::move(file);
+        steps_loaded.push_back(false);
+        cached.push_back({name, *stamp, &revisions.back()});
+        continue;
+      }
+    }
     const std::string text = directory.read(name, file);
     if (auto header = scan_header(text, file)) {
       revisions.push_back(std::move(*header));
       steps_loaded.push_back(false);
+      if (stamp && cache->may_keep(*stamp)) cached.push_back({name, *stamp, &revisions.back()});
     } else {
+      // Never cached: the full parser reads it each time, and reports its mistakes as before.
       revisions.push_back(parse_revision(text, file, naming));
       steps_loaded.push_back(true);
     }
+  }
+  if (cache) {
+    const bool written = cache->save(cached);
+    spdlog::debug("revision headers: {} files, {} from the cache {}{}", names.size(), cache->served().size(),
+                  cache->file().string(), written ? " (updated)" : "");
   }
   Graph graph = from_revisions(std::move(revisions));
   graph.steps_loaded_ = std::move(steps_loaded);

@@ -4,6 +4,8 @@
 // graph (current, heads, history, revision, migrate) read a thousand files in milliseconds.
 // It understands the YAML that dbmig writes and the plain styles people type by hand; anything
 // else is left to the full parser, which also reports mistakes with file:line:column.
+// Its readings are kept in the header cache (header_cache.hpp): a change of what it reads from a
+// file must take a new format number there, or old readings would be served.
 #include <filesystem>
 #include <optional>
 #include <string_view>

@@ -11,36 +11,18 @@
 #include "config/config.hpp"
 #include "config/database_url.hpp"
 #include "error_capture.hpp"
+#include "scoped_environment.hpp"
 
 using namespace dbmig;
 using namespace dbmig::config;
 using dbmig::test::contains;
 using dbmig::test::error_of;
+using dbmig::test::ScopedEnvironment;
 namespace fs = std::filesystem;
 
 namespace {
 
 const fs::path config_data = fs::path(DBMIG_TEST_DATA) / "config";
-
-// Sets (or unsets) an environment variable for the life of a test, then restores it.
-class ScopedEnvironment {
- public:
-  ScopedEnvironment(std::string name, std::optional<std::string> value) : name_(std::move(name)) {
-    if (const char* old = std::getenv(name_.c_str())) old_ = old;
-    if (value) setenv(name_.c_str(), value->c_str(), 1);
-    else unsetenv(name_.c_str());
-  }
-  ~ScopedEnvironment() {
-    if (old_) setenv(name_.c_str(), old_->c_str(), 1);
-    else unsetenv(name_.c_str());
-  }
-  ScopedEnvironment(const ScopedEnvironment&) = delete;
-  ScopedEnvironment& operator=(const ScopedEnvironment&) = delete;
-
- private:
-  std::string name_;
-  std::optional<std::string> old_;
-};
 
 // A scratch project directory holding one dbmig.yaml, removed after the test.
 class ScratchProject {
