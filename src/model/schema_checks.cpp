@@ -58,10 +58,26 @@ void check_foreign_key(const LocatedTable& located, std::size_t index,
   const std::string& schema_name =
       foreign_key.referred_schema.empty() ? located.table.schema : foreign_key.referred_schema;
   const auto target = tables.find(TableKey{schema_name, foreign_key.referred_table});
-  if (target == tables.end())
+  if (target == tables.end()) {
+    // A table of that name declared without a schema: the models cannot know which schema is the
+    // database's default ("public"), so a reference from another schema names it, and so must the
+    // table (`schema: public` names the same tables as none).
+    const std::string& table_name = foreign_key.referred_table;
+    std::string hint;
+    if (schema_name.empty() || tables.count(TableKey{std::string(), table_name}) == 0) {
+      hint = util::unknown_name_hint(table_name, table_names_in(tables, schema_name), "tables");
+    } else if (!foreign_key.referred_schema.empty()) {
+      hint = "'" + table_name + "' is declared without a schema: if it is in the default schema, give it `schema: " +
+             schema_name + "` too (naming the default schema is the same as naming none)";
+    } else {
+      hint = "a reference without a schema means a table in the referring table's schema '" + schema_name +
+             "'; for the '" + table_name + "' declared without one, write e.g. `references: public." + table_name +
+             ".<column>` and give '" + table_name + "' `schema: public` (the default schema's name)";
+    }
     throw usage_error("foreign key '" + foreign_key.name + "' references unknown table '" +
                           qualified(schema_name, foreign_key.referred_table) + "'",
-                      where, util::unknown_name_hint(foreign_key.referred_table, table_names_in(tables, schema_name), "tables"));
+                      where, std::move(hint));
+  }
   const schema::Table& referred = target->second->table;
   for (const auto& column : foreign_key.referred_columns) {
     if (referred.find_column(column)) continue;
