@@ -57,8 +57,6 @@ schema::Schema load_documents(const std::vector<Document>& documents, const sche
 
 }  // namespace
 
-Location location_of(const YAML::Node& node, std::string_view file) { return node_location(node, file); }
-
 schema::Schema load_files(const std::vector<std::filesystem::path>& files, const schema::NamingConvention& naming) {
   std::vector<Document> documents;
   documents.reserve(files.size());

@@ -57,7 +57,4 @@ std::string schema_to_yaml(const schema::Schema& schema, const schema::NamingCon
 // The same with the default naming convention.
 std::string schema_to_yaml(const schema::Schema& schema);
 
-// The location of a node in `file`, for error messages.
-Location location_of(const YAML::Node& node, std::string_view file);
-
 }  // namespace dbmig::model

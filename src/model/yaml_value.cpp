@@ -19,12 +19,6 @@ std::string lower(std::string text) {
 
 }  // namespace
 
-Location node_location(const YAML::Node& node, std::string_view file) {
-  const YAML::Mark mark = node.Mark();
-  if (mark.is_null() || mark.line < 0) return Location{std::string(file), 0, 0};
-  return Location{std::string(file), mark.line + 1, mark.column + 1};
-}
-
 YAML::Node parse_yaml(std::string_view text, std::string_view file) {
   try {
     return YAML::Load(std::string(text));

@@ -130,9 +130,6 @@ class Mapping {
   std::unordered_map<std::string_view, std::size_t> by_key_;  // key -> index in entries_, when indexed
 };
 
-// The location of a node in `file`, 1-based (yaml-cpp marks are 0-based); line 0 when unknown.
-Location node_location(const YAML::Node& node, std::string_view file);
-
 // Parses a whole document; a YAML syntax error becomes a usage error at its mark.
 YAML::Node parse_yaml(std::string_view text, std::string_view file);
 // The same as a document for Value::root_of.
