@@ -39,6 +39,8 @@ while [ $# -gt 0 ]; do
 done
 has() { case ",$1," in *",$2,"*) return 0 ;; *) return 1 ;; esac; }
 say() { echo "==> bench: $*"; }
+# Text as it may be printed: the password of every URL in it (between "user:" and "@") as ***.
+mask_password() { sed -E 's#(://[^:/@[:space:]]*):[^@[:space:]]*@#\1:***@#g' <<<"$1"; }
 die() { echo "bench/run.sh: error: $*" >&2; exit 2; }
 
 if [ "$smoke" = 1 ]; then
@@ -162,7 +164,7 @@ if has "$dialects" postgresql; then
     pg_cluster_start
     pg_started=1
   else
-    say "using the PostgreSQL server of DBMIG_TEST_PG_URL (${DBMIG_TEST_PG_URL%%@*}@...)"
+    say "using the PostgreSQL server of DBMIG_TEST_PG_URL ($(mask_password "$DBMIG_TEST_PG_URL"))"
   fi
   pg_admin="$DBMIG_TEST_PG_URL"
 fi
@@ -303,7 +305,7 @@ measure() {
   local log="$work/logs/$key"
   printf '  %-52s ' "$key"
   if [ -n "$prepare" ] && ! bash "$prepare" >"$log.prep" 2>&1; then
-    echo "FAIL: prepare failed: $(tail -n 3 "$log.prep" | tr '\n' ' ')"
+    echo "FAIL: prepare failed: $(mask_password "$(tail -n 3 "$log.prep" | tr '\n' ' ')")"
     printf '%s\t%s\t%s\t%s\t%s\t%s\tfail\tprepare failed\n' "$key" "$scenario" "$dialect" "$size" "$variant" "$tool" >> "$rows"
     failures=$((failures + 1))
     return 0
@@ -321,7 +323,7 @@ measure() {
   if grep -q "rebuild that does it is not built yet" "$ERR" 2>/dev/null; then
     status=na note="dbmig: the SQLite table rebuild is not built yet"
   elif ! eval "$check" 2>"$log.check"; then
-    status=fail note="$(sed 's/^ *check failed: //' "$log.check" | tr '\n' ' ' | sed 's/ *$//')"
+    status=fail note="$(mask_password "$(sed 's/^ *check failed: //' "$log.check" | tr '\n' ' ' | sed 's/ *$//')")"
     failures=$((failures + 1))
   fi
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$key" "$scenario" "$dialect" "$size" "$variant" "$tool" "$status" "$note" >> "$rows"
@@ -340,7 +342,7 @@ measure() {
   [ "$took_ms" -lt 2000 ] || warmup=0
   hyperfine -N --style none --runs "$runs" --warmup "$warmup" ${prepare:+--prepare "bash $prepare"} \
     --export-json "$out/$key.json" "$cmd" >"$log.hyperfine" 2>&1 ||
-    { echo "hyperfine failed: $(tail -n 3 "$log.hyperfine")"; failures=$((failures + 1)); return 0; }
+    { echo "hyperfine failed: $(mask_password "$(tail -n 3 "$log.hyperfine")")"; failures=$((failures + 1)); return 0; }
   "$python" -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print("median %.1f ms (%d runs), %s KB" % (r["median"]*1e3, len(r["times"]), open(sys.argv[2]).read().strip()))' \
     "$out/$key.json" "$out/$key.rss"
 }
