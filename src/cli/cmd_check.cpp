@@ -47,7 +47,9 @@ void check(Context& context) {
   const auto changed = find_changed(context, current);
   auto desired = context.models_to_compare();
   auto projection = project_pending(context, pending, desired.schema_names());
-  const auto difference = runtime::autogenerate(context.dialect(), std::move(desired), std::move(projection.schema));
+  // check writes nothing: models that declare no table are reported as differences, not refused.
+  const auto difference = runtime::autogenerate(context.dialect(), std::move(desired), std::move(projection.schema),
+                                                runtime::AutogenerateOptions{.allow_empty_models = true});
 
   std::vector<std::string> differences;
   for (const auto& op : difference.upgrade) differences.push_back(summarize(op));

@@ -29,12 +29,17 @@ void require_database_at_head(Context& context) {
                 std::nullopt, "run `dbmig upgrade` first, then `dbmig migrate` again");
 }
 
-void migrate(Context& context, const std::string& message) {
+struct MigrateArguments {
+  std::string message;
+  runtime::AutogenerateOptions autogenerate;
+};
+
+void migrate(Context& context, const MigrateArguments& arguments) {
   const auto parents = parent_for_new_revision(context);
   require_database_at_head(context);
   auto desired = context.models_to_compare();
   auto live = context.introspect(desired.schema_names());
-  auto result = runtime::autogenerate(context.dialect(), std::move(desired), std::move(live));
+  auto result = runtime::autogenerate(context.dialect(), std::move(desired), std::move(live), arguments.autogenerate);
 
   for (const auto& warning : result.warnings)
     if (!context.options.quiet) context.err << "warning: " << warning << "\n";
@@ -54,7 +59,7 @@ void migrate(Context& context, const std::string& message) {
 
   revision::Revision revision;
   revision.down_revisions = parents;
-  revision.message = message;
+  revision.message = arguments.message;
   revision.upgrade = std::move(result.upgrade);
   revision.downgrade = std::move(result.downgrade);
   revision = write_new_revision(context, std::move(revision), result.warnings);
@@ -79,9 +84,11 @@ void migrate(Context& context, const std::string& message) {
 
 void add_migrate_command(CLI::App& app, Context& context) {
   auto* command = app.add_subcommand("migrate", "autogenerate a revision from models.yaml vs the live database");
-  auto message = std::make_shared<std::string>();
-  command->add_option("-m,--message", *message, "what the revision does")->required();
-  command->callback([&context, message] { migrate(context, *message); });
+  auto arguments = std::make_shared<MigrateArguments>();
+  command->add_option("-m,--message", arguments->message, "what the revision does")->required();
+  command->add_flag("--allow-empty-models", arguments->autogenerate.allow_empty_models,
+                    "the models declare no table on purpose: write a revision that drops every table");
+  command->callback([&context, arguments] { migrate(context, *arguments); });
 }
 
 }  // namespace dbmig::cli

@@ -98,7 +98,9 @@ const revision::Graph& Context::graph() {
   return *graph_;
 }
 
-schema::Schema Context::models() { return model::load_files(config().model_files(), config().naming); }
+schema::Schema Context::models() {
+  return model::load_files(config().model_files(), config().naming, model::NameRules{dialect().names_fold_case()});
+}
 
 schema::Schema Context::models_to_compare() {
   auto desired = models();

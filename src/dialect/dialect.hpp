@@ -74,6 +74,11 @@ class Dialect {
 
   virtual std::unique_ptr<Connection> connect(const config::DatabaseUrl& url) const = 0;
 
+  // True when the database does not tell names apart by (ASCII) case, even quoted (SQLite): two
+  // tables `Mixed` and `mixed`, or two such columns of a table, are then one name, and models
+  // that declare both are refused when loaded rather than failing at upgrade.
+  virtual bool names_fold_case() const { return false; }
+
   // False when connecting would have to create the database (a SQLite file not there yet), so that
   // commands that only read (current, history, check) do not create it as a side effect.
   virtual bool database_exists(const config::DatabaseUrl& /*url*/) const { return true; }

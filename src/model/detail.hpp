@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "model/model.hpp"
 #include "model/reference.hpp"
 #include "model/yaml_value.hpp"
 #include "schema/naming.hpp"
@@ -53,6 +54,7 @@ struct Declaration {
 struct LocatedTable {
   schema::Table table;
   Location where;                                   // the table's name
+  std::vector<Location> column_where;               // each column's name, in table.columns order
   std::vector<Declaration> declarations;            // every constraint and index
   std::vector<Location> foreign_key_references;     // each foreign key's `references`, in order
 };
@@ -85,7 +87,7 @@ std::vector<const Declaration*> in_document_order(const std::vector<Declaration>
 // Checks within one table: the columns its constraints name exist, names are not repeated.
 void check_table(const LocatedTable& located);
 // Checks across tables: unique table names, foreign key targets, names unique in each schema.
-void check_schema(const std::vector<LocatedTable>& tables);
+void check_schema(const std::vector<LocatedTable>& tables, const NameRules& rules);
 
 // Whether the database assigns this column's values when the model does not say (SQLAlchemy's
 // "auto"): the table's primary key is this one integer column, which neither refers to another

@@ -18,9 +18,14 @@ namespace dbmig::model {
 // merged; a table declared twice is an error). Column flags (primary_key, unique, index,
 // references) become table-level constraints named by `naming` unless the user named them.
 // Throws dbmig::Error (usage) with file:line:column and a hint.
-schema::Schema load_files(const std::vector<std::filesystem::path>& files, const schema::NamingConvention& naming);
+// What the target database makes of names, for the checks a loaded model must pass there.
+struct NameRules {
+  bool fold_case = false;  // names equal but for ASCII case are one name (Dialect::names_fold_case)
+};
+schema::Schema load_files(const std::vector<std::filesystem::path>& files, const schema::NamingConvention& naming,
+                          const NameRules& rules = {});
 schema::Schema load_string(std::string_view yaml_text, std::string_view file_name,
-                           const schema::NamingConvention& naming);
+                           const schema::NamingConvention& naming, const NameRules& rules = {});
 
 // One table's mapping, in the models.yaml form (also used by a revision's create_table).
 // `file` names the document for error locations. Validates the table on its own (columns named by

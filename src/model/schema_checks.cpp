@@ -94,12 +94,14 @@ void check_foreign_key(const LocatedTable& located, std::size_t index,
 }
 
 // Index names are per schema in PostgreSQL and per database in SQLite; primary key and unique
-// constraints are backed by indexes of the same name. So every name must be unique per schema.
-void check_names(const std::vector<LocatedTable>& tables) {
+// constraints are backed by indexes of the same name. So every name must be unique per schema
+// (compared as the database compares them).
+void check_names(const std::vector<LocatedTable>& tables, const NameRules& rules) {
   std::map<TableKey, const Declaration*> by_name;
   for (const LocatedTable& located : tables) {
     for (const Declaration* declaration : in_document_order(located.declarations)) {
-      const auto [first, inserted] = by_name.emplace(TableKey{located.table.schema, declaration->name}, declaration);
+      const std::string key = rules.fold_case ? util::lower_ascii(declaration->name) : declaration->name;
+      const auto [first, inserted] = by_name.emplace(TableKey{located.table.schema, key}, declaration);
       if (!inserted)
         throw usage_error("the name '" + declaration->name + "' of this " + declaration->kind +
                               " is already used by the " + first->second->kind + " at " +
@@ -109,13 +111,39 @@ void check_names(const std::vector<LocatedTable>& tables) {
   }
 }
 
+// Where the database folds case (SQLite), `Mixed` and `mixed` are one table, and two such columns
+// one column: the upgrade would fail with "already exists" after migrate wrote the revision.
+void check_case_folded_names(const std::vector<LocatedTable>& tables) {
+  constexpr const char* why = "the database does not tell names apart by case";
+  std::map<TableKey, const LocatedTable*> tables_by_folded;
+  for (const LocatedTable& located : tables) {
+    const auto [first, inserted] =
+        tables_by_folded.emplace(TableKey{located.table.schema, util::lower_ascii(located.table.name)}, &located);
+    if (!inserted)
+      throw usage_error("table '" + located.table.name + "' differs only in case from table '" +
+                            first->second->table.name + "' declared at " + first->second->where.to_string() + ": " +
+                            why,
+                        located.where, "rename one of the two tables");
+    std::map<std::string, std::size_t> columns_by_folded;
+    for (std::size_t i = 0; i < located.table.columns.size(); ++i) {
+      const auto [earlier, column_inserted] = columns_by_folded.emplace(util::lower_ascii(located.table.columns[i].name), i);
+      if (!column_inserted)
+        throw usage_error("column '" + located.table.columns[i].name + "' of table '" + located.table.name +
+                              "' differs only in case from column '" + located.table.columns[earlier->second].name +
+                              "' declared at " + located.column_where.at(earlier->second).to_string() + ": " + why,
+                          located.column_where.at(i), "rename one of the two columns");
+    }
+  }
+}
+
 }  // namespace
 
-void check_schema(const std::vector<LocatedTable>& tables) {
+void check_schema(const std::vector<LocatedTable>& tables, const NameRules& rules) {
+  if (rules.fold_case) check_case_folded_names(tables);
   const auto by_key = index_tables(tables);
   for (const LocatedTable& located : tables)
     for (std::size_t i = 0; i < located.table.foreign_keys.size(); ++i) check_foreign_key(located, i, by_key);
-  check_names(tables);
+  check_names(tables, rules);
 }
 
 }  // namespace dbmig::model::detail

@@ -34,6 +34,7 @@ std::vector<WrittenColumn> read_columns(const Mapping& table_mapping, LocatedTab
     const Value value = entry.value.named("column '" + table + "." + entry.key + "'");
     ColumnRead read = read_column_entry(value.mapping(column_keys), entry.key);
     located.table.columns.push_back(std::move(read.column));
+    located.column_where.push_back(entry.key_where());
     written.push_back(WrittenColumn{std::move(read.flags), value});
   }
   return written;

@@ -21,7 +21,17 @@ std::string lower(std::string text) {
 
 YAML::Node parse_yaml(std::string_view text, std::string_view file) {
   try {
-    return YAML::Load(std::string(text));
+    // Every dbmig file is one document. yaml-cpp's Load would read the first of several and
+    // silently ignore the rest (a models file whose first document is `tables: {}` then drops
+    // every table), so all are read and a second one is an error.
+    std::vector<YAML::Node> documents = YAML::LoadAll(std::string(text));
+    if (documents.size() > 1) {
+      const YAML::Mark mark = documents[1].Mark();  // null for an empty document
+      throw usage_error("a second YAML document: dbmig reads exactly one document per file",
+                        mark.is_null() ? Location{std::string(file)} : Location{std::string(file), mark.line + 1, mark.column + 1},
+                        "remove the `---` line and what follows it, or move that part into a file of its own");
+    }
+    return documents.empty() ? YAML::Node() : std::move(documents.front());
   } catch (const YAML::Exception& error) {
     const Location where{std::string(file), error.mark.line + 1, error.mark.column + 1};
     throw usage_error("YAML syntax error: " + error.msg, where,

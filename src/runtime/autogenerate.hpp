@@ -6,6 +6,18 @@
 
 namespace dbmig::runtime {
 
-diff::Result autogenerate(const dialect::Dialect& dialect, schema::Schema desired, schema::Schema live);
+struct AutogenerateOptions {
+  // The models declare no table on purpose (`tables: {}`): a revision dropping every table of the
+  // database is what the user wants. Without it such a comparison is refused.
+  bool allow_empty_models = false;
+};
+
+// Throws a usage error when `desired` has no table while `live` has some, unless allowed: an
+// emptied or truncated models file must not turn into a revision that drops everything.
+void refuse_dropping_every_table(const schema::Schema& desired, const schema::Schema& live,
+                                 const AutogenerateOptions& options);
+
+diff::Result autogenerate(const dialect::Dialect& dialect, schema::Schema desired, schema::Schema live,
+                          const AutogenerateOptions& options = {});
 
 }  // namespace dbmig::runtime

@@ -89,6 +89,122 @@ bool Migrator::still_to_do(Direction direction, const revision::Revision& revisi
                        "another run moved the database; run the command again to plan from where it is now");
 }
 
+// What a run carries from one revision to the next.
+struct Migrator::RunState {
+  StatementSink& sink;
+  SchemaTracker& tracker;
+  Direction direction;
+  const RunOptions& options;
+  std::vector<std::string> current;  // the heads the database is at, as far as this run knows
+  bool tables_ready = false;         // the version and history tables exist (made in the first transaction)
+  bool versions_read_in_transaction = false;  // --single-transaction: its lock was taken and the table read
+  bool moved = false;                // another run changed the version table during this one
+};
+
+bool Migrator::own_transaction(const RunState& state, const revision::Revision& revision) {
+  return !state.options.single_transaction && revision.transactional;
+}
+
+// BEGIN is where a SQLite run waits for another one's write lock.
+void Migrator::begin(RunState& state) {
+  begin_transaction(state.sink, state.options.lock_description.empty() ? "the database's write lock"
+                                                                         : state.options.lock_description);
+}
+
+// The bookkeeping tables are created inside the first transaction, so a run that fails at once
+// leaves the database exactly as it was.
+void Migrator::ensure_tables(RunState& state) const {
+  if (state.tables_ready) return;
+  versions_.ensure_table(state.sink);
+  history_.ensure_table(state.sink);
+  state.tables_ready = true;
+}
+
+bool Migrator::still_pending(RunState& state, const revision::Revision& revision) const {
+  // With --single-transaction its BEGIN took the lock before the first revision and nothing can
+  // move the version table until its COMMIT: one read is enough. Otherwise each revision's
+  // transaction reads it again.
+  if (state.options.reread_versions && !state.versions_read_in_transaction) {
+    if (auto fresh = state.options.reread_versions(); fresh != state.current) {
+      spdlog::info("the version table moved from {} to {} (another run)", heads_text(state.current), heads_text(fresh));
+      state.current = std::move(fresh);
+      state.moved = true;
+    }
+    state.versions_read_in_transaction = state.options.single_transaction;
+  }
+  // Once another run has moved the database, every later revision of the plan may be done
+  // already: each is checked against the heads as they are now, not only the first one.
+  return !state.moved || still_to_do(state.direction, revision, state.current);
+}
+
+void Migrator::record(RunState& state, const revision::Revision& revision,
+                      std::chrono::steady_clock::time_point started) const {
+  auto after = state.direction == Direction::upgrade ? revision::Graph::heads_after_upgrade(state.current, revision)
+                                                     : graph_.heads_after_downgrade(state.current, revision);
+  std::optional<std::int64_t> duration_ms;
+  if (state.options.measure_durations)
+    duration_ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+  // The version move and the history row, as few statements as the dialect can make them.
+  for (const auto& statement : dialect_.record_revision(
+           versions_.table(), history_.table(), state.current, after,
+           dialect::HistoryEntry{revision.id, direction_name(state.direction), graph_.checksum(revision), duration_ms,
+                                 state.options.os_user}))
+    state.sink.execute(statement);
+  state.current = std::move(after);
+}
+
+void Migrator::run_frame_statements(RunState& state, const revision::Revision& revision,
+                                    const std::vector<dialect::Statement>& statements) const {
+  for (const auto& statement : statements) {
+    try {
+      state.sink.execute(statement);
+    } catch (const Error& error) {
+      throw Error(error.code(), describe_revision(revision) + ", " + direction_name(state.direction) + ": " +
+                                    error.message(), error.where(), error.hint());
+    }
+  }
+}
+
+void Migrator::apply_one(RunState& state, const revision::Revision& revision) const {
+  const auto started = std::chrono::steady_clock::now();
+  state.sink.comment(std::string(state.direction == Direction::upgrade ? "Running upgrade " : "Running downgrade ") +
+                     describe_revision(revision));
+  const bool own = own_transaction(state, revision);
+  // Only a revision in a transaction of its own can have statements run around it.
+  const dialect::RevisionFrame frame =
+      own ? dialect_.revision_frame(steps_of(state.direction, revision)) : dialect::RevisionFrame{};
+  for (const auto& statement : frame.before_begin) state.sink.execute(statement);
+  const auto end_frame = [&] {
+    for (const auto& statement : frame.after_end) state.sink.execute(statement);
+  };
+  bool skipped = false;
+  try {
+    if (own) begin(state);
+    try {
+      ensure_tables(state);
+      skipped = !still_pending(state, revision);
+      if (!skipped) {
+        run_revision(state.sink, state.tracker, state.direction, revision, frame.foreign_keys_off);
+        record(state, revision, started);
+      }
+      run_frame_statements(state, revision, frame.before_commit);
+      if (own) state.sink.commit();
+    } catch (...) {
+      if (own) state.sink.rollback();
+      throw;
+    }
+  } catch (...) {
+    end_quietly(end_frame);
+    throw;
+  }
+  end_frame();
+  const auto took = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+  spdlog::debug("{} {} {} in {} us", direction_name(state.direction), revision.id, skipped ? "skipped" : "done",
+                took.count());
+  if (state.options.on_step) state.options.on_step(StepReport{&revision, state.direction, took, skipped});
+}
+
 std::vector<std::string> Migrator::run(StatementSink& sink, SchemaTracker& tracker, Direction direction,
                                        const std::vector<const revision::Revision*>& plan,
                                        std::vector<std::string> current, const RunOptions& options) const {
@@ -100,106 +216,17 @@ std::vector<std::string> Migrator::run(StatementSink& sink, SchemaTracker& track
                           "--single-transaction",
                           std::nullopt, "run it without --single-transaction");
   }
-
-  // A revision's own transaction, unless the whole run shares one or the revision opts out.
-  const auto own_transaction = [&](const revision::Revision& revision) {
-    return !options.single_transaction && revision.transactional;
-  };
-  // BEGIN is where a SQLite run waits for another one's write lock.
-  const auto begin = [&] {
-    begin_transaction(sink, options.lock_description.empty() ? "the database's write lock" : options.lock_description);
-  };
-
-  // The bookkeeping tables are created inside the first transaction, so a run that fails at once
-  // leaves the database exactly as it was.
-  bool tables_ready = false;
-  const auto ensure_tables = [&] {
-    if (tables_ready) return;
-    versions_.ensure_table(sink);
-    history_.ensure_table(sink);
-    tables_ready = true;
-  };
-
-  bool moved = false;  // another run changed the version table during this one
+  RunState state{sink, tracker, direction, options, std::move(current)};
   for (const auto& statement : options.session_statements) sink.execute(statement);
-  if (options.single_transaction) begin();
+  if (options.single_transaction) begin(state);
   try {
-    for (const auto* revision : plan) {
-      const auto started = std::chrono::steady_clock::now();
-      sink.comment(std::string(direction == Direction::upgrade ? "Running upgrade " : "Running downgrade ") +
-                   describe_revision(*revision));
-      // Only a revision in a transaction of its own can have statements run around it.
-      const dialect::RevisionFrame frame =
-          own_transaction(*revision) ? dialect_.revision_frame(steps_of(direction, *revision)) : dialect::RevisionFrame{};
-      for (const auto& statement : frame.before_begin) sink.execute(statement);
-      const auto end_frame = [&] {
-        for (const auto& statement : frame.after_end) sink.execute(statement);
-      };
-      if (own_transaction(*revision)) {
-        try {
-          begin();
-        } catch (...) {
-          end_quietly(end_frame);
-          throw;
-        }
-      }
-      bool skipped = false;
-      try {
-        ensure_tables();
-        // With single_transaction, its BEGIN took the lock before the first revision, and nothing
-        // can move the version table until its COMMIT: reading it once is enough.
-        const bool may_have_moved = !options.single_transaction || revision == plan.front();
-        if (options.reread_versions && may_have_moved) {
-          if (auto fresh = options.reread_versions(); fresh != current) {
-            spdlog::info("the version table moved from {} to {} (another run)", heads_text(current), heads_text(fresh));
-            current = std::move(fresh);
-            moved = true;
-          }
-          // Once another run has moved the database, the rest of the plan may be done already.
-          if (moved) skipped = !still_to_do(direction, *revision, current);
-        }
-        if (!skipped) {
-          run_revision(sink, tracker, direction, *revision, frame.foreign_keys_off);
-          auto after = direction == Direction::upgrade ? revision::Graph::heads_after_upgrade(current, *revision)
-                                                       : graph_.heads_after_downgrade(current, *revision);
-          std::optional<std::int64_t> duration_ms;
-          if (options.measure_durations)
-            duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
-                              .count();
-          // The version move and the history row, as few statements as the dialect can make them.
-          for (const auto& statement : dialect_.record_revision(
-                   versions_.table(), history_.table(), current, after,
-                   dialect::HistoryEntry{revision->id, direction_name(direction), graph_.checksum(*revision),
-                                         duration_ms, options.os_user}))
-            sink.execute(statement);
-          current = std::move(after);
-        }
-        for (const auto& statement : frame.before_commit) {
-          try {
-            sink.execute(statement);
-          } catch (const Error& error) {
-            throw Error(error.code(), describe_revision(*revision) + ", " + direction_name(direction) + ": " +
-                                          error.message(), error.where(), error.hint());
-          }
-        }
-        if (own_transaction(*revision)) sink.commit();
-      } catch (...) {
-        if (own_transaction(*revision)) sink.rollback();
-        end_quietly(end_frame);
-        throw;
-      }
-      end_frame();
-      const auto took = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
-      spdlog::debug("{} {} {} in {} us", direction_name(direction), revision->id, skipped ? "skipped" : "done",
-                    took.count());
-      if (options.on_step) options.on_step(StepReport{revision, direction, took, skipped});
-    }
+    for (const auto* revision : plan) apply_one(state, *revision);
     if (options.single_transaction) sink.commit();
   } catch (...) {
     if (options.single_transaction) sink.rollback();
     throw;
   }
-  return current;
+  return std::move(state.current);
 }
 
 }  // namespace dbmig::runtime

@@ -63,6 +63,21 @@ class Migrator {
                                std::vector<std::string> current, const RunOptions& options) const;
 
  private:
+  struct RunState;
+
+  static bool own_transaction(const RunState& state, const revision::Revision& revision);
+  static void begin(RunState& state);
+  void ensure_tables(RunState& state) const;
+  // One revision: its frame, its transaction (unless the run shares one), the re-read of the
+  // version table, its steps and its bookkeeping rows.
+  void apply_one(RunState& state, const revision::Revision& revision) const;
+  // Whether `revision` is still to be done, reading the version table again first where another
+  // run may have moved it since this run last looked.
+  bool still_pending(RunState& state, const revision::Revision& revision) const;
+  // The version-table move and the history row of a revision just carried out.
+  void record(RunState& state, const revision::Revision& revision, std::chrono::steady_clock::time_point started) const;
+  void run_frame_statements(RunState& state, const revision::Revision& revision,
+                            const std::vector<dialect::Statement>& statements) const;
   // foreign_keys_off: the revision runs in a RevisionFrame that turned foreign keys off.
   void run_revision(StatementSink& sink, SchemaTracker& tracker, Direction direction,
                     const revision::Revision& revision, bool foreign_keys_off) const;

@@ -5,13 +5,14 @@
 
 namespace dbmig::util {
 
-namespace {
-
-std::string lower(std::string_view text) {
+std::string lower_ascii(std::string_view text) {
   std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return out;
 }
+
+namespace {
 
 // Levenshtein distance with one rolling row.
 std::size_t edit_distance(std::string_view a, std::string_view b) {
@@ -52,11 +53,11 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates) {
   // A third of the word may be wrong (at least one letter): "nulable", "colums", "refrences".
   const std::size_t tolerance = std::max<std::size_t>(1, word.size() / 3);
-  const std::string lowered = lower(word);
+  const std::string lowered = lower_ascii(word);
   std::optional<std::string> best;
   std::size_t best_distance = tolerance + 1;
   for (const auto& candidate : candidates) {
-    const std::size_t distance = edit_distance(lowered, lower(candidate));
+    const std::size_t distance = edit_distance(lowered, lower_ascii(candidate));
     if (distance < best_distance) {
       best_distance = distance;
       best = candidate;

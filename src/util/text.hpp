@@ -7,6 +7,9 @@
 
 namespace dbmig::util {
 
+// ASCII letters lowered, every other byte kept (UTF-8 included): how SQLite folds names.
+std::string lower_ascii(std::string_view text);
+
 std::string join(const std::vector<std::string>& parts, std::string_view separator = ", ");
 
 // A name as messages show it: "users". For messages only; SQL identifiers are quoted by the dialect.

@@ -217,11 +217,61 @@ TEST_CASE("model loader: a file the quick reader reads still gets file:line:colu
   CHECK(error->where()->to_string() == "m.yaml:4:20");
 }
 
-TEST_CASE("model loader: an empty document or an empty tables map is an empty schema") {
-  CHECK(load("").tables.empty());
-  CHECK(load("# nothing yet\n").tables.empty());
-  CHECK(load("tables:\n").tables.empty());
+TEST_CASE("model loader: only `tables: {}` declares no table; an empty, null or keyless file is an error") {
   CHECK(load("tables: {}\n").tables.empty());
+  struct Case {
+    const char* yaml;
+    const char* position;
+    const char* message;
+  };
+  for (const Case& each : {Case{"", "m.yaml:1:1", "the models file is empty"},
+                           Case{"# nothing yet\n# really\n", "m.yaml:1:1", "the models file is empty"},
+                           Case{"tables:\n", "m.yaml:1", "`tables:` is empty (null)"},
+                           Case{"tables: ~\n", "m.yaml:1", "`tables:` is empty (null)"},
+                           Case{"{}\n", "m.yaml:1:1", "has no `tables:` key"}}) {
+    INFO(each.yaml);
+    const auto error = error_of([&] { load(each.yaml); });
+    REQUIRE(error);
+    CHECK(error->code() == ExitCode::usage);
+    CHECK(contains(error->message(), each.message));
+    REQUIRE(error->where());
+    CHECK(contains(error->where()->to_string(), each.position));
+    CHECK(contains(error->hint(), "tables: {}"));
+  }
+}
+
+TEST_CASE("model loader: a second YAML document is an error at its start, not silently ignored") {
+  const auto error = error_of([] {
+    load("tables: {}\n---\ntables:\n  users:\n    columns: {id: {type: integer}}\n");
+  });
+  REQUIRE(error);
+  CHECK(contains(error->message(), "a second YAML document"));
+  REQUIRE(error->where());
+  CHECK(contains(error->where()->to_string(), "m.yaml:3"));
+}
+
+TEST_CASE("model loader: names equal but for case are refused where the database folds case") {
+  const model::NameRules folding{true};
+  const char* tables = "tables:\n  Mixed:\n    columns: {id: {type: integer}}\n  mixed:\n    columns: {id: {type: integer}}\n";
+  CHECK(load(tables).tables.size() == 2);  // PostgreSQL tells them apart
+  auto error = error_of([&] { model::load_string(tables, "m.yaml", {}, folding); });
+  REQUIRE(error);
+  CHECK(contains(error->message(), "table 'mixed' differs only in case from table 'Mixed' declared at m.yaml:2:3"));
+  CHECK(error->where()->to_string() == "m.yaml:4:3");
+
+  const char* columns = "tables:\n  t:\n    columns:\n      Foo: {type: integer}\n      foo: {type: text}\n";
+  CHECK(load(columns).tables.at(0).columns.size() == 2);
+  error = error_of([&] { model::load_string(columns, "m.yaml", {}, folding); });
+  REQUIRE(error);
+  CHECK(contains(error->message(), "column 'foo' of table 't' differs only in case from column 'Foo' declared at m.yaml:4:7"));
+  CHECK(error->where()->to_string() == "m.yaml:5:7");
+
+  const char* indexes =
+      "tables:\n  t:\n    columns: {a: {type: integer}, b: {type: integer}}\n"
+      "    indexes: [{name: IX_A, columns: [a]}, {name: ix_a, columns: [b]}]\n";
+  error = error_of([&] { model::load_string(indexes, "m.yaml", {}, folding); });
+  REQUIRE(error);
+  CHECK(contains(error->message(), "is already used by the index"));
 }
 
 TEST_CASE("model loader: bad models are usage errors at file:line:column with a hint") {

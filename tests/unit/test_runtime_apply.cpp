@@ -162,6 +162,34 @@ TEST_CASE("runtime: with --single-transaction the version table is read again on
   CHECK(reads == 1);  // the run's BEGIN took the lock; nothing moves the table until its COMMIT
 }
 
+// The issue-12 double apply: a --single-transaction run that planned from base while another run
+// applied r1..r3 must skip every one of them, not only the first.
+TEST_CASE("runtime: with --single-transaction, revisions another run did are all skipped, not only the first") {
+  const auto graph = chain();
+  const runtime::VersionStore versions(sqlite_dialect(), "dbmig_version");
+  const runtime::HistoryStore history(sqlite_dialect(), "dbmig_history");
+  const runtime::Migrator migrator(sqlite_dialect(), graph, versions, history);
+  const auto plan = migrator.plan(runtime::Direction::upgrade, {}, "heads");
+  REQUIRE(plan.size() == 4);
+
+  runtime::RunOptions options;
+  options.single_transaction = true;
+  options.reread_versions = [] { return std::vector<std::string>{"r3"}; };  // read once its BEGIN took the lock
+  std::vector<std::string> done, skipped;
+  options.on_step = [&](const runtime::StepReport& step) {
+    (step.skipped ? skipped : done).push_back(step.revision->id);
+  };
+  std::ostringstream script;
+  runtime::ScriptSink sink(script, sqlite_dialect());
+  runtime::SchemaTracker tracker(schema::Schema{}, {});
+  const auto after = migrator.run(sink, tracker, runtime::Direction::upgrade, plan, {}, options);
+  CHECK(skipped == std::vector<std::string>{"r1", "r2", "r3"});
+  CHECK(done == std::vector<std::string>{"r4"});
+  CHECK(after == std::vector<std::string>{"r4"});
+  CHECK(script.str().find("made_by_sql") == std::string::npos);  // r3's step did not run again
+  CHECK(script.str().find("ADD COLUMN") == std::string::npos);   // nor r2's
+}
+
 TEST_CASE("runtime: on SQLite a second writer waits up to the lock wait, then fails naming the lock") {
   test::TempDatabase file;
   dialect::sqlite::SqliteConnection holder(file.path());

@@ -1,7 +1,9 @@
 // SqliteConnection against real temporary database files.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <filesystem>
+#include <thread>
 
 #include "config/database_url.hpp"
 #include "dialect/sqlite/sqlite_connection.hpp"
@@ -145,4 +147,28 @@ TEST_CASE("sqlite dialect registry: sqlite and postgresql are built, anything el
   CHECK(dialect::make_dialect(url)->name() == "postgresql");
   url.scheme = "mysql";
   CHECK(error_from([&] { dialect::make_dialect(url); }));
+}
+
+// With --lock-timeout 0 the busy timeout is 0; a writer's COMMIT must still wait for another
+// connection's brief read (its SHARED lock) to end instead of failing with "database is locked".
+TEST_CASE("sqlite connection: COMMIT waits for a concurrent reader even with a zero lock wait") {
+  TempDatabase file;
+  SqliteConnection writer(file.path());
+  writer.execute(sql("CREATE TABLE t (a INTEGER)"));
+  SqliteConnection reader(file.path());
+  reader.execute(sql("BEGIN"));
+  CHECK(reader.query(sql("SELECT count(*) FROM t")) == std::vector<Row>{{"0"}});  // holds SHARED from here
+
+  writer.set_busy_timeout(std::chrono::milliseconds(0));
+  writer.begin();
+  writer.execute(sql("INSERT INTO t VALUES (1)"));
+  std::thread end_read([&reader] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    reader.execute(sql("COMMIT"));
+  });
+  const auto error = error_from([&] { writer.commit(); });
+  end_read.join();
+  CHECK_FALSE(error);
+  CHECK_FALSE(writer.in_transaction());
+  CHECK(writer.query(sql("SELECT count(*) FROM t")) == std::vector<Row>{{"1"}});
 }

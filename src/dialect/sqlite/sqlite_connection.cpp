@@ -1,5 +1,7 @@
 #include "dialect/sqlite/sqlite_connection.hpp"
 
+#include <algorithm>
+
 #include <sqlite3.h>
 
 #include "util/error.hpp"
@@ -72,6 +74,7 @@ SqliteConnection::SqliteConnection(const std::string& path) {
 }
 
 void SqliteConnection::set_busy_timeout(std::chrono::milliseconds timeout) {
+  busy_timeout_ = timeout;
   sqlite3_busy_timeout(database_.get(), static_cast<int>(timeout.count()));
 }
 
@@ -144,7 +147,20 @@ std::vector<Row> SqliteConnection::query(const Statement& statement) {
 
 void SqliteConnection::begin() { execute(Statement{"BEGIN IMMEDIATE", {}}); }
 
-void SqliteConnection::commit() { execute(Statement{"COMMIT", {}}); }
+// COMMIT must wait until no other connection holds a SHARED lock (a reader in the middle of a
+// query), whatever lock wait the run asked for: that wait (--lock-timeout, 0 included) is about
+// taking the write lock, which this transaction already holds, and readers hold theirs briefly.
+void SqliteConnection::commit() {
+  const auto asked = busy_timeout_;
+  sqlite3_busy_timeout(database_.get(), static_cast<int>(std::max(asked, default_busy_timeout).count()));
+  try {
+    execute(Statement{"COMMIT", {}});
+  } catch (...) {
+    sqlite3_busy_timeout(database_.get(), static_cast<int>(asked.count()));
+    throw;
+  }
+  sqlite3_busy_timeout(database_.get(), static_cast<int>(asked.count()));
+}
 
 void SqliteConnection::rollback() {
   if (!in_transaction()) return;  // SQLite may already have rolled back after the error

@@ -47,6 +47,7 @@ class SqliteConnection final : public Connection {
 
   std::unique_ptr<sqlite3, Closer> database_;
   std::size_t statement_count_ = 0;
+  std::chrono::milliseconds busy_timeout_ = default_busy_timeout;
 };
 
 }  // namespace dbmig::dialect::sqlite

@@ -20,6 +20,7 @@ class SqliteDialect final : public RendererBackedDialect<SqliteRenderer> {
   SqliteDialect() : RendererBackedDialect(SqlRenderer::AppliedBy::os_user) {}
 
   std::string_view name() const override { return "sqlite"; }
+  bool names_fold_case() const override { return true; }
 
   std::unique_ptr<Connection> connect(const config::DatabaseUrl& url) const override {
     return std::make_unique<SqliteConnection>(url.sqlite_path);
