@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -62,6 +63,10 @@ class BinaryProcess {
   bool running() {
     if (!finished_ && waitpid(pid_, &status_, WNOHANG) == pid_) finished_ = true;
     return !finished_;
+  }
+  // Sends `signal` (SIGKILL: the process dies wherever it is, as in a crash or an OOM kill).
+  void send(int signal) {
+    if (running()) ::kill(pid_, signal);
   }
   // Waits until the process has written `text` to stderr (its log lines are flushed at once);
   // false when it ended or 30 s passed first.
