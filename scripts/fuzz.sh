@@ -87,6 +87,7 @@ for target in "${targets[@]}"; do
   fi
   execs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)"
   artifact="$(sed -n 's/.*Test unit written to //p' "$log" | tail -n 1)"
+  if [ "$result" = "CRASH on a seed" ]; then artifact="$(sed -n 's/^Running: //p' "$log" | tail -n 1)"; fi
   if [ "$result" != ok ]; then
     status=1
     echo "--- fuzz_$target: $result; the end of $log:"

@@ -1,6 +1,7 @@
 // Fuzz target: the SQL lexer the dialects share (dialect/common/sql_tokens.hpp), in both bracket
 // modes, with the helpers that walk its tokens. Checks what its readers assume: tokens are
-// non-empty views of the text, in order, not overlapping; a '(' matches a later ')' or none.
+// non-empty views of the text, in order, not overlapping; a top-level '(' matches a later ')' or
+// none.
 #include "dialect/common/sql_tokens.hpp"
 #include "fuzz_support.hpp"
 
@@ -12,6 +13,7 @@ using dbmig::fuzz::require;
 void walk(std::string_view sql, Brackets brackets) {
   const std::vector<Token> tokens = tokenize(sql, brackets);
   std::size_t previous_end = 0;
+  std::size_t next_group = 0;  // groups are matched from the outside in, as readers do: linear time
   for (std::size_t at = 0; at < tokens.size(); ++at) {
     const Token& token = tokens[at];
     require(!token.text.empty(), "a token is not empty");
@@ -20,9 +22,10 @@ void walk(std::string_view sql, Brackets brackets) {
             "a token is the text at its offset");
     previous_end = token.end();
     token.value();
-    if (token.is('(')) {
+    if (token.is('(') && at >= next_group) {
       const std::size_t close = matching_parenthesis(tokens, at);
       require(close > at && (close == tokens.size() || tokens[close].is(')')), "'(' matches a later ')' or none");
+      next_group = close + 1;
     }
   }
   for (const TokenRange& part : split_top_level(tokens, 0, tokens.size())) {
