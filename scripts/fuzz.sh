@@ -94,6 +94,7 @@ for target in "${targets[@]}"; do
     grep -v '^#[0-9]' "$log" | tail -n 40
     echo "--- replay: $binary ${artifact:-<input>}"
   fi
+  artifact="${artifact#"$root"/}"
   summary+=("$(printf '%-14s %12s execs  %s%s' "$target" "${execs:-?}" "$result" "${artifact:+ ($artifact)}")")
 done
 echo "==> Fuzzing summary (${seconds}s per target)"
