@@ -22,29 +22,8 @@ targets=("$@")
 if [ "${#targets[@]}" -eq 0 ]; then targets=("${all_targets[@]}"); fi
 max_len="${DBMIG_FUZZ_MAX_LEN:-4096}"
 build="$root/build-fuzz"
+seeds="$build/fuzz-seeds"  # the repository's YAML and SQL files, copied below
 fuzz_dir="$root/tests/fuzz"
-
-echo "==> Building the fuzz targets in build-fuzz (clang++-14, libFuzzer, ASan + UBSan)"
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DDBMIG_FUZZ=ON -DDBMIG_TESTS=OFF -DDBMIG_WERROR=ON >/dev/null
-cmake --build "$build" -j "$(nproc 2>/dev/null || echo 2)" --target dbmig_fuzz
-
-# The repository's own YAML and SQL files as seeds, copied into build-fuzz rather than committed twice.
-seeds="$build/fuzz-seeds"
-rm -rf "$seeds"
-copy_seeds() {  # copy_seeds FOLDER NAME-PATTERN...: every matching file outside builds and tests/fuzz
-  local folder="$seeds/$1"; shift
-  local patterns=() pattern
-  for pattern in "$@"; do patterns+=(${patterns[@]:+-o} -name "$pattern"); done
-  mkdir -p "$folder"
-  (cd "$root" && find . \( -path './build*' -o -path ./.git -o -path ./tests/fuzz \) -prune -o -type f \
-    \( "${patterns[@]}" \) -print) | while read -r file; do
-    file="${file#./}"
-    cp "$root/$file" "$folder/$(printf '%s' "$file" | tr '/' '_')"
-  done
-}
-copy_seeds yaml '*.yaml' '*.yml'
-copy_seeds sql '*.sql'
 
 # Each target's seed folders and dictionary.
 seed_dirs() {
@@ -63,6 +42,29 @@ dictionary() {
     *) echo "$fuzz_dir/dict/yaml.dict" ;;
   esac
 }
+
+for target in "${targets[@]}"; do seed_dirs "$target" >/dev/null; done  # an unknown name stops here
+
+echo "==> Building the fuzz targets in build-fuzz (clang++-14, libFuzzer, ASan + UBSan)"
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DDBMIG_FUZZ=ON -DDBMIG_TESTS=OFF -DDBMIG_WERROR=ON >/dev/null
+cmake --build "$build" -j "$(nproc 2>/dev/null || echo 2)" --target dbmig_fuzz
+
+# The repository's own YAML and SQL files as seeds, copied into build-fuzz rather than committed twice.
+rm -rf "$seeds"
+copy_seeds() {  # copy_seeds FOLDER NAME-PATTERN...: every matching file outside builds and tests/fuzz
+  local folder="$seeds/$1"; shift
+  local patterns=() pattern
+  for pattern in "$@"; do patterns+=(${patterns[@]:+-o} -name "$pattern"); done
+  mkdir -p "$folder"
+  (cd "$root" && find . \( -path './build*' -o -path ./.git -o -path ./tests/fuzz \) -prune -o -type f \
+    \( "${patterns[@]}" \) -print) | while read -r file; do
+    file="${file#./}"
+    cp "$root/$file" "$folder/$(printf '%s' "$file" | tr '/' '_')"
+  done
+}
+copy_seeds yaml '*.yaml' '*.yml'
+copy_seeds sql '*.sql'
 
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
