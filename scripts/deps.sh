@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs, with apt-get, whatever dbmig needs to build and test that is not installed yet.
-# Sourced by demo.sh and test.sh; DBMIG_WITH_POSTGRES=1 adds the PostgreSQL server.
+# Sourced by demo.sh, test.sh and fuzz.sh; DBMIG_WITH_POSTGRES=1 adds the PostgreSQL server,
+# DBMIG_WITH_FUZZ=1 clang and libFuzzer (scripts/fuzz.sh).
 set -euo pipefail
 
 dbmig_install_missing() {
@@ -8,6 +9,9 @@ dbmig_install_missing() {
                   libpq-dev libspdlog-dev libfmt-dev doctest-dev)
   if [ "${DBMIG_WITH_POSTGRES:-0}" = 1 ]; then
     packages+=(postgresql postgresql-client)
+  fi
+  if [ "${DBMIG_WITH_FUZZ:-0}" = 1 ]; then
+    packages+=(clang-14 libfuzzer-14-dev libclang-rt-14-dev)
   fi
   local missing=()
   for package in "${packages[@]}"; do

@@ -2,10 +2,10 @@
 # The README's test command: install what is missing (the PostgreSQL server included), build dbmig
 # twice (warnings as errors; then AddressSanitizer + UndefinedBehaviorSanitizer), start a
 # throwaway PostgreSQL cluster, run the whole ctest suite of both builds against SQLite and that
-# server, and stop it, also when tests fail.
+# server, and stop it, also when tests fail; then run every fuzz target for a few seconds.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export DBMIG_WITH_POSTGRES=1
+export DBMIG_WITH_POSTGRES=1 DBMIG_WITH_FUZZ=1
 source "$root/scripts/deps.sh"
 source "$root/scripts/pg_cluster.sh"
 dbmig_install_missing
@@ -31,6 +31,8 @@ for dir in build-ci build-asan; do
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir "$root/$dir" --output-on-failure -j "$jobs" || status=1
 done
+echo "==> Fuzzing: every seed, then a few seconds per target (scripts/fuzz.sh, docs/fuzzing.md)"
+"$root/scripts/fuzz.sh" 8 || status=1
 if [ -x "$root/bench/run.sh" ]; then
   echo "==> Benchmark harness smoke run (tiny sizes; checks it works, times nothing)"
   "$root/bench/run.sh" --smoke || status=1
