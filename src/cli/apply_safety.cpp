@@ -1,6 +1,7 @@
 #include "cli/apply_safety.hpp"
 
 #include <cmath>
+#include <cstdlib>
 #include <ostream>
 
 #include "config/config.hpp"
@@ -8,10 +9,22 @@
 namespace dbmig::cli {
 
 void add_lock_timeout_option(CLI::App& command, double& seconds) {
+  // Not CLI::NonNegativeNumber, whose message prints the largest double in full (300 digits).
+  // The wait becomes a number of milliseconds in an int (SQLite's busy timeout), hence the bound.
+  const CLI::Validator wait(
+      [](const std::string& text) {
+        char* end = nullptr;
+        const double value = std::strtod(text.c_str(), &end);
+        const bool number = !text.empty() && end == text.c_str() + text.size() && std::isfinite(value);
+        if (number && value >= 0 && value <= max_lock_timeout_seconds) return std::string();
+        return "'" + text + "' is not a number of seconds from 0 to " +
+               std::to_string(static_cast<long>(max_lock_timeout_seconds)) + " (about 24 days)";
+      },
+      "SECONDS");
   command
       .add_option("--lock-timeout", seconds,
                   "seconds to wait for another dbmig run's lock before failing (0: fail at once)")
-      ->check(CLI::NonNegativeNumber)
+      ->check(wait)
       ->capture_default_str();
 }
 
@@ -22,8 +35,8 @@ std::chrono::milliseconds lock_wait(double seconds) {
 void add_session_limit_options(CLI::App& command, SessionLimitArguments& arguments) {
   const CLI::Validator timeout(
       [](const std::string& text) {
-        return config::is_timeout_setting(text) ? std::string()
-                                                : "'" + text + "' is not a timeout: write 500ms, 5s, 2min or 1h";
+        const auto problem = config::timeout_setting_problem(text);
+        return problem ? *problem + ": write 500ms, 5s, 2min or 1h" : std::string();
       },
       "TIMEOUT");
   command

@@ -20,6 +20,8 @@ namespace dbmig::cli {
 // reported rather than waited for.
 constexpr double default_lock_timeout_seconds = 10;
 
+// The longest --lock-timeout: INT_MAX milliseconds, in whole seconds (about 24 days).
+constexpr double max_lock_timeout_seconds = 2'147'483;
 // --lock-timeout SECONDS (decimals allowed; 0: fail at once when another run holds the lock).
 void add_lock_timeout_option(CLI::App& command, double& seconds);
 std::chrono::milliseconds lock_wait(double seconds);

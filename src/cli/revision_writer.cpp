@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "revision/names.hpp"
 #include "util/error.hpp"
 #include "util/templates.hpp"
 #include "util/text.hpp"
@@ -80,9 +81,12 @@ std::vector<std::string> parent_named(Context& context, const std::string& name)
 void check_new_branch_labels(Context& context, const std::vector<std::string>& labels) {
   const auto& graph = context.graph();
   for (const auto& label : labels) {
-    if (label.empty() || label.find_first_of(" \t:@/\\") != std::string::npos)
-      throw usage_error("branch label '" + label + "' is not one word", std::nullopt,
-                        "use letters, digits, '-' and '_': labels are written as <label>@head");
+    if (const auto problem = revision::branch_label_problem(label))
+      throw usage_error("--branch-label '" + label + "' " + *problem, std::nullopt,
+                        std::string(revision::branch_label_rule));
+    if (graph.contains(label))
+      throw usage_error("--branch-label '" + label + "' is the id of a revision", std::nullopt,
+                        "choose another label: a target names the revision with that id first");
     for (const auto* revision : graph.newest_first())
       if (std::find(revision->branch_labels.begin(), revision->branch_labels.end(), label) != revision->branch_labels.end())
         throw usage_error("branch label '" + label + "' is already on revision " + revision->id, std::nullopt,

@@ -71,8 +71,8 @@ void read_naming_convention(const Value& value, schema::NamingConvention& naming
 std::optional<std::string> read_timeout(const std::optional<Value>& value) {
   if (!value || value->is_null()) return std::nullopt;
   std::string text = expanded_text(*value);
-  if (!is_timeout_setting(text))
-    value->fail("'" + text + "' is not a timeout", "write a number with a unit: 500ms, 5s, 2min, 1h (0: no limit)");
+  if (const auto problem = timeout_setting_problem(text))
+    value->fail(*problem, "write a number with a unit: 500ms, 5s, 2min, 1h (0: no limit)");
   return text;
 }
 

@@ -42,8 +42,12 @@ struct ConfigOverrides {
 Config load_config(const ConfigOverrides& overrides);
 
 // A timeout as PostgreSQL's settings take it: a non-negative number with an optional unit (ms,
-// s, min, h, d; no unit means milliseconds), e.g. "5s", "1500ms", "2min", "0" (no limit).
+// s, min, h, d; no unit means milliseconds), e.g. "5s", "1500ms", "2min", "0" (no limit), of at
+// most INT_MAX milliseconds (about 24 days), as PostgreSQL stores it.
 bool is_timeout_setting(std::string_view text);
+// What is wrong with `text` as such a timeout ("'x' is not a timeout", "'99d' is longer than
+// PostgreSQL allows: ..."), or nullopt.
+std::optional<std::string> timeout_setting_problem(std::string_view text);
 
 // `${VAR}` / `${VAR:-default}` expansion against the process environment. An unset ${VAR} with no
 // default is an error naming the variable (thrown as std::invalid_argument).

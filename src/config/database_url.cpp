@@ -4,6 +4,7 @@
 #include <optional>
 #include <utility>
 
+#include "config/url_checks.hpp"
 #include "util/error.hpp"
 
 namespace dbmig::config {
@@ -68,6 +69,12 @@ std::string mask_userinfo_passwords(std::string_view text) {
   return out + std::string(text.substr(copied));
 }
 
+// A password value that is the mask followed by punctuation only.
+bool already_masked(std::string_view value) {
+  return value.starts_with(password_mask) &&
+         value.substr(password_mask.size()).find_first_not_of(":;,.)") == std::string_view::npos;
+}
+
 std::string mask_keyword_passwords(std::string_view text) {
   constexpr std::string_view keyword = "password=";
   std::string out;
@@ -80,6 +87,9 @@ std::string mask_keyword_passwords(std::string_view text) {
     out += text.substr(copied, value - copied);
     out += password_mask;
     copied = password_value_end(text, value);
+    // Masked already (a masked URL in a message masked once more): keep what follows the mask,
+    // such as the ": " after the URL in "cannot connect to ...?password=***: reason".
+    if (already_masked(text.substr(value, copied - value))) copied = value + password_mask.size();
     i = copied - 1;
   }
   return out + std::string(text.substr(copied));
@@ -95,14 +105,22 @@ std::string DatabaseUrl::masked() const { return mask_password(text); }
 
 DatabaseUrl parse_database_url(std::string_view text) {
   if (starts_with_ignoring_case(text, sqlite_prefix)) {
-    std::string path(text.substr(sqlite_prefix.size()));
-    if (path.empty())
-      throw usage_error("the SQLite URL '" + std::string(text) + "' names no file", std::nullopt,
-                        "write sqlite:///app.db (relative), sqlite:////var/db/app.db (absolute) or sqlite:///:memory:");
-    return DatabaseUrl{"sqlite", std::string(text), std::move(path)};
+    DatabaseUrl url;
+    url.scheme = "sqlite";
+    url.text = std::string(text);
+    auto location = detail::parse_sqlite_location(text.substr(sqlite_prefix.size()), url.masked());
+    url.sqlite_path = std::move(location.path);
+    url.sqlite_mode = location.mode;
+    return url;
   }
-  for (auto prefix : postgres_prefixes)
-    if (starts_with_ignoring_case(text, prefix)) return DatabaseUrl{"postgresql", std::string(text), {}};
+  for (auto prefix : postgres_prefixes) {
+    if (!starts_with_ignoring_case(text, prefix)) continue;
+    DatabaseUrl url;
+    url.scheme = "postgresql";
+    url.text = std::string(text);
+    detail::check_postgres_uri(text.substr(prefix.size()), url.masked());
+    return url;
+  }
 
   const std::string masked_text = mask_password(text);
   std::string hint(supported_forms);

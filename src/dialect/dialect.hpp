@@ -3,6 +3,7 @@
 // (sqlite/, postgres/); adding a dialect means one folder plus a line in registry.cpp.
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -47,6 +48,12 @@ struct HistoryEntry {
   std::string os_user;                      // who ran dbmig, for databases without users of their own
 };
 
+// Who holds a run lock that could not be taken, as its message says it.
+struct LockHolder {
+  std::string description;  // "pid 4242 (application_name 'dbmig', user 'bob'), running for 5 min: ..."
+  std::string how_to_end;   // how to end a holder left over from a killed run, for the hint; may be empty
+};
+
 // How a migration run keeps other runs out (PRODUCT.md section 5).
 struct RunLock {
   std::string description;  // names the lock in messages
@@ -55,6 +62,10 @@ struct RunLock {
   // transaction is the lock (SQLite), and the connection's lock wait bounds the waiting.
   std::optional<Statement> try_acquire;
   std::optional<Statement> release;
+  // Who holds the lock now, asked on the waiting connection once the wait is over (nullopt: no
+  // one any more, or the database cannot say). A dbmig killed mid-run can leave its server
+  // session running, lock held: the message then points at that session. Empty where unknown.
+  std::function<std::optional<LockHolder>(Connection&)> describe_holder;
 };
 
 // Limits a migration session sets on itself so that it cannot block other traffic for long
@@ -143,7 +154,7 @@ class Dialect {
 
   // The lock a migration run holds. By default the write transactions are the lock.
   virtual RunLock run_lock(std::string_view /*version_table*/) const {
-    return RunLock{"the database's write lock", std::nullopt, std::nullopt};
+    return RunLock{"the database's write lock", std::nullopt, std::nullopt, {}};
   }
   // Makes `connection` wait up to `timeout` for locks that other connections hold before failing
   // (SQLite's busy timeout). A no-op where waiting is bounded otherwise.

@@ -4,6 +4,7 @@
 #include <type_traits>
 #include <variant>
 
+#include "revision/names.hpp"
 #include "util/error.hpp"
 #include "util/text.hpp"
 
@@ -137,7 +138,7 @@ std::string SqlRenderer::shift_placeholders(std::string_view sql, std::size_t of
 std::vector<Statement> SqlRenderer::create_version_table(std::string_view table) const {
   const std::string primary_key_name = std::string(table) + "_pkc";
   return {statement("CREATE TABLE IF NOT EXISTS " + quote_identifier(table) + " (" + quote_identifier("version_num") +
-                    " VARCHAR(32) NOT NULL, CONSTRAINT " + quote_identifier(primary_key_name) + " PRIMARY KEY (" +
+                    " VARCHAR(" + std::to_string(revision::max_revision_id_length) + ") NOT NULL, CONSTRAINT " + quote_identifier(primary_key_name) + " PRIMARY KEY (" +
                     quote_identifier("version_num") + "))")};
 }
 

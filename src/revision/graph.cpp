@@ -46,11 +46,18 @@ Graph Graph::from_revisions(std::vector<Revision> revisions) {
                           location_of(revision), "restore the missing revision file, or fix its 'down_revision'");
       graph.children_[parent].push_back(revision.id);
     }
-    for (const auto& label : revision.branch_labels)
+    for (const auto& label : revision.branch_labels) {
+      // A lookup tries ids before labels: such a label could never be reached.
+      if (const auto same = graph.by_id_.find(label); same != graph.by_id_.end())
+        throw usage_error("the branch label '" + label + "' of " + file_of(revision) + " is the id of " +
+                              (&graph.revisions_[same->second] == &revision ? std::string("the revision itself")
+                                                                            : file_of(graph.revisions_[same->second])),
+                          location_of(revision), "rename the label: a target names the revision with that id first");
       if (const auto [other, added] = labels.emplace(label, &revision); !added)
         throw usage_error("the branch label '" + label + "' is on two revisions: " + file_of(*other->second) +
                               " and " + file_of(revision),
                           location_of(revision), "a branch label names one branch: remove one of them");
+    }
   }
 
   if (graph.newest_first().size() != graph.revisions_.size()) graph.throw_cycle();

@@ -17,9 +17,9 @@ namespace dbmig::revision {
 
 namespace fs = std::filesystem;
 
-// The cache file, version 1: lines of tab-separated fields, each field escaped (\\ \t \n \r):
+// The cache file, version 2 (2: ids and branch labels checked by names.hpp): lines of tab-separated fields, each field escaped (\\ \t \n \r):
 //
-//   dbmig header cache 1 <dbmig version>
+//   dbmig header cache 2 <dbmig version>
 //   <versions directory>
 //   <name> <size> <mtime ns> <ctime ns> <inode> <device> <revision> <transactional 0|1>
 //       <created_at> <message> <count> <down_revision>... <count> <branch label>...   (one a file)
@@ -31,7 +31,7 @@ namespace fs = std::filesystem;
 // new format number; another dbmig version ignores the file anyway.
 namespace {
 
-constexpr std::string_view magic = "dbmig header cache 1 " DBMIG_VERSION;
+constexpr std::string_view magic = "dbmig header cache 2 " DBMIG_VERSION;
 constexpr std::size_t max_file_size = 256u << 20;  // a sanity limit, far above any real project
 
 std::int64_t nanoseconds(const timespec& time) {

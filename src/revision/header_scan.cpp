@@ -8,6 +8,8 @@
 #include <cctype>
 #include <cstdint>
 
+#include "revision/names.hpp"
+
 namespace dbmig::revision {
 
 namespace {
@@ -215,8 +217,8 @@ std::optional<HeaderValue> inline_value(std::string_view rest) {
   return value;
 }
 
-// The same rule as the full parser: an id is one word.
-bool is_revision_id(std::string_view id) { return !id.empty() && id.find_first_of(" \t:/\\") == std::string_view::npos; }
+// The same rules as the full parser (names.hpp), which reports a name that breaks them.
+bool is_revision_id(std::string_view id) { return !revision_id_problem(id); }
 
 std::optional<std::vector<std::string>> ids_of(const HeaderValue& value) {
   std::vector<std::string> ids;
@@ -338,6 +340,8 @@ std::optional<Revision> scan_header(std::string_view text, const std::filesystem
   if (const auto& labels = values->get("branch_labels"); labels) {
     if (labels->kind == HeaderValue::Kind::scalar) revision.branch_labels = {labels->scalar};
     if (labels->kind == HeaderValue::Kind::list) revision.branch_labels = labels->items;
+    for (const auto& label : revision.branch_labels)
+      if (branch_label_problem(label)) return std::nullopt;
   }
   return revision;
 }

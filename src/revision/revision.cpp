@@ -8,6 +8,7 @@
 #include "model/yaml_value.hpp"
 #include "ops/yaml.hpp"
 #include "model/plain_yaml.hpp"
+#include "revision/names.hpp"
 #include "util/error.hpp"
 
 namespace dbmig::revision {
@@ -26,20 +27,46 @@ std::vector<ops::Op> read_steps(const Mapping& file, std::string_view key, const
   return ops;
 }
 
-// A revision id as written: one word (it is part of file names and version rows).
-std::string id_of(const Value& value) {
+// A name as messages show it: a 200-character id is cut short.
+std::string shown(const std::string& name) {
+  constexpr std::size_t max_shown = 40;
+  return name.size() <= max_shown ? name : name.substr(0, max_shown) + "...";
+}
+
+// A revision id as written (names.hpp says what one may be), at its own position when it is not.
+// `what` names it in the message ("revision id", "down_revision").
+std::string id_of(const Value& value, std::string_view what, std::string_view hint = revision_id_rule) {
   std::string id = value.text();
-  if (id.find_first_of(" \t:/\\") != std::string::npos)
-    value.fail(value.what() + " holds a space, ':' or a slash: '" + id + "'", "a revision id is a word like 3f2a9c1d7b4e");
+  if (const auto problem = revision_id_problem(id))
+    value.fail(std::string(what) + " '" + shown(id) + "' " + *problem, std::string(hint));
   return id;
 }
 
-std::vector<std::string> ids_of(const Value& value) {
+std::vector<std::string> parent_ids_of(const Value& value) {
   if (value.is_null()) return {};
-  if (!value.is_sequence()) return {id_of(value)};
+  // `down_revision: base` is how a first revision might be thought of; null is how it is written.
+  const auto parent_id = [](const Value& item) {
+    const bool base = item.node().is_scalar() && item.node().text == "base";
+    return id_of(item, "down_revision", base ? "write 'down_revision: null' for a first revision" : revision_id_rule);
+  };
+  if (!value.is_sequence()) return {parent_id(value)};
   std::vector<std::string> ids;
-  for (const Value& item : value.items()) ids.push_back(id_of(item));
+  for (const Value& item : value.items()) ids.push_back(parent_id(item));
   return ids;
+}
+
+std::vector<std::string> branch_labels_of(const Value& value) {
+  if (value.is_null()) return {};
+  const auto label_of = [](const Value& item) {
+    std::string label = item.text();
+    if (const auto problem = branch_label_problem(label))
+      item.fail("branch label '" + shown(label) + "' " + *problem, std::string(branch_label_rule));
+    return label;
+  };
+  if (!value.is_sequence()) return {label_of(value)};
+  std::vector<std::string> labels;
+  for (const Value& item : value.items()) labels.push_back(label_of(item));
+  return labels;
 }
 
 // `text` with its leading comment and blank lines emptied, each line's newline kept so that
@@ -77,16 +104,15 @@ Revision read_revision(std::shared_ptr<const model::YamlDocument> document, std:
   Revision revision;
   revision.path = path;
   revision.checksum = checksum_of(text);
-  revision.id = id_of(file.require("revision"));
+  revision.id = id_of(file.require("revision"), "revision id");
   // null for a root, but it must be said: a forgotten parent would silently start a new branch.
-  revision.down_revisions = ids_of(file.require("down_revision", "write 'down_revision: null' for a first revision"));
+  revision.down_revisions =
+      parent_ids_of(file.require("down_revision", "write 'down_revision: null' for a first revision"));
   if (const auto message = file.get("message")) revision.message = message->optional_text().value_or("");
   if (const auto created_at = file.get("created_at")) revision.created_at = created_at->optional_text().value_or("");
   if (const auto transactional = file.get("transactional"); transactional && !transactional->is_null())
     revision.transactional = transactional->boolean();
-  if (const auto labels = file.get("branch_labels"))
-    revision.branch_labels = labels->is_sequence() || labels->is_null() ? labels->texts()
-                                                                          : std::vector<std::string>{labels->text()};
+  if (const auto labels = file.get("branch_labels")) revision.branch_labels = branch_labels_of(*labels);
   revision.upgrade = read_steps(file, "upgrade", naming);
   revision.downgrade = read_steps(file, "downgrade", naming);
   return revision;

@@ -45,15 +45,30 @@ HeldRunLock::HeldRunLock(const dialect::Dialect& dialect, dialect::Connection& c
   constexpr auto poll_interval = std::chrono::milliseconds(100);
   while (!is_true(connection.query(*lock_.try_acquire))) {
     const auto now = std::chrono::steady_clock::now();
-    if (now >= deadline)
-      throw database_error("could not take " + lock_.description + " within " + describe_wait(timeout) +
-                               ": another dbmig run holds it",
-                           "wait for the other run to finish and try again, or wait longer with --lock-timeout SECONDS");
+    if (now >= deadline) throw lock_not_taken(connection, timeout);
     spdlog::info("waiting for {}", lock_.description);
     std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(poll_interval, deadline - now));
   }
   held_ = true;
   spdlog::debug("took {}", lock_.description);
+}
+
+Error HeldRunLock::lock_not_taken(dialect::Connection& connection, std::chrono::milliseconds timeout) const {
+  const std::string failed = "could not take " + lock_.description + " within " + describe_wait(timeout);
+  std::string hint = "wait for the other run to finish and try again, or wait longer with --lock-timeout SECONDS";
+  std::optional<dialect::LockHolder> holder;
+  if (lock_.describe_holder) {
+    try {
+      holder = lock_.describe_holder(connection);
+    } catch (const Error& error) {
+      // Only a better message was at stake: the lock's own error is the one to report.
+      spdlog::debug("could not tell who holds {}: {}", lock_.description, error.message());
+    }
+  }
+  if (!holder) return database_error(failed + ": another dbmig run holds it", hint);
+  if (!holder->how_to_end.empty())
+    hint += "; if that session is left over from a dbmig run that was killed, end it with " + holder->how_to_end;
+  return database_error(failed + ": it is held by " + holder->description, hint);
 }
 
 HeldRunLock::~HeldRunLock() {

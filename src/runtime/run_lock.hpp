@@ -11,6 +11,7 @@
 #include "dialect/connection.hpp"
 #include "dialect/dialect.hpp"
 #include "runtime/statement_sink.hpp"
+#include "util/error.hpp"
 
 namespace dbmig::runtime {
 
@@ -31,6 +32,9 @@ class HeldRunLock {
   bool held_for_run() const { return held_; }
 
  private:
+  // The error of a lock still held after `timeout`, naming the holder where the dialect can.
+  Error lock_not_taken(dialect::Connection& connection, std::chrono::milliseconds timeout) const;
+
   dialect::Connection& connection_;
   dialect::RunLock lock_;
   bool held_ = false;

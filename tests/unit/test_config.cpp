@@ -104,8 +104,8 @@ TEST_CASE("config: masked URLs hide the password only") {
   CHECK(parse_database_url("postgresql://host:5432/db").masked() == "postgresql://host:5432/db");
   CHECK(parse_database_url("postgres://u:p%40ss@h:1/d?sslmode=require").masked() ==
         "postgres://u:***@h:1/d?sslmode=require");
-  // An unencoded '@' in the password is still hidden entirely.
-  CHECK(parse_database_url("postgresql://u:p@ss@host/db").masked() == "postgresql://u:***@host/db");
+  // An unencoded '@' in the password is still hidden entirely (the URL itself is refused).
+  CHECK(mask_password("postgresql://u:p@ss@host/db") == "postgresql://u:***@host/db");
   CHECK(parse_database_url("postgresql://h/db?user=u&password=secret&sslmode=require").masked() ==
         "postgresql://h/db?user=u&password=***&sslmode=require");
   CHECK(parse_database_url("sqlite:///app.db").masked() == "sqlite:///app.db");
@@ -121,6 +121,129 @@ TEST_CASE("config: mask_password hides passwords anywhere in a text") {
   CHECK(mask_password("old_password=kept") == "old_password=kept");
   CHECK(mask_password("no secrets here: sqlite:///app.db") == "no secrets here: sqlite:///app.db");
   CHECK(mask_password("") == "");
+}
+
+TEST_CASE("config: a masked URL masked again keeps what follows it") {
+  // A connection error names the masked URL, and the whole message is masked once more on its way
+  // out: "password=***: reason" lost its ": " to the second pass.
+  const std::string masked = parse_database_url("postgresql://h/db?user=u&password=secret").masked();
+  CHECK(masked == "postgresql://h/db?user=u&password=***");
+  CHECK(mask_password("cannot connect to " + masked + ": connection refused") ==
+        "cannot connect to postgresql://h/db?user=u&password=***: connection refused");
+  CHECK(mask_password("host=db password=***, then") == "host=db password=***, then");
+  // A password that merely starts like the mask is still hidden whole.
+  CHECK(mask_password("password=***secret next") == "password=*** next");
+}
+
+TEST_CASE("config: SQLite URLs take ?mode=ro|rw|rwc and percent-escapes, and refuse other parameters") {
+  CHECK(parse_database_url("sqlite:///app.db").sqlite_mode == SqliteOpenMode::read_write_create);
+  const DatabaseUrl read_only = parse_database_url("sqlite:///app.db?mode=ro");
+  CHECK(read_only.sqlite_path == "app.db");  // not a file named "app.db?mode=ro"
+  CHECK(read_only.sqlite_mode == SqliteOpenMode::read_only);
+  CHECK(parse_database_url("sqlite:////var/db/app.db?mode=rw").sqlite_mode == SqliteOpenMode::read_write);
+  CHECK(parse_database_url("sqlite:///app.db?mode=rwc").sqlite_mode == SqliteOpenMode::read_write_create);
+  CHECK(parse_database_url("sqlite:///my%20data/app%3F.db").sqlite_path == "my data/app?.db");
+  CHECK(parse_database_url("sqlite:///:memory:?mode=rw").sqlite_path == ":memory:");
+
+  const auto unknown = error_of([] { parse_database_url("sqlite:///db.sqlite?foo=bar"); });
+  REQUIRE(unknown);
+  CHECK(unknown->code() == ExitCode::usage);
+  CHECK(unknown->message() == "the SQLite URL 'sqlite:///db.sqlite?foo=bar' has the parameter 'foo', which dbmig "
+                              "does not support");
+  CHECK(contains(unknown->hint(), "mode=ro (read-only), mode=rw"));
+  const auto bad_mode = error_of([] { parse_database_url("sqlite:///db.sqlite?mode=memory"); });
+  REQUIRE(bad_mode);
+  CHECK(contains(bad_mode->message(), "mode=memory, which dbmig does not support"));
+  const auto twice = error_of([] { parse_database_url("sqlite:///db.sqlite?mode=ro&mode=rw"); });
+  REQUIRE(twice);
+  CHECK(contains(twice->message(), "gives 'mode' twice"));
+  const auto bad_escape = error_of([] { parse_database_url("sqlite:///db%zz.sqlite"); });
+  REQUIRE(bad_escape);
+  CHECK(contains(bad_escape->message(), "has a '%' in the path that is not followed by two hex digits"));
+  const auto no_file = error_of([] { parse_database_url("sqlite:///?mode=ro"); });
+  REQUIRE(no_file);
+  CHECK(contains(no_file->message(), "names no file"));
+}
+
+TEST_CASE("config: a malformed PostgreSQL URL is a usage error naming what is wrong, password hidden") {
+  const auto problem = [](const std::string& url) {
+    const auto error = error_of([&] { parse_database_url(url); });
+    REQUIRE_MESSAGE(error, url);
+    CHECK(error->code() == ExitCode::usage);
+    CHECK_FALSE(contains(error->describe(), "hunter2"));
+    return error->message() + "\nhint: " + error->hint();
+  };
+  CHECK(contains(problem("postgresql://u:hunter2@localhost:5432x/db"),
+                 "the database URL 'postgresql://u:***@localhost:5432x/db' has the port '5432x', which is not a number "
+                 "from 1 to 65535"));
+  CHECK(contains(problem("postgresql://u:hunter2@localhost:99999/db"), "the port '99999'"));
+  CHECK(contains(problem("postgresql://u:hunter2@localhost:0/db"), "the port '0'"));
+  CHECK(contains(problem("postgresql://u:hunter2@localhost:/db"), "the port ''"));
+  CHECK(contains(problem("postgresql://u:hunter2@a:5432,b:x/db"), "the port 'x'"));
+  CHECK(contains(problem("postgresql://u:hunter2@h/db?port=70000"), "the port '70000'"));
+  CHECK(contains(problem("postgresql://u:hunt%zzer2@h/db"), "has a '%' in the password that is not followed"));
+  CHECK(contains(problem("postgresql://u:hunter2@h/d%zzb"), "in the database name"));
+  CHECK(contains(problem("postgresql://u:hunter2@h/db?sslmod=require"),
+                 "has the parameter 'sslmod', which libpq does not know\nhint: did you mean 'sslmode'?"));
+  CHECK(contains(problem("postgresql://u:hunter2@h/db?sslmode=required"),
+                 "has sslmode=required, which is not an sslmode\nhint: sslmode is one of disable, allow, prefer, "
+                 "require, verify-ca, verify-full"));
+  CHECK(contains(problem("postgresql://u:hunter2@h/db?sslmode"), "a query parameter without '='"));
+  CHECK(contains(problem("postgresql://u:hunter2@h/db?a=b=c"), "a second '='"));
+  CHECK(contains(problem("postgresql://u:hunt@er2@h/db"), "more than one '@' before the host\nhint: write an '@' "
+                                                           "in the user name or password as %40"));
+  CHECK(contains(problem("postgresql://u:hunter2@[::1/db"), "without its ']'"));
+  CHECK(contains(problem("postgresql://h/db?password=hunter2&bogus=1"), "'bogus'"));
+
+  for (const char* good : {"postgresql://", "postgresql://localhost", "postgres://u:p%40ss@h:1/d?sslmode=require",
+                           "postgresql://u@[::1]:5432,other:5433/db?connect_timeout=5&application_name=x",
+                           "postgresql://h/db?port=5432,5433&ssl=true&options=-c%20search_path%3Dapp",
+                           "postgresql://h/db?password=a%3Db"}) {
+    CAPTURE(good);
+    CHECK_NOTHROW(parse_database_url(good));
+  }
+}
+
+TEST_CASE("config: a malformed database_url in dbmig.yaml is reported at its place") {
+  const ScratchProject project("models: models.yaml\ndatabase_url: postgresql://app:hunter2@db:99999/app\n");
+  const auto error = error_of([&] { load_config(project.overrides()); });
+  REQUIRE(error);
+  CHECK(error->code() == ExitCode::usage);
+  REQUIRE(error->where());
+  CHECK(error->where()->line == 2);
+  CHECK(error->where()->column == 15);
+  CHECK(contains(error->message(), "the port '99999'"));
+  CHECK_FALSE(contains(error->describe(), "hunter2"));
+
+  const ScopedEnvironment url("DATABASE_URL", std::string("sqlite:///db.sqlite?foo=bar"));
+  const auto from_environment = error_of([&] { load_config(project.overrides()); });
+  REQUIRE(from_environment);
+  CHECK(from_environment->message().starts_with("DATABASE_URL: the SQLite URL"));
+}
+
+TEST_CASE("config: timeouts are bounded to what PostgreSQL accepts (INT_MAX milliseconds)") {
+  for (const char* good : {"0", "2147483647", "2147483647ms", "2147483s", "24d", "596h", "1.5s"}) {
+    CAPTURE(good);
+    CHECK(is_timeout_setting(good));
+  }
+  for (const char* too_long : {"2147483648", "2147484s", "25d", "99999999999999999999999d",
+                               "9999999999999999999999999999999999999999999999999999999999999999999999999999999999999"
+                               "9999999999999999999999999999999999999999999999999999999999999999999999999999999999999"
+                               "9999999999999999999999999999999999999999999999999999999999999999999999999999999999999"
+                               "999999999999999999999999999999999999999999999999999999999999999999999999999999999ms"}) {
+    CAPTURE(too_long);
+    CHECK(contains(timeout_setting_problem(too_long).value_or(""), "is longer than PostgreSQL allows: at most "
+                                                                   "2147483647ms (about 24 days)"));
+  }
+  CHECK(*timeout_setting_problem("5 s") == "'5 s' is not a timeout");
+
+  const ScratchProject project("database_url: sqlite:///app.db\nlock_timeout: 99999999999999999999999d\n");
+  const auto error = error_of([&] { load_config(project.overrides()); });
+  REQUIRE(error);
+  CHECK(error->code() == ExitCode::usage);
+  REQUIRE(error->where());
+  CHECK(error->where()->line == 2);
+  CHECK(contains(error->message(), "is longer than PostgreSQL allows"));
 }
 
 TEST_CASE("config: ${VAR} and ${VAR:-default} expand from the environment") {

@@ -50,7 +50,7 @@ TEST_CASE("header scan: reads what dbmig writes, whatever the message holds") {
     revision.down_revisions = {"1a2b3c4d5e6f", "9f8e7d6c5b4a"};
     revision.message = message;
     revision.created_at = "2026-11-24T15:00:00Z";
-    revision.branch_labels = {"blog", "feature x"};
+    revision.branch_labels = {"blog", "feature-x"};
     revision.transactional = false;
     const std::string text = render_revision(revision, util::embedded_template("revision.yaml.tmpl"));
     INFO(text);

@@ -127,7 +127,7 @@ void write_chain(const Scratch& scratch) {
   scratch.write("a1_first.yaml", rendered("a1", {}, "first: with\ttab, \"quotes\", back\\slash and\nbreak"));
   scratch.write("b2_second.yaml", "revision: b2\ndown_revision: a1\nmessage: second\nupgrade:\n  - sql: SELECT 2\ndowngrade: []\n");
   scratch.write("c3_block.yaml", "revision: c3\ndown_revision: b2\nmessage: |\n  block\nupgrade:\n  - sql: SELECT 3\ndowngrade: []\n");
-  scratch.write("d4_fourth.yaml", rendered("d4", {"c3"}, "fourth", {"blog", "feature x"}, false));
+  scratch.write("d4_fourth.yaml", rendered("d4", {"c3"}, "fourth", {"blog", "feature-x"}, false));
 }
 
 const std::vector<std::string> scanned_files = {"a1_first.yaml", "b2_second.yaml", "d4_fourth.yaml"};

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "config/database_url.hpp"
@@ -119,6 +120,46 @@ TEST_CASE("sqlite connection: a file that cannot be opened is a database error")
   REQUIRE(error);
   CHECK(error->code() == ExitCode::database);
   CHECK(error->message().find("/nonexistent-dir/sub/app.db") != std::string::npos);
+}
+
+TEST_CASE("sqlite connection: a file that is not a SQLite database says so when opened") {
+  // It used to open without a word and fail at BEGIN IMMEDIATE, reported as a lock another run held.
+  TempDatabase file;
+  std::ofstream(file.path()) << "name,email\nann,ann@example.com\n" << std::string(200, 'x') << "\n";
+  const auto error = error_from([&] { SqliteConnection connection(file.path()); });
+  REQUIRE(error);
+  CHECK(error->code() == ExitCode::database);
+  CHECK(error->message() == "\"" + file.path() + "\" is not a SQLite database");
+  CHECK(error->hint().find("SQLite format 3") != std::string::npos);
+
+  TempDatabase empty;  // an empty file is an empty database, as SQLite reads it
+  std::ofstream(empty.path()).flush();
+  SqliteConnection connection(empty.path());
+  CHECK(connection.query(sql("SELECT count(*) FROM sqlite_schema")) == std::vector<Row>{{"0"}});
+}
+
+TEST_CASE("sqlite connection: mode=ro and mode=rw open an existing file only; ro never writes") {
+  TempDatabase file;
+  for (const auto mode : {config::SqliteOpenMode::read_only, config::SqliteOpenMode::read_write}) {
+    const auto missing = error_from([&] { SqliteConnection connection(file.path(), mode); });
+    REQUIRE(missing);
+    CHECK(missing->code() == ExitCode::database);
+    CHECK(missing->message().find("it does not exist, and the URL's ?mode=") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(file.path()));
+  }
+  SqliteConnection(file.path()).execute(sql("CREATE TABLE t (a)"));
+
+  SqliteConnection read_only(file.path(), config::SqliteOpenMode::read_only);
+  CHECK(read_only.query(sql("SELECT count(*) FROM t")) == std::vector<Row>{{"0"}});
+  const auto write = error_from([&] { read_only.execute(sql("INSERT INTO t VALUES (1)")); });
+  REQUIRE(write);
+  CHECK(write->code() == ExitCode::database);
+  CHECK(write->message().find("readonly") != std::string::npos);
+  CHECK(write->hint().find("?mode=ro") != std::string::npos);
+
+  SqliteConnection read_write(file.path(), config::SqliteOpenMode::read_write);
+  read_write.execute(sql("INSERT INTO t VALUES (1)"));
+  CHECK(read_write.query(sql("SELECT count(*) FROM t")) == std::vector<Row>{{"1"}});
 }
 
 TEST_CASE("sqlite dialect: connects through a URL and knows whether the file exists") {

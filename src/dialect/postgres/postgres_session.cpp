@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "dialect/postgres/lock_holder.hpp"
 #include "dialect/sql_renderer.hpp"
 
 namespace dbmig::dialect::postgres {
@@ -16,10 +17,12 @@ std::int64_t advisory_lock_key(std::string_view version_table) {
 }
 
 RunLock advisory_run_lock(std::string_view version_table) {
-  const std::string key = std::to_string(advisory_lock_key(version_table));
+  const std::int64_t key_value = advisory_lock_key(version_table);
+  const std::string key = std::to_string(key_value);
   return RunLock{"the PostgreSQL advisory lock " + key + " (for version table " + std::string(version_table) + ")",
                  Statement{"SELECT pg_try_advisory_lock($1)", {key}},
-                 Statement{"SELECT pg_advisory_unlock($1)", {key}}};
+                 Statement{"SELECT pg_advisory_unlock($1)", {key}},
+                 [key_value](Connection& connection) { return describe_advisory_lock_holder(connection, key_value); }};
 }
 
 std::vector<Statement> session_limit_statements(const SessionLimits& limits) {

@@ -4,6 +4,8 @@
 
 #include <sqlite3.h>
 
+#include <filesystem>
+
 #include "util/error.hpp"
 
 namespace dbmig::dialect::sqlite {
@@ -31,11 +33,13 @@ std::string sql_for_message(std::string_view sql) {
   return flat;
 }
 
-Error sql_error(sqlite3* database, int result_code, std::string_view sql) {
+Error sql_error(sqlite3* database, int result_code, std::string_view sql, config::SqliteOpenMode mode) {
   std::string hint;
   if (result_code == SQLITE_BUSY || result_code == SQLITE_LOCKED) {
     hint = "another connection (another dbmig run?) holds the database's write lock; retry once it has finished";
   }
+  if ((result_code & 0xff) == SQLITE_READONLY && mode == config::SqliteOpenMode::read_only)
+    hint = "the database URL opens the file read-only (?mode=ro): drop it to change the database";
   return database_error("SQLite error: " + std::string(sqlite3_errmsg(database)) + "; SQL: " + sql_for_message(sql),
                         std::move(hint));
 }
@@ -59,18 +63,40 @@ bool holds_statement(sqlite3* database, const char* rest, const char* end) {
 
 void SqliteConnection::Closer::operator()(sqlite3* database) const { sqlite3_close_v2(database); }
 
-SqliteConnection::SqliteConnection(const std::string& path) {
+SqliteConnection::SqliteConnection(const std::string& path, config::SqliteOpenMode mode) : mode_(mode) {
+  const int flags = mode == config::SqliteOpenMode::read_only    ? SQLITE_OPEN_READONLY
+                    : mode == config::SqliteOpenMode::read_write ? SQLITE_OPEN_READWRITE
+                                                                 : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   sqlite3* raw = nullptr;
-  const int result = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  const int result = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
   database_.reset(raw);  // closed on every path, failure included
   if (result != SQLITE_OK) {
     const std::string reason = raw ? sqlite3_errmsg(raw) : sqlite3_errstr(result);
+    std::error_code ignored;
+    if (mode != config::SqliteOpenMode::read_write_create && !std::filesystem::exists(path, ignored))
+      throw database_error("cannot open SQLite database \"" + path + "\": it does not exist, and the URL's ?mode=" +
+                               (mode == config::SqliteOpenMode::read_only ? "ro" : "rw") + " does not create it",
+                           "check the path, or drop ?mode= to have dbmig create the database");
     throw database_error("cannot open SQLite database \"" + path + "\": " + reason,
                          "check that the directory exists and is writable");
   }
   set_busy_timeout(default_busy_timeout);
+  check_is_database(path);
   // SQLite leaves foreign keys unenforced unless asked, per connection.
   execute(Statement{"PRAGMA foreign_keys = ON", {}});
+}
+
+void SqliteConnection::check_is_database(const std::string& path) {
+  // SQLite opens any file and reads it only at the first statement that needs its contents; a
+  // file that is something else then fails there with SQLITE_NOTADB, which BEGIN IMMEDIATE's
+  // caller would report as a lock held by another run. Reading the schema version here says
+  // what is wrong instead (an empty or new file reads as an empty database). Not counted in
+  // statement_count(): it is part of opening.
+  const int result = sqlite3_exec(database_.get(), "PRAGMA schema_version", nullptr, nullptr, nullptr);
+  if ((result & 0xff) == SQLITE_NOTADB)
+    throw database_error("\"" + path + "\" is not a SQLite database",
+                         "check database_url: it names a file that is something else (a SQLite database file "
+                         "begins with \"SQLite format 3\")");
 }
 
 void SqliteConnection::set_busy_timeout(std::chrono::milliseconds timeout) {
@@ -88,7 +114,7 @@ void SqliteConnection::run(const Statement& statement, RowHandler&& on_row) {
     const char* tail = nullptr;
     int result = sqlite3_prepare_v2(database, next, static_cast<int>(end - next), &raw, &tail);
     PreparedStatement prepared(raw);
-    if (result != SQLITE_OK) throw sql_error(database, result, statement.sql);
+    if (result != SQLITE_OK) throw sql_error(database, result, statement.sql, mode_);
     next = tail;
     if (!prepared) continue;  // only whitespace or a comment was left
 
@@ -112,13 +138,13 @@ void SqliteConnection::run(const Statement& statement, RowHandler&& on_row) {
         result = value ? sqlite3_bind_text(prepared.get(), position, value->data(), static_cast<int>(value->size()),
                                            SQLITE_STATIC)
                        : sqlite3_bind_null(prepared.get(), position);
-        if (result != SQLITE_OK) throw sql_error(database, result, statement.sql);
+        if (result != SQLITE_OK) throw sql_error(database, result, statement.sql, mode_);
       }
     }
 
     ++statement_count_;
     while ((result = sqlite3_step(prepared.get())) == SQLITE_ROW) on_row(prepared.get());
-    if (result != SQLITE_DONE) throw sql_error(database, result, statement.sql);
+    if (result != SQLITE_DONE) throw sql_error(database, result, statement.sql, mode_);
   }
 }
 

@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "config/database_url.hpp"
 #include "dialect/connection.hpp"
 
 struct sqlite3;  // from sqlite3.h, which only the .cpp includes
@@ -17,9 +18,11 @@ class SqliteConnection final : public Connection {
   // one is reported rather than waited for forever.
   static constexpr std::chrono::milliseconds default_busy_timeout{5000};
 
-  // Opens (creating if needed) the file at `path`, relative paths as given, and turns on foreign
-  // key enforcement. Throws dbmig::Error (database) when the file cannot be opened.
-  explicit SqliteConnection(const std::string& path);
+  // Opens the file at `path`, relative paths as given, as `mode` says (by default creating it
+  // when missing), and turns on foreign key enforcement. Throws dbmig::Error (database) when the
+  // file cannot be opened or is not a SQLite database.
+  explicit SqliteConnection(const std::string& path,
+                            config::SqliteOpenMode mode = config::SqliteOpenMode::read_write_create);
 
   // Runs one statement, or, when it has no parameters, a script of several (a raw `sql:` step).
   void execute(const Statement& statement) override;
@@ -40,12 +43,15 @@ class SqliteConnection final : public Connection {
   struct Closer {
     void operator()(sqlite3* database) const;
   };
+  // Throws dbmig::Error (database) when the file opened is not a SQLite database.
+  void check_is_database(const std::string& path);
   // Prepares and steps each statement of `statement.sql` in turn; `on_row` receives each result
   // row of each statement.
   template <class RowHandler>
   void run(const Statement& statement, RowHandler&& on_row);
 
   std::unique_ptr<sqlite3, Closer> database_;
+  config::SqliteOpenMode mode_;
   std::size_t statement_count_ = 0;
   std::chrono::milliseconds busy_timeout_ = default_busy_timeout;
 };

@@ -23,7 +23,7 @@ class SqliteDialect final : public RendererBackedDialect<SqliteRenderer> {
   bool names_fold_case() const override { return true; }
 
   std::unique_ptr<Connection> connect(const config::DatabaseUrl& url) const override {
-    return std::make_unique<SqliteConnection>(url.sqlite_path);
+    return std::make_unique<SqliteConnection>(url.sqlite_path, url.sqlite_mode);
   }
 
   bool database_exists(const config::DatabaseUrl& url) const override {
@@ -47,7 +47,7 @@ class SqliteDialect final : public RendererBackedDialect<SqliteRenderer> {
   // Each revision's BEGIN IMMEDIATE takes the database's write lock; a second run waits for it
   // up to the busy timeout (set_lock_wait) and re-reads the version table once it has it.
   RunLock run_lock(std::string_view /*version_table*/) const override {
-    return RunLock{"the SQLite write lock (BEGIN IMMEDIATE)", std::nullopt, std::nullopt};
+    return RunLock{"the SQLite write lock (BEGIN IMMEDIATE)", std::nullopt, std::nullopt, {}};
   }
   void set_lock_wait(Connection& connection, std::chrono::milliseconds timeout) const override {
     if (auto* sqlite = dynamic_cast<SqliteConnection*>(&connection)) sqlite->set_busy_timeout(timeout);
