@@ -81,8 +81,8 @@ std::optional<std::string> read_timeout(const std::optional<Value>& value) {
 // not stop `--url sqlite:///test.db` from working).
 std::optional<Value> read_config_file(const fs::path& file, Config& config) {
   const std::string file_name = file.string();
-  const Value root = Value::at_node(model::parse_yaml_file(file_name, "configuration file"), file_name,
-                                    file.filename().string());
+  const std::string text = model::read_yaml_text(file_name, "configuration file");
+  const Value root = Value::root_of(model::parse_document(text, file_name), file.filename().string());
   const model::Mapping mapping = root.mapping(config_keys);
   if (const auto models = mapping.get("models")) config.models = read_models(*models);
   if (const auto migrations = mapping.get("migrations")) {

@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "model/yaml_limits.hpp"
+
 namespace dbmig::model {
 namespace {
 
@@ -71,8 +73,9 @@ void check_plain_start(std::string_view text) {
 // One-line values: flow collections, quoted and plain scalars.
 class InlineReader {
  public:
-  // `text` is on line `line`, starting at (1-based) column `column`.
-  InlineReader(std::string_view text, int line, std::size_t column) : text_(text), line_(line), column_(column) {}
+  // `text` is on line `line`, starting at (1-based) column `column`, inside `depth` collections.
+  InlineReader(std::string_view text, int line, std::size_t column, std::size_t depth)
+      : text_(text), line_(line), column_(column), depth_(depth) {}
 
   // A value at the current position; in block context a plain scalar runs to the end.
   YamlNode value(bool block) {
@@ -176,11 +179,18 @@ class InlineReader {
     unsupported();
   }
 
+  // One more collection open; past the limit, yaml-cpp's parse reports it (yaml_limits.hpp).
+  void enter() {
+    if (++depth_ > max_yaml_depth) unsupported();
+  }
+
   YamlNode flow_mapping() {
     YamlNode node = node_at(Kind::mapping, line_, column_ + at_);
+    enter();
     ++at_;
     if (next_char() == '}') {
       ++at_;
+      --depth_;
       return node;
     }
     while (true) {
@@ -196,23 +206,31 @@ class InlineReader {
       node.items.push_back(value(false));
       const char after = next_char();
       ++at_;
-      if (after == '}') return node;
+      if (after == '}') {
+        --depth_;
+        return node;
+      }
       if (after != ',') unsupported();
     }
   }
 
   YamlNode flow_sequence() {
     YamlNode node = node_at(Kind::sequence, line_, column_ + at_);
+    enter();
     ++at_;
     if (next_char() == ']') {
       ++at_;
+      --depth_;
       return node;
     }
     while (true) {
       node.items.push_back(value(false));
       const char after = next_char();
       ++at_;
-      if (after == ']') return node;
+      if (after == ']') {
+        --depth_;
+        return node;
+      }
       if (after != ',') unsupported();
     }
   }
@@ -220,11 +238,12 @@ class InlineReader {
   std::string_view text_;
   int line_;
   std::size_t column_;
+  std::size_t depth_;
   std::size_t at_ = 0;
 };
 
-YamlNode inline_value(std::string_view text, int line, std::size_t column) {
-  InlineReader reader(text, line, column);
+YamlNode inline_value(std::string_view text, int line, std::size_t column, std::size_t depth) {
+  InlineReader reader(text, line, column, depth);
   YamlNode node = reader.value(true);
   if (!reader.at_end()) unsupported();  // "quoted" and more after it
   return node;
@@ -253,8 +272,13 @@ class BlockReader {
 
   // A collection node of the kind the line at `at_` starts, filled from the lines at `indent`.
   void fill(YamlNode& node, std::size_t indent) {
-    if (node.is_sequence()) return sequence(node, indent);
-    mapping(node, indent);
+    if (++depth_ > max_yaml_depth) unsupported();  // yaml-cpp's parse reports it (yaml_limits.hpp)
+    if (node.is_sequence()) {
+      sequence(node, indent);
+    } else {
+      mapping(node, indent);
+    }
+    --depth_;
   }
 
   // The value of a `key:` or `-` with nothing after it, filled: a deeper block, a sequence at the
@@ -285,7 +309,8 @@ class BlockReader {
       ++at_;
       node.keys.push_back(scalar_at(std::string(key), line.number, line.indent + 1));
       if (value_at < line.content.size())
-        node.items.push_back(inline_value(line.content.substr(value_at), line.number, line.indent + value_at + 1));
+        node.items.push_back(
+            inline_value(line.content.substr(value_at), line.number, line.indent + value_at + 1, depth_));
       else
         node.items.push_back(nested(indent, true));
     }
@@ -308,11 +333,11 @@ class BlockReader {
         // `- key: value`: a mapping whose keys line up with this first one.
         lines_[at_] = Line{indent + offset, rest, line.number};
         YamlNode child = collection_at(lines_[at_]);
-        mapping(child, indent + offset);
+        fill(child, indent + offset);
         node.items.push_back(std::move(child));
       } else {
         ++at_;
-        node.items.push_back(inline_value(rest, line.number, indent + offset + 1));
+        node.items.push_back(inline_value(rest, line.number, indent + offset + 1, depth_));
       }
     }
     if (at_ < lines_.size() && lines_[at_].indent > indent) unsupported();
@@ -320,6 +345,7 @@ class BlockReader {
 
   std::vector<Line> lines_;
   std::size_t at_ = 0;
+  std::size_t depth_ = 0;  // collections open
 };
 
 std::vector<Line> lines_of(std::string_view text) {
@@ -331,9 +357,14 @@ std::vector<Line> lines_of(std::string_view text) {
     std::size_t end = text.find('\n', at);
     if (end == std::string_view::npos) end = text.size();
     std::string_view raw = text.substr(at, end - at);
+    const bool ended_by_newline = end < text.size();
     at = end + 1;
     if (raw.find('\t') != std::string_view::npos) unsupported();
-    while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\r')) raw.remove_suffix(1);
+    // "\r\n" ends a line like "\n"; any other carriage return is a line break of its own to YAML
+    // (found by fuzzing: "-\r", "a: [x]\r"), which this reader leaves to yaml-cpp.
+    if (ended_by_newline && !raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+    if (raw.find('\r') != std::string_view::npos) unsupported();
+    while (!raw.empty() && raw.back() == ' ') raw.remove_suffix(1);
     std::size_t indent = 0;
     while (indent < raw.size() && raw[indent] == ' ') ++indent;
     const std::string_view content = raw.substr(indent);

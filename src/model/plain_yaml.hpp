@@ -1,6 +1,6 @@
 #pragma once
 // A quick reader for the plain YAML of revision and models files, building the tree that
-// converting yaml-cpp's parse gives (yaml_tree.hpp), positions included, many times faster: yaml-cpp scans every character
+// the full parse gives (yaml_load.hpp), positions included, many times faster: yaml-cpp scans every character
 // through its regular-expression matcher; applying a long chain of revisions spent a quarter of
 // its time there, and `migrate` on 1,000 tables half (docs/performance.md). Like header_scan.hpp it reads only what dbmig writes and what
 // people commonly type by hand:
@@ -11,7 +11,8 @@
 //
 // and gives up (nullopt) on anything else: block scalars (| >), anchors, aliases, tags, multi-line
 // flow collections or scalars, comments after values, duplicate keys, tabs in indentation, odd
-// characters in keys. The caller then uses yaml-cpp. Callers also parse a file again with yaml-cpp
+// characters in keys, nesting deeper than max_yaml_depth (yaml_limits.hpp). The caller then uses
+// yaml-cpp (load_yaml_tree, yaml_load.hpp). Callers also parse a file again with yaml-cpp
 // before they report a mistake in it, so that its position is yaml-cpp's for certain.
 #include <optional>
 #include <string_view>

@@ -1,5 +1,7 @@
 #include "model/yaml_tree.hpp"
 
+#include "model/yaml_limits.hpp"
+
 namespace dbmig::model {
 
 YamlNode YamlNode::scalar(std::string value) {
@@ -45,8 +47,6 @@ YamlNode& YamlNode::push(YamlNode item) {
   return *this;
 }
 
-namespace {
-
 YamlNode::Style style_of(YAML::EmitterStyle::value style) {
   switch (style) {
     case YAML::EmitterStyle::Block: return YamlNode::Style::block;
@@ -55,6 +55,8 @@ YamlNode::Style style_of(YAML::EmitterStyle::value style) {
   }
   return YamlNode::Style::any;
 }
+
+namespace {
 
 YAML::EmitterStyle::value emitter_style(YamlNode::Style style) {
   switch (style) {
@@ -101,39 +103,62 @@ YAML::Node yaml_cpp_of(const YamlNode& node) {
   return out;
 }
 
-YamlNode tree_of(const YAML::Node& node) {
-  YamlNode out;
-  if (!node.IsDefined()) return out;
-  const YAML::Mark mark = node.Mark();
-  if (!mark.is_null() && mark.line >= 0) {
-    out.line = mark.line + 1;
-    out.column = mark.column + 1;
-  }
-  switch (node.Type()) {
-    case YAML::NodeType::Scalar:
-      out.kind = YamlNode::Kind::scalar;
-      out.text = node.Scalar();
-      break;
-    case YAML::NodeType::Sequence:
-      out.kind = YamlNode::Kind::sequence;
-      out.style = style_of(node.Style());
-      out.items.reserve(node.size());
-      for (const auto& item : node) out.items.push_back(tree_of(item));
-      break;
-    case YAML::NodeType::Map:
-      out.kind = YamlNode::Kind::mapping;
-      out.style = style_of(node.Style());
-      out.items.reserve(node.size());
+namespace {
+
+// tree_of with the limits. yaml-cpp's nodes for an alias are its anchor's node itself, so a
+// self-referencing alias makes a node its own descendant: found among the collections above it.
+class Converter {
+ public:
+  explicit Converter(std::string_view file) : file_(file) {}
+
+  YamlNode convert(const YAML::Node& node) {
+    YamlNode out;
+    if (!node.IsDefined()) return out;
+    const YAML::Mark mark = node.Mark();
+    if (!mark.is_null() && mark.line >= 0) {
+      out.line = mark.line + 1;
+      out.column = mark.column + 1;
+    }
+    const auto where = [&] { return Location{std::string(file_), out.line, out.column}; };
+    // Without the text, the budget is the least any file gets.
+    if (++built_ > min_expanded_node_limit) fail_too_many_nodes(where(), min_expanded_node_limit);
+    switch (node.Type()) {
+      case YAML::NodeType::Scalar:
+        out.kind = YamlNode::Kind::scalar;
+        out.text = node.Scalar();
+        return out;
+      case YAML::NodeType::Sequence: out.kind = YamlNode::Kind::sequence; break;
+      case YAML::NodeType::Map: out.kind = YamlNode::Kind::mapping; break;
+      case YAML::NodeType::Null:
+      case YAML::NodeType::Undefined: return out;
+    }
+    for (const YAML::Node& above : above_)
+      if (above.is(node)) fail_alias_cycle(where(), {});
+    if (above_.size() >= max_yaml_depth) fail_too_deep(where());
+    above_.push_back(node);
+    out.style = style_of(node.Style());
+    out.items.reserve(node.size());
+    if (out.is_sequence()) {
+      for (const auto& item : node) out.items.push_back(convert(item));
+    } else {
       out.keys.reserve(node.size());
       for (const auto& pair : node) {
-        out.keys.push_back(tree_of(pair.first));
-        out.items.push_back(tree_of(pair.second));
+        out.keys.push_back(convert(pair.first));
+        out.items.push_back(convert(pair.second));
       }
-      break;
-    case YAML::NodeType::Null:
-    case YAML::NodeType::Undefined: break;
+    }
+    above_.pop_back();
+    return out;
   }
-  return out;
-}
+
+ private:
+  std::string_view file_;
+  std::vector<YAML::Node> above_;  // the collections holding the node converted, outermost first
+  std::size_t built_ = 0;
+};
+
+}  // namespace
+
+YamlNode tree_of(const YAML::Node& node, std::string_view file) { return Converter(file).convert(node); }
 
 }  // namespace dbmig::model

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <yaml-cpp/yaml.h>
@@ -55,8 +56,12 @@ struct YamlDocument {
 };
 
 // yaml-cpp's tree as a YamlNode, with its marks as positions and its styles (an undefined node
-// is null).
-YamlNode tree_of(const YAML::Node& node);
+// is null), for a caller holding yaml-cpp nodes (files are read by load_yaml_tree, yaml_load.hpp).
+// A usage error in `file` for a node inside itself (an alias in its own anchor's value) or nesting
+// or aliases past the limits of yaml_limits.hpp, rather than endless recursion.
+YamlNode tree_of(const YAML::Node& node, std::string_view file);
+// How yaml-cpp's style of a collection is kept in the tree.
+YamlNode::Style style_of(YAML::EmitterStyle::value style);
 // A YamlNode as yaml-cpp's tree, styles included, for its Emitter.
 YAML::Node yaml_cpp_of(const YamlNode& node);
 

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "model/yaml_load.hpp"
 #include "util/text.hpp"
 
 namespace dbmig::model {
@@ -19,27 +20,6 @@ std::string lower(std::string text) {
 
 }  // namespace
 
-YAML::Node parse_yaml(std::string_view text, std::string_view file) {
-  try {
-    // Every dbmig file is one document. yaml-cpp's Load would read the first of several and
-    // silently ignore the rest (a models file whose first document is `tables: {}` then drops
-    // every table), so all are read and a second one is an error.
-    std::vector<YAML::Node> documents = YAML::LoadAll(std::string(text));
-    if (documents.size() > 1) {
-      const YAML::Mark mark = documents[1].Mark();  // null for an empty document
-      throw usage_error("a second YAML document: dbmig reads exactly one document per file",
-                        mark.is_null() ? Location{std::string(file)} : Location{std::string(file), mark.line + 1, mark.column + 1},
-                        "remove the `---` line and what follows it, or move that part into a file of its own");
-    }
-    return documents.empty() ? YAML::Node() : std::move(documents.front());
-  } catch (const YAML::Exception& error) {
-    const Location where{std::string(file), error.mark.line + 1, error.mark.column + 1};
-    throw usage_error("YAML syntax error: " + error.msg, where,
-                      "check the indentation and quoting near this spot; quote values that contain ': ' or start with "
-                      "{, [, *, & or #");
-  }
-}
-
 std::string read_yaml_text(const std::string& path, std::string_view what) {
   std::error_code ignored;
   std::ifstream in(path, std::ios::binary);
@@ -52,11 +32,7 @@ std::string read_yaml_text(const std::string& path, std::string_view what) {
 }
 
 std::shared_ptr<const YamlDocument> parse_document(std::string_view text, std::string_view file) {
-  return std::make_shared<const YamlDocument>(YamlDocument{std::string(file), tree_of(parse_yaml(text, file))});
-}
-
-YAML::Node parse_yaml_file(const std::string& path, std::string_view what) {
-  return parse_yaml(read_yaml_text(path, what), path);
+  return std::make_shared<const YamlDocument>(YamlDocument{std::string(file), load_yaml_tree(text, file)});
 }
 
 // ---- ValueName ----
@@ -86,7 +62,7 @@ Value Value::root_of(std::shared_ptr<const YamlDocument> document, std::string w
 }
 
 Value Value::at_node(const YAML::Node& node, std::string_view file, std::string what) {
-  return root_of(std::make_shared<const YamlDocument>(YamlDocument{std::string(file), tree_of(node)}), std::move(what));
+  return root_of(std::make_shared<const YamlDocument>(YamlDocument{std::string(file), tree_of(node, file)}), std::move(what));
 }
 
 std::shared_ptr<const ValueName> Value::name() const {

@@ -130,13 +130,10 @@ class Mapping {
   std::unordered_map<std::string_view, std::size_t> by_key_;  // key -> index in entries_, when indexed
 };
 
-// Parses a whole document; a YAML syntax error becomes a usage error at its mark.
-YAML::Node parse_yaml(std::string_view text, std::string_view file);
-// The same as a document for Value::root_of.
+// Parses a whole document for Value::root_of (load_yaml_tree, yaml_load.hpp): a YAML syntax
+// error, or YAML past the limits of yaml_limits.hpp, is a usage error at file:line:column.
 std::shared_ptr<const YamlDocument> parse_document(std::string_view text, std::string_view file);
 
-// Reads and parses a file; a missing or unreadable file is a usage error naming it.
-YAML::Node parse_yaml_file(const std::string& path, std::string_view what);
 // The text of a YAML file; a usage error naming `what` when it cannot be read.
 std::string read_yaml_text(const std::string& path, std::string_view what);
 

@@ -1,7 +1,5 @@
 #include <doctest/doctest.h>
 
-#include <unistd.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -12,42 +10,19 @@
 #include "config/database_url.hpp"
 #include "error_capture.hpp"
 #include "scoped_environment.hpp"
+#include "scratch_project.hpp"
 
 using namespace dbmig;
 using namespace dbmig::config;
 using dbmig::test::contains;
 using dbmig::test::error_of;
 using dbmig::test::ScopedEnvironment;
+using dbmig::test::ScratchProject;
 namespace fs = std::filesystem;
 
 namespace {
 
 const fs::path config_data = fs::path(DBMIG_TEST_DATA) / "config";
-
-// A scratch project directory holding one dbmig.yaml, removed after the test.
-class ScratchProject {
- public:
-  explicit ScratchProject(const std::string& config_text) {
-    static int counter = 0;
-    directory_ = fs::temp_directory_path() /
-                 ("dbmig_config_test_" + std::to_string(::getpid()) + "_" + std::to_string(++counter));
-    fs::create_directories(directory_);
-    std::ofstream(directory_ / "dbmig.yaml") << config_text;
-  }
-  ~ScratchProject() {
-    std::error_code ignored;
-    fs::remove_all(directory_, ignored);
-  }
-  ScratchProject(const ScratchProject&) = delete;
-  ScratchProject& operator=(const ScratchProject&) = delete;
-
-  std::string directory() const { return directory_.string(); }
-  std::string config_file() const { return (directory_ / "dbmig.yaml").string(); }
-  ConfigOverrides overrides() const { return ConfigOverrides{std::nullopt, directory(), std::nullopt}; }
-
- private:
-  fs::path directory_;
-};
 
 ConfigOverrides in_directory(const std::string& name) {
   return ConfigOverrides{std::nullopt, (config_data / name).string(), std::nullopt};

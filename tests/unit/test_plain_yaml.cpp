@@ -4,10 +4,13 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <initializer_list>
 #include <fstream>
 #include <sstream>
 
 #include "model/plain_yaml.hpp"
+#include "model/yaml_load.hpp"
+#include "util/error.hpp"
 
 namespace {
 
@@ -30,7 +33,7 @@ bool same_tree(const YamlNode& quick, const YamlNode& parsed) {
   return true;
 }
 
-YamlNode parsed(const std::string& text) { return dbmig::model::tree_of(YAML::Load(text)); }
+YamlNode parsed(const std::string& text) { return dbmig::model::load_yaml_tree(text, "test.yaml"); }
 
 // Read, and when read, as yaml-cpp reads it.
 bool reads_like_yaml_cpp(const std::string& text) {
@@ -48,35 +51,81 @@ std::string read_text(const std::filesystem::path& path) {
   return text.str();
 }
 
-}  // namespace
-
-TEST_CASE("plain yaml: every revision and models file in the tree reads as yaml-cpp reads it") {
-  std::size_t read = 0;
-  for (const char* folder : {"tests/data/revisions", "tests/data/models", "migrations_sample", "examples", "templates"}) {
+// Calls `check` with the text of every .yaml file under the folders (relative to the source tree).
+template <class Check>
+void for_each_yaml_file(std::initializer_list<const char*> folders, Check check) {
+  for (const char* folder : folders) {
     const std::filesystem::path root = std::filesystem::path(DBMIG_SOURCE_DIR) / folder;
     if (!std::filesystem::exists(root)) continue;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
       if (entry.path().extension() != ".yaml") continue;
-      const std::string text = read_text(entry.path());
       INFO(entry.path().string());
-      bool parses = true;
-      try {
-        YAML::Load(text);
-      } catch (const YAML::Exception&) {
-        parses = false;
-      }
-      const auto quick = read_plain_yaml(text);
-      if (!parses) {
-        CHECK_FALSE(quick);  // what yaml-cpp cannot read, this does not read either
-        continue;
-      }
-      if (quick) {
-        CHECK(same_tree(*quick, parsed(text)));
-        ++read;
-      }
+      check(read_text(entry.path()));
     }
   }
+}
+
+bool loads_with_yaml_cpp(const std::string& text) {
+  try {
+    YAML::Load(text);
+  } catch (const YAML::Exception&) {
+    return false;
+  }
+  return true;
+}
+
+// The same tree, exactly: kinds, texts, styles, positions.
+bool identical(const YamlNode& a, const YamlNode& b) {
+  if (a.kind != b.kind || a.style != b.style || a.line != b.line || a.column != b.column || a.text != b.text ||
+      a.items.size() != b.items.size() || a.keys.size() != b.keys.size())
+    return false;
+  for (std::size_t i = 0; i < a.items.size(); ++i)
+    if (!identical(a.items[i], b.items[i])) return false;
+  for (std::size_t i = 0; i < a.keys.size(); ++i)
+    if (!identical(a.keys[i], b.keys[i])) return false;
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("plain yaml: every revision and models file in the tree reads as yaml-cpp reads it") {
+  std::size_t read = 0;
+  for_each_yaml_file({"tests/data/revisions", "tests/data/models", "migrations_sample", "examples", "templates"},
+                     [&](const std::string& text) {
+                       const auto quick = read_plain_yaml(text);
+                       if (!loads_with_yaml_cpp(text)) {
+                         CHECK_FALSE(quick);  // what yaml-cpp cannot read, this does not read either
+                         return;
+                       }
+                       if (quick) {
+                         CHECK(same_tree(*quick, parsed(text)));
+                         ++read;
+                       }
+                     });
   CHECK(read >= 8);  // the generated style is read, not left to yaml-cpp
+}
+
+// The full parse builds its tree from yaml-cpp's events (yaml_load.hpp): it must be the tree
+// yaml-cpp's own nodes convert to, aliases expanded, for every file yaml-cpp reads.
+TEST_CASE("full parse: every YAML file in the tree builds the tree of yaml-cpp's nodes") {
+  std::size_t compared = 0;
+  const auto compare = [&](const std::string& text) {
+    if (!loads_with_yaml_cpp(text)) {
+      CHECK_THROWS_AS(dbmig::model::load_yaml_tree(text, "f.yaml"), dbmig::Error);
+      return;
+    }
+    CHECK(identical(dbmig::model::load_yaml_tree(text, "f.yaml"), dbmig::model::tree_of(YAML::Load(text), "f.yaml")));
+    ++compared;
+  };
+  // Not tests/data/bad: its files are past the limits on purpose (test_yaml_limits*.cpp).
+  for_each_yaml_file({"tests/data/autogen", "tests/data/config", "tests/data/diff", "tests/data/models",
+                      "tests/data/revisions", "tests/data/sqlite", "migrations_sample", "examples", "templates"},
+                     compare);
+  for (const char* text : {"a: &x {b: [1, 2], c: ~}\nd: *x\ne: [*x, {f: *x}]\n",
+                           "- &s !!str 1\n- *s\n- ? &k [a]\n  : *k\n",
+                           "a: |\n  text\nb: >-\n  folded\n", "---\na: 1\n---\nb: 2\n", "", "# nothing\n"})
+    compare(text);
+  CHECK(compared >= 50);
 }
 
 TEST_CASE("plain yaml: the forms it reads") {
@@ -89,6 +138,15 @@ TEST_CASE("plain yaml: the forms it reads") {
                             "    postgresql: \"SELECT 2\"\ndowngrade:\n"));
   CHECK(reads_like_yaml_cpp("a: ~\nb:\nc: [1, -2, x y, \"q\", 'r', {k: v}, []]\nd: {}\ne: http://x.org/a\n"));
   CHECK(reads_like_yaml_cpp("list:\n  -\n    a: 1\n  - [x]\n  - null\n"));
+}
+
+TEST_CASE("plain yaml: CRLF line endings read as LF ones") {
+  const auto crlf = read_plain_yaml("a: 1\r\nb: [x, y]\r\n");
+  const auto lf = read_plain_yaml("a: 1\nb: [x, y]\n");
+  REQUIRE(crlf);
+  REQUIRE(lf);
+  CHECK(crlf->keys.size() == lf->keys.size());
+  CHECK(crlf->items.at(1).items.size() == 2);
 }
 
 TEST_CASE("plain yaml: it leaves everything else to yaml-cpp") {
@@ -109,6 +167,9 @@ TEST_CASE("plain yaml: it leaves everything else to yaml-cpp") {
            "a: b: c\n",                               // nested on one line
            "",                                        // empty document
            "- a\n  - b\n",                            // a deeper line after a scalar item
+           "-\r",                                     // a lone carriage return (found by fuzzing)
+           "a: [x]\r",                                // one after a flow collection
+           "a: 1\rb: 2\n",                            // one inside the text
        }) {
     INFO(text);
     CHECK_FALSE(read_plain_yaml(text));

@@ -39,7 +39,7 @@ void check_tree(const model::YamlNode& tree, Tally& tally) {
 
 // A hand-made yaml-cpp node, its styles carried over.
 void check_node(const YAML::Node& node, Tally& tally) {
-  const model::YamlNode tree = model::tree_of(node);
+  const model::YamlNode tree = model::tree_of(node, "test.yaml");
   CHECK(emit(model::yaml_cpp_of(tree)) == emit(node));  // the conversion loses nothing the Emitter shows
   check_tree(tree, tally);
 }
