@@ -118,8 +118,9 @@ void crash_trials() {
     expect_consistent(*database);
     CHECK(database->table_names() == std::vector<std::string>{"dbmig_version"});
   }
-  MESSAGE(std::string(Backend::name) + ": " + std::to_string(landed) + " of " + std::to_string(kills) +
-          " kills landed while dbmig was running");
+  const std::string summary = std::string(Backend::name) + ": " + std::to_string(landed) + " of " +
+                              std::to_string(kills) + " kills landed while dbmig was running";
+  MESSAGE(summary);
 }
 
 }  // namespace
