@@ -123,9 +123,11 @@ TEST_CASE("full parse: every YAML file in the tree builds the tree of yaml-cpp's
                      compare);
   for (const char* text : {"a: &x {b: [1, 2], c: ~}\nd: *x\ne: [*x, {f: *x}]\n",
                            "- &s !!str 1\n- *s\n- ? &k [a]\n  : *k\n",
-                           "a: |\n  text\nb: >-\n  folded\n", "---\na: 1\n---\nb: 2\n", "", "# nothing\n"})
+                           "a: |\n  text\nb: >-\n  folded\n", "---\na: 1\n...\n", "", "# nothing\n"})
     compare(text);
   CHECK(compared >= 50);
+  // A second document is refused (model loader tests), never silently dropped.
+  CHECK_THROWS_AS(dbmig::model::load_yaml_tree("---\na: 1\n---\nb: 2\n", "f.yaml"), dbmig::Error);
 }
 
 TEST_CASE("plain yaml: the forms it reads") {
