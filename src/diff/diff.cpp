@@ -12,14 +12,17 @@ namespace dbmig::diff {
 
 using namespace detail;
 
-Result compare(const schema::Schema& desired, const schema::Schema& live) {
+Result compare(const schema::Schema& desired, const schema::Schema& live, const Normalize& normalize) {
   Plan plan;
   schema::Schema renamed = live;
+  bool renamed_columns = false;
   for (auto& rename : find_renames(desired, live)) {
     ops::apply(renamed, rename);
-    plan.add(std::holds_alternative<ops::RenameTable>(rename) ? Phase::rename_tables : Phase::rename_columns,
-             std::move(rename));
+    const bool table = std::holds_alternative<ops::RenameTable>(rename);
+    renamed_columns = renamed_columns || !table;
+    plan.add(table ? Phase::rename_tables : Phase::rename_columns, std::move(rename));
   }
+  if (renamed_columns && normalize) normalize(renamed);
 
   std::unordered_map<std::string, const schema::Table*> live_tables;
   live_tables.reserve(renamed.tables.size());

@@ -12,6 +12,7 @@
 //   a cycle is broken by dropping one of its keys first), drop indexes, constraints, columns,
 //   then table comments, add and alter columns, add constraints, indexes, create tables
 //   (referenced first; a cycle is closed by adding one of its keys afterwards), add foreign keys.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,10 @@ struct Result {
   bool empty() const { return upgrade.empty(); }
 };
 
-Result compare(const schema::Schema& desired, const schema::Schema& live);
+// `normalize` is the dialect's normalisation (Dialect::normalize), run again on the live schema
+// once the renames are applied to it: a renamed column is spelt in double quotes inside
+// expressions (see ops::detail::rename_column_in_expression), which the dialect may drop.
+using Normalize = std::function<void(schema::Schema&)>;
+Result compare(const schema::Schema& desired, const schema::Schema& live, const Normalize& normalize = {});
 
 }  // namespace dbmig::diff

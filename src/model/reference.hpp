@@ -1,6 +1,8 @@
 #pragma once
 // The text of a foreign key's target: "users.id" on a column, "users(id)" at table level, each
-// optionally schema-qualified ("auth.users.id", "auth.users(id, tenant)").
+// optionally schema-qualified ("auth.users.id", "auth.users(id, tenant)"). A name holding one of
+// . ( ) , or a double quote, or starting or ending with a space, is written in double quotes, a
+// quote in it doubled: "v1.2".id, users("a,b").
 #include <string>
 #include <vector>
 

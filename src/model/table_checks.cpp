@@ -19,11 +19,15 @@ std::vector<std::string> column_names(const schema::Table& table) {
 
 void check_identifier(std::string_view name, std::string_view kind, const Location& where) {
   if (name.empty()) throw usage_error("empty " + std::string(kind) + " name", where, "give it a name");
+  // Both databases read SQL text only up to a NUL byte: the statement would be cut short.
+  if (name.find('\0') != std::string_view::npos)
+    throw usage_error(std::string(kind) + " name contains a NUL character (\\0)", where,
+                      "no database can store it in a name; remove it");
   if (name.size() > schema::max_identifier_length)
     throw usage_error(std::string(kind) + " name '" + std::string(name) + "' is " + std::to_string(name.size()) +
-                          " characters long",
+                          " bytes long",
                       where, "PostgreSQL cuts names to " + std::to_string(schema::max_identifier_length) +
-                                 " characters; choose a shorter one");
+                                 " bytes (a character outside ASCII takes 2 to 4); choose a shorter one");
 }
 
 std::vector<const Declaration*> in_document_order(const std::vector<Declaration>& declarations) {

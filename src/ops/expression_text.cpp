@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "dialect/keywords.hpp"
+
 namespace dbmig::ops::detail {
 
 namespace {
@@ -18,12 +20,10 @@ bool equal_ignoring_ascii_case(std::string_view a, std::string_view b) {
          });
 }
 
+// The new name bare when every dialect reads it so, else in double quotes: a keyword bare (order,
+// select) would not parse.
 std::string spelled(std::string_view name) {
-  const bool plain = !name.empty() && !(name[0] >= '0' && name[0] <= '9') &&
-                     std::all_of(name.begin(), name.end(), [](char c) {
-                       return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-                     });
-  if (plain) return std::string(name);
+  if (!dialect::needs_quotes_in_any_dialect(name)) return std::string(name);
   std::string quoted = "\"";
   for (const char c : name) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
   return quoted + "\"";
@@ -56,14 +56,27 @@ bool followed_by_parenthesis(std::string_view text, std::size_t at) {
   return at < text.size() && text[at] == '(';
 }
 
-// The text without spacing, lower-case outside string literals and quoted names.
+bool is_plain(std::string_view name) {
+  return !name.empty() && !(name[0] >= '0' && name[0] <= '9') && std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
+// The text without spacing, lower-case outside string literals and quoted names; a quoted plain
+// name as the bare word ("order" and order: whether a dialect needs the quotes does not matter
+// for telling two expressions apart).
 std::string loose_form(std::string_view text) {
   std::string out;
   for (std::size_t at = 0; at < text.size();) {
     const char c = text[at];
     if (c == '\'' || c == '"') {
       const std::size_t end = quoted_end(text, at, c);
-      out.append(text, at, end - at);
+      const std::string_view quoted = text.substr(at, end - at);
+      if (const std::string name = c == '"' ? unquoted(quoted) : std::string(); is_plain(name)) {
+        out += name;
+      } else {
+        out.append(quoted);
+      }
       at = end;
       continue;
     }

@@ -15,7 +15,7 @@ namespace dbmig::ops::detail {
 // `expression` with every reference to column `from` spelt `to`: bare words equal to `from`
 // ignoring ASCII case, and "quoted" names equal to it exactly. A word followed by `(` is a
 // function, not the column; string literals and comments are left alone. `to` is written bare
-// when it is a plain lower-case identifier, in double quotes otherwise.
+// when every dialect reads it so, in double quotes otherwise ("order", "Head Line").
 std::string rename_column_in_expression(std::string_view expression, std::string_view from, std::string_view to);
 
 // Whether two expressions are the same text but for spacing and the case of what is outside

@@ -38,7 +38,10 @@ std::string fit_identifier_length(std::string name) {
   if (name.size() <= max_identifier_length) return name;
   char suffix[10];
   std::snprintf(suffix, sizeof suffix, "_%08x", stable_hash(name));
-  name.resize(max_identifier_length - (sizeof suffix - 1));
+  std::size_t keep = max_identifier_length - (sizeof suffix - 1);
+  // Never between the bytes of one UTF-8 character: PostgreSQL rejects the invalid text.
+  while (keep > 0 && (static_cast<unsigned char>(name[keep]) & 0xC0) == 0x80) --keep;
+  name.resize(keep);
   return name + suffix;
 }
 

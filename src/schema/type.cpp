@@ -4,6 +4,8 @@
 #include <cctype>
 #include <charconv>
 
+#include "schema/naming.hpp"
+
 namespace dbmig::schema {
 
 namespace {
@@ -188,6 +190,11 @@ Type parse_enum_type(const std::vector<std::string_view>& arguments) {
     }
     if (std::find(type.enum_values.begin(), type.enum_values.end(), value) != type.enum_values.end())
       fail("duplicate enum value '" + value + "'", "list each value once");
+    // PostgreSQL keeps a value as a name (NAMEDATALEN): it refuses a longer one at upgrade.
+    if (value.size() > max_identifier_length)
+      fail("enum value '" + value + "' is " + std::to_string(value.size()) + " bytes long",
+           "PostgreSQL allows " + std::to_string(max_identifier_length) +
+               " bytes (a character outside ASCII takes 2 to 4); choose a shorter value");
     type.enum_values.push_back(std::move(value));
   }
   return type;

@@ -56,16 +56,6 @@ const std::string portable_models = R"yaml(tables:
       - {name: tags_post, columns: [post_id], references: "posts(id)", on_delete: cascade}
 )yaml";
 
-schema::Schema load_normalized(const std::string& document, const dialect::Dialect& dialect) {
-  schema::Schema schema = model::load_string(document, "models.yaml", schema::NamingConvention{});
-  dialect.normalize(schema);
-  // Table order is the database's catalog order, not the model's; everything inside a table keeps
-  // its order (columns as declared, constraints sorted by normalize).
-  std::sort(schema.tables.begin(), schema.tables.end(),
-            [](const auto& a, const auto& b) { return std::tie(a.schema, a.name) < std::tie(b.schema, b.name); });
-  return schema;
-}
-
 CliResult migrate_and_upgrade(const Project& project) {
   const CliResult migrate = project.run({"migrate", "-m", "create"});
   if (migrate.code != 0) return migrate;

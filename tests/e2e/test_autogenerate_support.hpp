@@ -46,6 +46,18 @@ inline std::string describe(const schema::Schema& schema) {
   return text.empty() ? "(no tables)\n" : text;
 }
 
+// A models document loaded and normalised by `dialect`: how `inspect` output is compared with the
+// models it came from.
+inline schema::Schema load_normalized(const std::string& document, const dialect::Dialect& dialect) {
+  schema::Schema schema = model::load_string(document, "models.yaml", schema::NamingConvention{});
+  dialect.normalize(schema);
+  // Table order is the database's catalog order, not the model's; everything inside a table keeps
+  // its order (columns as declared, constraints sorted by normalize).
+  std::sort(schema.tables.begin(), schema.tables.end(),
+            [](const auto& a, const auto& b) { return std::tie(a.schema, a.name) < std::tie(b.schema, b.name); });
+  return schema;
+}
+
 // The revision file `migrate` added since `before` was listed; empty when it wrote none.
 inline std::filesystem::path new_revision_file(const Project& project, const std::vector<std::filesystem::path>& before) {
   for (const auto& file : project.revision_files())

@@ -315,6 +315,10 @@ TEST_CASE("model loader: bad models are usage errors at file:line:column with a 
        "table.column"},
       {"tables:\n  users:\n    columns:\n      id: {type: integer, references: \"users(id)\"}\n", "4:39",
        "names one column as table.column", "foreign_keys"},
+      {"tables:\n  users:\n    columns:\n      id: {type: integer, references: '\"users.id'}\n", "4:39",
+       "bad reference '\"users.id': a double quote is not closed or not alone", "goes in double quotes"},
+      {"tables:\n  users:\n    columns:\n      id: {type: integer, references: 'users.\"i\"d'}\n", "4:39",
+       "a double quote is not closed or not alone", "\"v1.2\".id"},
       {"tables:\n  users:\n    columns:\n      id: {type: integer, primary_key: true, nullable: true}\n", "4:56",
        "primary key column 'users.id' cannot be nullable", "remove nullable: true"},
       {"tables:\n  users:\n    columns:\n      id: {type: integer, primary_key: true}\n    primary_key: [id]\n", "5:18",
@@ -401,8 +405,16 @@ TEST_CASE("model loader: references and names are checked across the whole schem
       {"      u: {type: integer, references: elsewhere.things.id}\n    schema: other\n", "9:38",
        "foreign key 'fk_posts_u_things' references unknown table 'elsewhere.things'", "tables: none"},
       {"      a_column_name_that_is_far_too_long_for_postgresql_identifiers_xx: {type: integer}\n", "9:7",
-       "column name 'a_column_name_that_is_far_too_long_for_postgresql_identifiers_xx' is 64 characters long",
-       "PostgreSQL cuts names to 63 characters"},
+       "column name 'a_column_name_that_is_far_too_long_for_postgresql_identifiers_xx' is 64 bytes long",
+       "PostgreSQL cuts names to 63 bytes"},
+      // Bytes, not characters, as PostgreSQL counts: 32 two-byte characters are too many.
+      {"      \"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+       "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+       "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\": {type: integer}\n",
+       "9:7", "is 64 bytes long", "a character outside ASCII takes 2 to 4"},
+      // SQL text ends at a NUL byte in both databases: refused, not cut short in the statement.
+      {"      \"a\\0\\\"); DROP TABLE users; --\": {type: integer}\n", "9:7", "column name contains a NUL character",
+       "remove it"},
       {"      u: {type: integer, references: \"users.id\", index: true}\n    indexes: [{columns: [u]}]\n", "10:15",
        "the name 'ix_posts_u' is used twice in table 'posts'", "the index at m.yaml:9:10"},
   };

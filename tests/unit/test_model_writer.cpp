@@ -218,6 +218,40 @@ TEST_CASE("model writer: schema_to_yaml reads back to the same schema") {
   }
 }
 
+// Issue 12 (hostile identifiers): a referred column named with a dot, a comma or parentheses was
+// written as `parent.id.x` or `parent(a,b)`, which reads back as other names or not at all; the
+// same text goes into revision files.
+TEST_CASE("model writer: references to names holding . ( ) , or quotes read back the same") {
+  const char* const models = R"yaml(tables:
+  parent:
+    columns:
+      "id.x, (y)": {type: integer, primary_key: true}
+      "say \"hi\"": {type: integer, nullable: false, unique: true}
+      " padded ": {type: integer, nullable: false}
+    unique: [[" padded ", "say \"hi\""]]
+  child:
+    columns:
+      id: {type: integer, primary_key: true}
+      a: {type: integer, references: '"parent"."id.x, (y)"'}
+      b: {type: integer, references: 'parent."say ""hi"""'}
+      c: {type: integer}
+    foreign_keys:
+      - {columns: [c, b], references: 'parent(" padded ", "say ""hi""")'}
+)yaml";
+  const Schema schema = model::load_string(models, "m.yaml", NamingConvention{});
+  const Table& child = *schema.find_table("child");
+  REQUIRE(child.foreign_keys.size() == 3);
+  CHECK(child.foreign_keys[0].referred_columns == std::vector<std::string>{"id.x, (y)"});
+  CHECK(child.foreign_keys[1].referred_columns == std::vector<std::string>{"say \"hi\""});
+  CHECK(child.foreign_keys[2].referred_columns == std::vector<std::string>{" padded ", "say \"hi\""});
+  const std::string document = model::schema_to_yaml(schema);
+  CAPTURE(document);
+  CHECK(document.find("references: \"parent.\\\"id.x, (y)\\\"\"") != std::string::npos);
+  const Schema back = model::load_string(document, "inspected.yaml", NamingConvention{});
+  CHECK(sorted_constraints(back) == sorted_constraints(schema));
+  CHECK(through_text(child) == child);  // the table form, as revision files write it
+}
+
 TEST_CASE("model writer: schema_to_yaml folds only what the convention would name the same way") {
   NamingConvention naming;
   naming.pk = "%(table)s_pkey";

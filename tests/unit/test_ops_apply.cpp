@@ -179,6 +179,20 @@ TEST_CASE("ops: renaming a column renames it in index expressions, predicates an
   CHECK(calls.find_table("posts")->checks.at(0).expression == "title(name) > 0");
 }
 
+// Issue 12: a column renamed to a keyword was written bare into the expressions that use it
+// (`select > 0`), which the downgrade's create_check then ran, and failed on.
+TEST_CASE("ops: a column renamed to a keyword stays quoted in the expressions that use it") {
+  schema::Schema schema = blog();
+  ops::apply(schema, RenameColumn{posts, "title", "order"});
+  CHECK(schema.find_table("posts")->checks.at(0).expression == "length(\"order\") > 0");
+  ops::apply(schema, RenameColumn{posts, "order", "key"});  // a keyword in SQLite only
+  CHECK(schema.find_table("posts")->checks.at(0).expression == "length(\"key\") > 0");
+  ops::apply(schema, RenameColumn{posts, "key", "left"});  // in PostgreSQL only
+  CHECK(schema.find_table("posts")->checks.at(0).expression == "length(\"left\") > 0");
+  ops::apply(schema, RenameColumn{posts, "left", "x\"; DROP TABLE canary; --"});
+  CHECK(schema.find_table("posts")->checks.at(0).expression == "length(\"x\"\"; DROP TABLE canary; --\") > 0");
+}
+
 TEST_CASE("ops: dropping a column drops the indexes and constraints built on it") {
   schema::Schema schema = blog();
   ops::apply(schema, DropColumn{users, column("email", "text")});
@@ -200,6 +214,11 @@ TEST_CASE("ops: an unnamed check is found by its expression whatever its spacing
   schema.find_table("users")->checks.push_back({"", "LENGTH(email)>3 AND name <> 'A  b'"});
   CHECK_THROWS_AS(ops::apply(schema, DropCheck{users, {"", "length(email) > 3 AND name <> 'a b'"}}), Error);
   ops::apply(schema, DropCheck{users, {"", "length(email) > 3 AND name <> 'A  b'"}});
+  CHECK(schema.find_table("users")->checks.empty());
+  // SQLite keeps an expression as written, quotes and all; the step is written from the
+  // normalised model, without the quotes it does not need.
+  schema.find_table("users")->checks.push_back({"", "length(\"email\") > 3"});
+  ops::apply(schema, DropCheck{users, {"", "length(email) > 3"}});
   CHECK(schema.find_table("users")->checks.empty());
 }
 

@@ -79,6 +79,24 @@ TEST_CASE("postgres expressions: check constraints and index expressions") {
   check_same("a = any (array[1, 2] || b)", "a = ANY (ARRAY[1, 2] || b)", "a = ANY (ARRAY[1, 2] || b)");
 }
 
+// Issue 12: normalisation dropped the quotes of any lower-case name outside a short list of
+// reserved words, so a check on "left" or a partial index on "cast" was written into revisions
+// bare (left > 0: a syntax error). Now the quotes go exactly when PostgreSQL prints the name bare.
+TEST_CASE("postgres expressions: a quoted name keeps its quotes when PostgreSQL prints them") {
+  check_same("\"order\" > 0", "\"order\" > 0", "\"order\" > 0");
+  check_same("\"left\" > 0", "\"left\" > 0", "\"left\" > 0");          // can be a function name
+  check_same("\"cast\" IS NOT NULL", "\"cast\" IS NOT NULL", "\"cast\" IS NOT NULL");
+  check_same("\"between\" > 0", "\"between\" > 0", "\"between\" > 0");  // cannot be a function name
+  check_same("lower(\"limit\")", "lower(\"limit\"::text)", "lower(\"limit\")");
+  check_same("\"system_user\" <> ''", "\"system_user\" <> ''::text", "\"system_user\" <> ''");  // reserved in 16
+  // Unreserved keywords are printed bare, so a quoted one compares as the bare word.
+  check_same("\"key\" > 0", "key > 0", "key > 0");
+  check_same("\"at\" > 0", "at > 0", "AT > 0");
+  // Not plain: kept quoted, doubled quotes and all.
+  check_same("\"na\xc3\xafve\" > 0", "\"na\xc3\xafve\" > 0", "\"na\xc3\xafve\" > 0");
+  check_same("\"a\"\"b\" > 0", "\"a\"\"b\" > 0", "\"a\"\"b\" > 0");
+}
+
 TEST_CASE("postgres expressions: serial defaults") {
   CHECK(is_sequence_default("nextval('users_id_seq'::regclass)"));
   CHECK(is_sequence_default("nextval('\"Odd\".\"users_id_seq\"'::regclass)"));

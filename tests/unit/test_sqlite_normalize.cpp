@@ -1,6 +1,8 @@
 // The rules that make a model and its SQLite introspection comparable, and where rebuilds are needed.
 #include <doctest/doctest.h>
+#include <sqlite3.h>
 
+#include "dialect/common/sql_tokens.hpp"
 #include "dialect/sqlite/default_value.hpp"
 #include "dialect/sqlite/needs_rebuild.hpp"
 #include "dialect/sqlite/sql_expression.hpp"
@@ -43,6 +45,54 @@ TEST_CASE("sqlite normalize: expressions compare whatever their spacing and case
   CHECK(normalize_expression("x in ('A','b')") == "x IN ('A', 'b')");  // literals as written
   CHECK(normalize_expression("cast(x as integer) between 1 and 2") == "CAST(x AS integer) BETWEEN 1 AND 2");
   CHECK(normalize_expression("a - 1") == "a - 1");
+}
+
+// Issue 12: normalisation dropped the quotes of any lower-case name outside a list of 33
+// expression keywords, so `"order" > 0`, `lower("limit")`, a partial index on `"group"` and a
+// check on `"table"` were written into revisions bare, and the revision failed to run.
+TEST_CASE("sqlite normalize: a quoted name keeps its quotes when SQLite would read it bare as a keyword") {
+  CHECK(normalize_expression("\"order\" > 0") == "\"order\" > 0");
+  CHECK(normalize_expression("\"group\" IS NOT NULL") == "\"group\" IS NOT NULL");
+  CHECK(normalize_expression("lower(\"limit\")") == "lower(\"limit\")");
+  CHECK(normalize_expression("length(\"table\") > 0") == "length(\"table\") > 0");
+  CHECK(normalize_expression("\"true\" = 1") == "\"true\" = 1");  // bare, TRUE is the value 1
+  // One spelling whatever the quotes: SQLite also takes [name] and `name`.
+  CHECK(normalize_expression("[order] > 0") == "\"order\" > 0");
+  CHECK(normalize_expression("`order` > 0") == "\"order\" > 0");
+  CHECK(normalize_expression("[My Col] > 0") == "\"My Col\" > 0");
+  CHECK(normalize_expression("`a\"b` > 0") == "\"a\"\"b\" > 0");
+  // Not plain: kept quoted.
+  CHECK(normalize_expression("\"na\xc3\xafve\" > 0") == "\"na\xc3\xafve\" > 0");
+  CHECK(normalize_expression("\"a b\" > 0") == "\"a b\" > 0");
+  CHECK(normalize_expression("\"1st\" > 0") == "\"1st\" > 0");
+  // A name SQLite reads the same bare loses them.
+  CHECK(normalize_expression("\"title\" > 0") == "title > 0");
+  CHECK(normalize_expression("[title] > 0") == "title > 0");
+}
+
+// Every keyword of the linked SQLite (147 in 3.40, https://www.sqlite.org/lang_keywords.html),
+// used as a column name in a CHECK: the normalised text keeps it quoted and SQLite accepts it.
+TEST_CASE("sqlite normalize: every SQLite keyword as a quoted column name survives normalisation") {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(":memory:", &db) == SQLITE_OK);
+  const int count = sqlite3_keyword_count();
+  CHECK(count >= 147);
+  for (int at = 0; at < count; ++at) {
+    const char* text = nullptr;
+    int length = 0;
+    REQUIRE(sqlite3_keyword_name(at, &text, &length) == SQLITE_OK);
+    const std::string name = dialect::to_lower_ascii(std::string_view(text, static_cast<std::size_t>(length)));
+    CAPTURE(name);
+    const std::string quoted = "\"" + name + "\"";
+    const std::string expression = normalize_expression(quoted + " > 0");
+    CHECK(expression == quoted + " > 0");
+    const std::string sql = "CREATE TABLE t_" + std::to_string(at) + " (" + quoted + " INTEGER CHECK (" + expression +
+                            "))";
+    char* error = nullptr;
+    CHECK_MESSAGE(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error) == SQLITE_OK, (error ? error : ""));
+    sqlite3_free(error);
+  }
+  sqlite3_close(db);
 }
 
 TEST_CASE("sqlite normalize: defaults compare by meaning of their text, not its spelling") {

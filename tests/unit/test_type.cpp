@@ -118,6 +118,8 @@ TEST_CASE("type: bad type text is an error saying what is wrong") {
       {"enum()", "empty enum value"},
       {"enum(a, , b)", "empty enum value"},
       {"enum(a, b, a)", "duplicate enum value 'a'"},
+      // Issue 12: PostgreSQL refused it at upgrade ("Labels must be 63 bytes or less").
+      {"enum(a, vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv)", "is 64 bytes long"},
       {"enum('a', 'b)", "unterminated quote"},
       {"enum('a'x)", "unexpected text after the quoted enum value"},
       {"integer(11)", "integer takes no arguments"},
@@ -237,4 +239,22 @@ TEST_CASE("schema: convention names longer than PostgreSQL allows are shortened 
                                  {"a_rather_long_column_name", "another_rather_long_column_nam2"});
   CHECK(other != name);
   CHECK(other->size() == max_identifier_length);
+}
+
+// Issue 12: the cut fell inside a two-byte character of a unicode table name, and PostgreSQL
+// rejected the name: invalid byte sequence for encoding "UTF8".
+TEST_CASE("schema: a shortened name never cuts a UTF-8 character in two") {
+  using NC = NamingConvention;
+  std::string table = "x";
+  for (int i = 0; i < 31; ++i) table += "\xc3\xa9";  // é: 63 bytes in all
+  const auto name = NC::resolve("pk_%(table)s", std::nullopt, table, {});
+  REQUIRE(name.has_value());
+  CHECK(name->size() <= max_identifier_length);
+  CHECK(name->starts_with("pk_x\xc3\xa9"));
+  const auto index = NC::resolve("ix_%(table)s_%(columns)s", std::nullopt, "t" + table, {"c"});
+  REQUIRE(index.has_value());
+  CHECK(index->size() == max_identifier_length - 1);  // one byte short rather than half a character
+  // Before its hash suffix the name ends in a whole character.
+  const std::string kept = index->substr(0, index->size() - 9);
+  CHECK(kept.ends_with("\xc3\xa9"));
 }

@@ -6,7 +6,9 @@
 #include <vector>
 
 #include "dialect/common/expression_pieces.hpp"
+#include "dialect/common/identifier_quoting.hpp"
 #include "dialect/common/sql_tokens.hpp"
+#include "dialect/postgres/postgres_keywords.hpp"
 
 namespace dbmig::dialect::postgres {
 namespace {
@@ -23,15 +25,6 @@ constexpr std::string_view kKeywords[] = {
     "EXISTS",  "DISTINCT", "FROM",         "AS",           "COLLATE",      "AT",           "TIME",
     "ZONE",    "ESCAPE",   "ISNULL",       "NOTNULL",      "OVERLAPS",     "CURRENT_DATE", "CURRENT_TIME",
     "CURRENT_TIMESTAMP",   "LOCALTIME",    "LOCALTIMESTAMP", "CURRENT_USER", "SESSION_USER", "CURRENT_ROLE",
-};
-
-// Words that stay quoted when used as identifiers (PostgreSQL's reserved words, in part).
-constexpr std::string_view kReserved[] = {
-    "user",   "order",  "group",    "table",     "select",  "where",     "from",     "check",  "default",
-    "primary", "foreign", "references", "unique", "column", "constraint", "limit",   "offset", "for",
-    "desc",   "asc",    "only",     "create",    "grant",   "having",    "into",     "union",  "except",
-    "intersect", "window", "with",  "returning", "using",   "true",      "false",    "null",   "both",
-    "leading", "trailing", "analyze", "do",
 };
 
 // Typed literals lose their type like casts do: interval '1 day' is printed '1 day'::interval.
@@ -64,24 +57,23 @@ std::string upper(std::string_view text) {
 
 bool is_keyword(const Piece& piece) { return piece.kind == TokenKind::word && contains(kKeywords, piece.text); }
 
-// A quoted identifier that PostgreSQL would print bare: lower-case, simple and not reserved.
-bool needs_no_quotes(std::string_view name) {
-  if (name.empty() || !(std::islower(static_cast<unsigned char>(name[0])) || name[0] == '_')) return false;
-  const bool simple = std::all_of(name.begin(), name.end(), [](char c) {
-    return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_';
-  });
-  return simple && !contains(kReserved, name) && !contains(kKeywords, upper(name));
-}
-
 Pieces read_pieces(std::string_view expression) {
   Pieces pieces;
   for (const Token& token : tokenize(expression, Brackets::punctuation)) {
     Piece piece{token.kind, std::string(token.text)};
+    // A quoted name PostgreSQL would print bare is compared as the bare word it prints: "at"
+    // reads as at, spelt AT like the keyword.
+    std::string_view bare_word;
+    std::string name;
     if (token.kind == TokenKind::word) {
-      const std::string keyword = upper(token.text);
-      piece.text = contains(kKeywords, keyword) ? keyword : lower(token.text);
+      bare_word = token.text;
     } else if (token.kind == TokenKind::quoted_identifier && token.text.front() == '"') {
-      if (const std::string name = token.value(); needs_no_quotes(name)) piece = Piece{TokenKind::word, name};
+      name = token.value();
+      if (reads_same_bare(name, needs_quoting)) bare_word = name;
+    }
+    if (!bare_word.empty()) {
+      const std::string keyword = upper(bare_word);
+      piece = Piece{TokenKind::word, contains(kKeywords, keyword) ? keyword : lower(bare_word)};
     }
     pieces.push_back(std::move(piece));
   }

@@ -15,7 +15,8 @@
 //  - now() and transaction_timestamp() become CURRENT_TIMESTAMP (the same value: the start of
 //    the transaction);
 //  - bare words are lower-case, SQL keywords upper-case (as PostgreSQL prints them); a quoted
-//    identifier that needs no quotes loses them;
+//    identifier that PostgreSQL prints bare (plain and not a keyword it quotes, see
+//    postgres_keywords.hpp) loses them and is spelt like a bare word;
 //  - parentheses around a single term, and around the whole expression, are removed;
 //  - spacing is fixed: f(a, b), x IN (1, 2), a > -1.
 // Removing casts means a change of a cast alone is not seen as a change; redundant parentheses

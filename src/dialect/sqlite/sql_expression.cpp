@@ -5,7 +5,10 @@
 #include <vector>
 
 #include "dialect/common/expression_pieces.hpp"
+#include "dialect/common/identifier_quoting.hpp"
 #include "dialect/common/sql_tokens.hpp"
+#include "dialect/sql_renderer.hpp"
+#include "dialect/sqlite/sqlite_keywords.hpp"
 
 namespace dbmig::dialect::sqlite {
 namespace {
@@ -26,7 +29,8 @@ using Piece = ExpressionPiece;
 
 // Keywords of SQLite expressions, written upper-case; any other bare word is a name or function,
 // which SQLite matches ignoring ASCII case, written lower-case. So `LOWER( Title )` and
-// `lower(title)` read the same.
+// `lower(title)` read the same. Only the spelling of the comparable text: which quoted names may
+// lose their quotes is SQLite's full keyword list's business (sqlite_keywords.hpp).
 constexpr std::array<std::string_view, 33> kKeywords = {
     "AND",     "OR",      "NOT",     "IS",      "NULL",   "IN",           "LIKE",         "GLOB",
     "REGEXP",  "MATCH",   "BETWEEN", "ESCAPE",  "CASE",   "WHEN",         "THEN",         "ELSE",
@@ -41,23 +45,19 @@ bool is_keyword_text(std::string_view upper_text) {
 
 bool is_keyword(const Piece& piece) { return piece.kind == TokenKind::word && is_keyword_text(piece.text); }
 
-// A quoted name SQLite would read the same bare: simple, lower-case, not a keyword.
-bool needs_no_quotes(std::string_view name) {
-  if (name.empty() || !((name[0] >= 'a' && name[0] <= 'z') || name[0] == '_')) return false;
-  const bool simple = std::all_of(name.begin(), name.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-  });
-  return simple && !is_keyword_text(to_upper_ascii(name));
-}
-
 Piece canonical_piece(const Token& token) {
   if (token.kind == TokenKind::word) {
     std::string upper = to_upper_ascii(token.text);
     if (is_keyword_text(upper)) return {token.kind, std::move(upper)};
     return {token.kind, to_lower_ascii(token.text)};
   }
-  if (token.kind == TokenKind::quoted_identifier && token.text.front() != '[') {
-    if (std::string name = token.value(); needs_no_quotes(name)) return {TokenKind::word, std::move(name)};
+  if (token.kind == TokenKind::quoted_identifier) {
+    // Plain names are lower-case and never in kKeywords (all of which need quoting), so the
+    // unquoted name is already in the spelling a bare word gets above. Any other name is spelt
+    // in double quotes, whichever of "x", `x` and [x] it was written with.
+    std::string name = token.value();
+    if (reads_same_bare(name, needs_quoting)) return {TokenKind::word, std::move(name)};
+    return {token.kind, quote_sql_identifier(name)};
   }
   // Operators SQLite has two spellings for.
   if (token.kind == TokenKind::other && token.text == "!=") return {token.kind, "<>"};

@@ -11,8 +11,10 @@ namespace dbmig::dialect::sqlite {
 // comments dropped; one space between tokens, none just inside parentheses, before a comma or
 // between a function and its arguments; parentheses wrapping the whole expression removed;
 // keywords upper-case, other bare words (names, functions: SQLite matches them ignoring case)
-// lower-case; a quoted name that needs no quotes unquoted; != and == spelt <> and =; a sign
-// joined to its number. "( LOWER( title )>0 )" -> "lower(title) > 0". Literals are kept as written.
+// lower-case; a quoted name that SQLite reads the same bare unquoted, any other quoted name in
+// double quotes ("order", [order] and `order` -> "order": ORDER is a keyword); != and == spelt
+// <> and =; a sign joined to its number. "( LOWER( title )>0 )" -> "lower(title) > 0". Literals
+// are kept as written. The result is valid SQLite: revisions are written with it.
 std::string normalize_expression(std::string_view expression);
 
 // "((1 + 2))" -> "1 + 2"; "(a) + (b)" is left alone because its parentheses do not wrap it all.
