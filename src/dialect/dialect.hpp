@@ -17,10 +17,31 @@
 
 namespace dbmig::dialect {
 
+// The schema just before an op, as a renderer gets it: known up front (offline replay, tests), or
+// read when a renderer first asks for it. Reading it on a database is an introspection (after a
+// raw SQL step, every table's catalog rows and CREATE statement again), and most ops render
+// without it, so only a renderer that needs it asks: SQLite's rebuild (and its question whether a
+// drop_column needs one), PostgreSQL's enum types of a dropped or renamed table or column.
+class SchemaBefore {
+ public:
+  using Read = std::function<const schema::Schema*()>;
+
+  // `known` (nullptr: unknown). Implicit, so that a RenderContext can be given a schema pointer.
+  SchemaBefore(const schema::Schema* known = nullptr) : known_(known) {}  // NOLINT(google-explicit-constructor)
+  // Calls `read` on the first get() only; nullptr from it means unknown.
+  static SchemaBefore read_on_demand(Read read);
+
+  const schema::Schema* get() const;
+
+ private:
+  mutable const schema::Schema* known_ = nullptr;
+  mutable Read read_;  // emptied once called: known_ then holds its answer
+};
+
 struct RenderContext {
   // The schema just before the op, when known (from introspection plus the ops applied since, or
   // replayed offline). Dialects that must restate a whole table (SQLite rebuild) read it here.
-  const schema::Schema* before = nullptr;
+  SchemaBefore before;
   // The op runs in a revision that the dialect's RevisionFrame wraps with foreign-key enforcement
   // off (SQLite's rebuild can then re-create one table alone, instead of every table referring
   // to it as well).

@@ -55,7 +55,10 @@ void Migrator::run_revision(StatementSink& sink, SchemaTracker& tracker, Directi
                               std::to_string(index + 1) + " (" + ops::kind_name(op) + ")";
     std::vector<dialect::Statement> statements;
     try {
-      statements = dialect_.render(op, dialect::RenderContext{tracker.current(), foreign_keys_off});
+      // The schema only if the renderer asks: after a raw SQL step, knowing it means introspecting
+      // the database again, which would make a chain of raw SQL revisions quadratic.
+      const auto schema_before = dialect::SchemaBefore::read_on_demand([&tracker] { return tracker.current(); });
+      statements = dialect_.render(op, dialect::RenderContext{schema_before, foreign_keys_off});
     } catch (const Error& error) {
       throw Error(error.code(), where + ": " + error.message(), error.where(), error.hint());
     }

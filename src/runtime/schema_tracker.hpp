@@ -1,8 +1,10 @@
 #pragma once
 // Knows the schema just before each op while a plan runs, so a dialect that must restate a whole
-// table (SQLite's rebuild) can. Starts from one introspection (or, offline, from replaying the
-// revisions already applied: schema_replay.hpp) and evolves it with ops::apply. On a database, a
-// raw SQL step makes it unknown and it is introspected again when next needed.
+// table (SQLite's rebuild) can. Offline it starts from the revisions already applied, replayed
+// (schema_replay.hpp); on a database it is introspected when first needed, and a raw SQL step
+// makes it unknown again. In between, ops::apply evolves it. Needed means a renderer asked
+// (dialect::SchemaBefore): a run whose ops never ask never introspects, so the cost of a revision
+// does not grow with the size of the schema.
 #include <functional>
 #include <optional>
 
@@ -21,7 +23,8 @@ class SchemaTracker {
   SchemaTracker(std::optional<schema::Schema> start, Introspect introspect)
       : schema_(std::move(start)), introspect_(std::move(introspect)) {}
 
-  // The schema before the next op, or nullptr when it cannot be known.
+  // The schema before the next op, or nullptr when it cannot be known. Introspects when the
+  // schema is not known (never asked before, or a raw SQL step since) and can be read.
   const schema::Schema* current();
   // Account for an op that has just been carried out.
   void advance(const ops::Op& op);

@@ -15,31 +15,23 @@
 #include "runtime/os_user.hpp"
 #include "runtime/run_lock.hpp"
 #include "runtime/schema_replay.hpp"
+#include "test_revision_support.hpp"
 #include "test_sqlite_support.hpp"
 #include "util/error.hpp"
 
 namespace {
 
 using namespace dbmig;
-using revision::Revision;
-
-const schema::NamingConvention naming;
-
-Revision parsed(const std::string& id, const std::string& parent, const std::string& upgrade,
-                const std::string& downgrade = "[]") {
-  return revision::parse_revision("revision: " + id + "\ndown_revision: " + (parent.empty() ? "null" : parent) +
-                                      "\nmessage: " + id + "\nupgrade: " + upgrade + "\ndowngrade: " + downgrade + "\n",
-                                  id + ".yaml", naming);
-}
+using test::parsed_revision;
 
 // users, then a column, then raw SQL, then an index.
 revision::Graph chain() {
   return revision::Graph::from_revisions(
-      {parsed("r1", "", "\n  - create_table: {name: users, columns: {id: {type: integer, primary_key: true}}}",
-              "\n  - drop_table: users"),
-       parsed("r2", "r1", "\n  - add_column: {table: users, name: email, type: string(120)}"),
-       parsed("r3", "r2", "\n  - sql: CREATE TABLE made_by_sql (x integer)"),
-       parsed("r4", "r3", "\n  - create_index: {table: users, name: ix_users_email, columns: [email]}")});
+      {parsed_revision("r1", "", "\n  - create_table: {name: users, columns: {id: {type: integer, primary_key: true}}}",
+                       "\n  - drop_table: users"),
+       parsed_revision("r2", "r1", "\n  - add_column: {table: users, name: email, type: string(120)}"),
+       parsed_revision("r3", "r2", "\n  - sql: CREATE TABLE made_by_sql (x integer)"),
+       parsed_revision("r4", "r3", "\n  - create_index: {table: users, name: ix_users_email, columns: [email]}")});
 }
 
 const dialect::Dialect& sqlite_dialect() {

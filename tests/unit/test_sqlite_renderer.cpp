@@ -174,8 +174,17 @@ TEST_CASE("sqlite render: literals, inlined parameters and the version table") {
   CHECK(dialect->delete_version("dbmig_version", "3f2a").sql ==
         R"(DELETE FROM "dbmig_version" WHERE "version_num" = ?)");
   const Statement exists = dialect->version_table_exists("dbmig_version");
-  CHECK(exists.sql == "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?");
+  CHECK(exists.sql == "SELECT 1 FROM pragma_table_info(?, 'main') LIMIT 1");  // a lookup, not a scan
   CHECK(exists.params == std::vector<std::optional<std::string>>{"dbmig_version"});
+
+  // One row when the table is in the main database; none before, nor for a temporary table.
+  test::TempDatabase file;
+  dialect::sqlite::SqliteConnection connection(file.path());
+  CHECK(connection.query(exists).empty());
+  connection.execute({"CREATE TEMP TABLE dbmig_version (version_num text)", {}});
+  CHECK(connection.query(exists).empty());
+  for (const Statement& statement : create) connection.execute(statement);
+  CHECK(connection.query(exists).size() == 1);
 }
 
 TEST_CASE("sqlite render: a revision's version move and history row stay separate statements") {

@@ -24,9 +24,10 @@ schema::Column with_enum_type_named(const ops::TableName& table, schema::Column 
   return column;
 }
 
-// The table as it is before the op, when the migrator knows it.
+// The table as it is before the op, when the migrator knows it (asking may read the schema).
 const schema::Table* table_before(const RenderContext& context, const ops::TableName& table) {
-  return context.before ? context.before->find_table(table.name, table.schema) : nullptr;
+  const schema::Schema* before = context.before.get();
+  return before ? before->find_table(table.name, table.schema) : nullptr;
 }
 
 // The column as it is before the op: from the known schema when there is one (a hand-written

@@ -16,7 +16,7 @@ namespace {
 
 std::string of_table(const ops::TableName& table) { return " of table " + double_quoted(table.name); }
 
-std::optional<std::string> reason_for(const ops::AlterColumn& op, const schema::Schema* /*before*/) {
+std::optional<std::string> reason_for(const ops::AlterColumn& op, const SchemaBefore& /*before*/) {
   std::vector<std::string> changes;
   if (op.type) changes.emplace_back("the type");
   if (op.nullable) changes.emplace_back("the nullability");
@@ -30,7 +30,7 @@ std::optional<std::string> reason_for(const ops::AlterColumn& op, const schema::
   return what + " of column " + double_quoted(op.column) + of_table(op.table);
 }
 
-std::optional<std::string> reason_for(const ops::AddColumn& op, const schema::Schema* /*before*/) {
+std::optional<std::string> reason_for(const ops::AddColumn& op, const SchemaBefore& /*before*/) {
   const schema::Column& column = op.column;
   const bool has_default = column.default_sql && normalize_default(*column.default_sql).has_value();
   if (!column.nullable && !has_default) {
@@ -43,9 +43,10 @@ std::optional<std::string> reason_for(const ops::AddColumn& op, const schema::Sc
   return std::nullopt;
 }
 
-std::optional<std::string> reason_for(const ops::DropColumn& op, const schema::Schema* before) {
-  if (!before) return std::nullopt;
-  const schema::Table* table = before->find_table(op.table.name, op.table.schema);
+std::optional<std::string> reason_for(const ops::DropColumn& op, const SchemaBefore& before) {
+  const schema::Schema* schema = before.get();
+  if (!schema) return std::nullopt;
+  const schema::Table* table = schema->find_table(op.table.name, op.table.schema);
   if (!table) return std::nullopt;
   if (std::optional<std::string> user = column_user(*table, op.column.name)) {
     return "drop column " + double_quoted(op.column.name) + of_table(op.table) + " (" + *user + " uses it)";
@@ -62,26 +63,26 @@ std::string constraint_noun() {
 }
 
 template <class Constraint>
-std::optional<std::string> reason_for(const ops::AddConstraint<Constraint>& op, const schema::Schema* /*before*/) {
+std::optional<std::string> reason_for(const ops::AddConstraint<Constraint>& op, const SchemaBefore& /*before*/) {
   return "add " + constraint_noun<Constraint>() + " to table " + double_quoted(op.table.name);
 }
 
 template <class Constraint>
-std::optional<std::string> reason_for(const ops::DropConstraint<Constraint>& op, const schema::Schema* /*before*/) {
+std::optional<std::string> reason_for(const ops::DropConstraint<Constraint>& op, const SchemaBefore& /*before*/) {
   return "drop " + constraint_noun<Constraint>() + (op.constraint.name.empty() ? "" : " (" + double_quoted(op.constraint.name) + ")") +
          " from table " + double_quoted(op.table.name);
 }
 
 // Everything else ALTER TABLE (or CREATE/DROP) does in place.
 template <class Op>
-std::optional<std::string> reason_for(const Op& /*op*/, const schema::Schema* /*before*/) {
+std::optional<std::string> reason_for(const Op& /*op*/, const SchemaBefore& /*before*/) {
   return std::nullopt;
 }
 
 }  // namespace
 
-std::optional<std::string> rebuild_reason(const ops::Op& op, const schema::Schema* before) {
-  return std::visit([before](const auto& step) { return reason_for(step, before); }, op);
+std::optional<std::string> rebuild_reason(const ops::Op& op, const SchemaBefore& before) {
+  return std::visit([&before](const auto& step) { return reason_for(step, before); }, op);
 }
 
 }  // namespace dbmig::dialect::sqlite

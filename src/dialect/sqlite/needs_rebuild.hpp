@@ -9,19 +9,19 @@
 #include <optional>
 #include <string>
 
+#include "dialect/dialect.hpp"
 #include "ops/op.hpp"
-#include "schema/schema.hpp"
 
 namespace dbmig::dialect::sqlite {
 
 // What `op` asks that ALTER TABLE cannot do, phrased to follow "SQLite cannot ..." (e.g.
 // `change the type of column "age" of table "users"`), or nullopt when it can be done in place.
-// `before` is the schema just before the op, when known: dropping a column needs it to see which
-// constraints use the column (without it the column is assumed unused, and SQLite itself refuses
-// the DROP COLUMN if it is not).
-std::optional<std::string> rebuild_reason(const ops::Op& op, const schema::Schema* before);
+// `before` is the schema just before the op, when known: only dropping a column asks for it, to
+// see which constraints use the column (without it the column is assumed unused, and SQLite
+// itself refuses the DROP COLUMN if it is not); any other op leaves it unread.
+std::optional<std::string> rebuild_reason(const ops::Op& op, const SchemaBefore& before);
 
-inline bool needs_rebuild(const ops::Op& op, const schema::Schema* before) {
+inline bool needs_rebuild(const ops::Op& op, const SchemaBefore& before) {
   return rebuild_reason(op, before).has_value();
 }
 

@@ -12,7 +12,8 @@ namespace dbmig::dialect::sqlite {
 std::vector<Statement> SqliteRenderer::render(const ops::Op& op, const RenderContext& context) const {
   const std::optional<std::string> reason = rebuild_reason(op, context.before);
   if (!reason) return SqlRenderer::render(op, context);
-  if (!context.before) {
+  const schema::Schema* before = context.before.get();  // only now: most ops never need it
+  if (!before) {
     // Only after a raw sql step in --sql mode: nothing was run, so nothing can be read back.
     throw usage_error("SQLite cannot " + *reason + " in place, and rebuilding the table needs its definition, "
                       "which is unknown after a raw sql step when nothing is run",
@@ -20,7 +21,7 @@ std::vector<Statement> SqliteRenderer::render(const ops::Op& op, const RenderCon
                       "run with --sql against a database at the revision before, or move the raw sql step to a "
                       "revision of its own");
   }
-  return rebuild(plan_rebuild(op, *context.before, context.foreign_keys_off));
+  return rebuild(plan_rebuild(op, *before, context.foreign_keys_off));
 }
 
 std::string SqliteRenderer::type_sql(const schema::Type& type) const { return declared_type(type); }
