@@ -364,6 +364,10 @@ std::vector<Line> lines_of(std::string_view text) {
     // (found by fuzzing: "-\r", "a: [x]\r"), which this reader leaves to yaml-cpp.
     if (ended_by_newline && !raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
     if (raw.find('\r') != std::string_view::npos) unsupported();
+    // Other control characters (a NUL, found by fuzzing) are not YAML's printable set, and yaml-cpp
+    // reads them its own way: left to it.
+    for (const char c : raw)
+      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) unsupported();
     while (!raw.empty() && raw.back() == ' ') raw.remove_suffix(1);
     std::size_t indent = 0;
     while (indent < raw.size() && raw[indent] == ' ') ++indent;

@@ -152,6 +152,7 @@ TEST_CASE("plain yaml: CRLF line endings read as LF ones") {
 }
 
 TEST_CASE("plain yaml: it leaves everything else to yaml-cpp") {
+  CHECK_FALSE(read_plain_yaml(std::string_view("a: x\0y\n", 7)));  // a NUL inside a value
   for (const char* text : {
            "sql: |\n  SELECT 1\n",                   // block scalar
            "a: &x 1\nb: *x\n",                        // anchor and alias
@@ -172,6 +173,7 @@ TEST_CASE("plain yaml: it leaves everything else to yaml-cpp") {
            "-\r",                                     // a lone carriage return (found by fuzzing)
            "a: [x]\r",                                // one after a flow collection
            "a: 1\rb: 2\n",                            // one inside the text
+           "a: x\001y\n",                             // another control character (fuzzing found a NUL)
        }) {
     INFO(text);
     CHECK_FALSE(read_plain_yaml(text));
