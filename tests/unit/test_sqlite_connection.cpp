@@ -4,6 +4,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <thread>
 
 #include "config/database_url.hpp"
@@ -160,6 +161,31 @@ TEST_CASE("sqlite connection: mode=ro and mode=rw open an existing file only; ro
   SqliteConnection read_write(file.path(), config::SqliteOpenMode::read_write);
   read_write.execute(sql("INSERT INTO t VALUES (1)"));
   CHECK(read_write.query(sql("SELECT count(*) FROM t")) == std::vector<Row>{{"1"}});
+}
+
+// Opening reads the file's header to tell a database from another file. That read must not wait
+// for another connection's exclusive lock (a long write spilling to the file holds one): it ran
+// before the run set --lock-timeout, so `--lock-timeout 0` waited the default 5 s there.
+TEST_CASE("sqlite connection: opening does not wait while another connection holds the exclusive lock") {
+  TempDatabase file;
+  SqliteConnection writer(file.path());
+  writer.execute(sql("CREATE TABLE t (a INTEGER)"));
+  writer.execute(sql("BEGIN EXCLUSIVE"));
+  writer.execute(sql("INSERT INTO t VALUES (1)"));
+
+  const auto started = std::chrono::steady_clock::now();
+  std::optional<SqliteConnection> second;
+  const auto error = error_from([&] { second.emplace(file.path()); });
+  const auto waited = std::chrono::steady_clock::now() - started;
+  CHECK_FALSE(error);
+  CHECK(waited < SqliteConnection::default_busy_timeout / 2);
+
+  second->set_busy_timeout(std::chrono::milliseconds(0));  // as --lock-timeout 0 does
+  CHECK(error_from([&] { second->begin(); }));             // the lock is still held: refused at once
+  writer.execute(sql("COMMIT"));
+  second->begin();
+  CHECK(second->query(sql("SELECT count(*) FROM t")) == std::vector<Row>{{"1"}});
+  second->rollback();
 }
 
 TEST_CASE("sqlite dialect: connects through a URL and knows whether the file exists") {

@@ -80,8 +80,8 @@ SqliteConnection::SqliteConnection(const std::string& path, config::SqliteOpenMo
     throw database_error("cannot open SQLite database \"" + path + "\": " + reason,
                          "check that the directory exists and is writable");
   }
-  set_busy_timeout(default_busy_timeout);
   check_is_database(path);
+  set_busy_timeout(default_busy_timeout);
   // SQLite leaves foreign keys unenforced unless asked, per connection.
   execute(Statement{"PRAGMA foreign_keys = ON", {}});
 }
@@ -91,7 +91,11 @@ void SqliteConnection::check_is_database(const std::string& path) {
   // file that is something else then fails there with SQLITE_NOTADB, which BEGIN IMMEDIATE's
   // caller would report as a lock held by another run. Reading the schema version here says
   // what is wrong instead (an empty or new file reads as an empty database). Not counted in
-  // statement_count(): it is part of opening.
+  // statement_count(): it is part of opening. It runs with no busy wait: while another connection
+  // holds the exclusive lock (a writer committing, or spilling a large change to the file) it
+  // answers SQLITE_BUSY, which proves nothing either way; waiting there, before the run has set
+  // its own lock wait, made `--lock-timeout 0` wait seconds for a long write to end.
+  sqlite3_busy_timeout(database_.get(), 0);
   const int result = sqlite3_exec(database_.get(), "PRAGMA schema_version", nullptr, nullptr, nullptr);
   if ((result & 0xff) == SQLITE_NOTADB)
     throw database_error("\"" + path + "\" is not a SQLite database",
