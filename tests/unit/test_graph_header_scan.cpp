@@ -118,6 +118,18 @@ TEST_CASE("header scan: gives up on what it does not read for sure") {
   }
   CHECK_FALSE(scan_header("revision: r1\ndown_revision: null\nupgrade: []\n", "test.yaml").has_value());  // no downgrade
   CHECK_FALSE(scan_header("\xEF\xBB\xBFrevision: r1\ndown_revision: null\nupgrade: []\ndowngrade: []\n", "x").has_value());
+
+  // Control characters are the parser's to read or refuse: a NUL in a message (found by the
+  // fuzz target: the scan and the parser read different messages), other C0 bytes, DEL, a lone CR.
+  for (const char control : {'\0', '\x01', '\x1b', '\x7f', '\r'}) {
+    const std::string header = std::string("revision: r1\ndown_revision: null\nmessage: ") + control + "tep a1\n";
+    INFO(static_cast<int>(control));
+    CHECK_FALSE(scan_header(with_header(header), "test.yaml").has_value());
+    if (control != '\r')  // "\r\n" ends a line
+      CHECK_FALSE(scan_header(with_header("revision: r1\ndown_revision: null\n") + "# a comment " + control + "\n",
+                              "test.yaml")
+                      .has_value());
+  }
 }
 
 TEST_CASE("header scan: the repository's own revision files") {
