@@ -80,18 +80,39 @@ struct Outcome {
   std::string err;
 };
 
-// The binary in a child with 20 s of CPU and 2 GiB of address space: a blow-up is a failed case.
+// This process's environment, made before fork() (no allocation in the child). Under
+// AddressSanitizer, which reserves terabytes of shadow address space at start-up and so cannot
+// run under RLIMIT_AS, the child's memory is bounded by ASan's own resident-memory limit instead.
+std::vector<std::string> limited_environment() {
+  std::vector<std::string> environment;
+  bool has_asan_options = false;
+  for (char** variable = environ; *variable; ++variable) {
+    environment.emplace_back(*variable);
+    if (environment.back().rfind("ASAN_OPTIONS=", 0) == 0) {
+      has_asan_options = true;
+      environment.back() += ":hard_rss_limit_mb=2048";
+    }
+  }
+  if (!has_asan_options) environment.emplace_back("ASAN_OPTIONS=hard_rss_limit_mb=2048");
+  return environment;
+}
+
+// The binary in a child with 20 s of CPU and 2 GiB of memory (address space, or under ASan
+// resident memory): a blow-up is a failed case.
 Outcome run_limited(const fs::path& project, const std::vector<std::string>& args) {
   const fs::path err_path = project.parent_path() / "stderr.txt";
   std::vector<std::string> argv{DBMIG_BINARY, "-d", project.string()};
   argv.insert(argv.end(), args.begin(), args.end());
+  std::vector<std::string> environment = limited_environment();
   const pid_t pid = fork();
   REQUIRE(pid >= 0);
   if (pid == 0) {
     const rlimit cpu{20, 20};
-    const rlimit memory{2ULL << 30, 2ULL << 30};
     setrlimit(RLIMIT_CPU, &cpu);
+#if !defined(__SANITIZE_ADDRESS__)
+    const rlimit memory{2ULL << 30, 2ULL << 30};
     setrlimit(RLIMIT_AS, &memory);
+#endif
     const int null = open("/dev/null", O_RDWR);
     const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     dup2(null, STDIN_FILENO);
@@ -100,7 +121,10 @@ Outcome run_limited(const fs::path& project, const std::vector<std::string>& arg
     std::vector<char*> raw;
     for (auto& arg : argv) raw.push_back(arg.data());
     raw.push_back(nullptr);
-    execv(raw[0], raw.data());
+    std::vector<char*> raw_environment;
+    for (auto& variable : environment) raw_environment.push_back(variable.data());
+    raw_environment.push_back(nullptr);
+    execve(raw[0], raw.data(), raw_environment.data());
     _exit(127);
   }
   int status = 0;
