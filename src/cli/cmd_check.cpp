@@ -22,8 +22,8 @@ struct Projection {
 
 // The live schema with the pending revisions' ops applied to the model (not to the database).
 Projection project_pending(Context& context, const std::vector<const revision::Revision*>& pending,
-                           const std::vector<std::string>& schemas) {
-  Projection projection{context.database_exists() ? context.introspect(schemas) : schema::Schema{}};
+                           const schema::Schema& desired) {
+  Projection projection{context.database_exists() ? context.introspect(desired.schema_names()) : schema::Schema{}};
   for (const auto* revision : pending)
     for (const auto& op : revision->upgrade) {
       if (std::holds_alternative<ops::Sql>(op)) {
@@ -36,6 +36,8 @@ Projection project_pending(Context& context, const std::vector<const revision::R
         projection.exact = false;  // names something only raw SQL made
       }
     }
+  // After the pending steps: one of them may drop another tool's table (retiring it after a switch).
+  context.leave_out_other_tools_tables(projection.schema, &desired);
   return projection;
 }
 
@@ -46,7 +48,7 @@ void check(Context& context) {
   context.graph().load_steps(pending);
   const auto changed = find_changed(context, current);
   auto desired = context.models_to_compare();
-  auto projection = project_pending(context, pending, desired.schema_names());
+  auto projection = project_pending(context, pending, desired);
   // check writes nothing: models that declare no table are reported as differences, not refused.
   const auto difference = runtime::autogenerate(context.dialect(), std::move(desired), std::move(projection.schema),
                                                 runtime::AutogenerateOptions{.allow_empty_models = true});

@@ -14,11 +14,12 @@ namespace {
 
 // The live schema in the form models are compared in: normalised by the dialect, so that types
 // come out generic (string(80), not "character varying(80)") and defaults and expressions in the
-// spelling that migrate compares. Version tables are left out by Context::introspect.
+// spelling that migrate compares. Version tables are left out by Context::introspect, other
+// migration tools' bookkeeping tables by introspect_for_models.
 schema::Schema live_schema(Context& context) {
   // A SQLite file that is not there yet is an empty database; inspecting it must not create it.
   if (!context.database_exists()) return {};
-  schema::Schema live = context.introspect();
+  schema::Schema live = context.introspect_for_models(nullptr);
   context.dialect().normalize(live);
   return live;
 }

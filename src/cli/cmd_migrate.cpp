@@ -38,7 +38,7 @@ void migrate(Context& context, const MigrateArguments& arguments) {
   const auto parents = parent_for_new_revision(context);
   require_database_at_head(context);
   auto desired = context.models_to_compare();
-  auto live = context.introspect(desired.schema_names());
+  auto live = context.introspect_for_models(&desired, desired.schema_names());
   auto result = runtime::autogenerate(context.dialect(), std::move(desired), std::move(live), arguments.autogenerate);
 
   for (const auto& warning : result.warnings)

@@ -9,6 +9,7 @@
 #include <spdlog/spdlog.h>
 
 #include "model/model.hpp"
+#include "runtime/other_tools_tables.hpp"
 #include "util/error.hpp"
 
 namespace dbmig::cli {
@@ -111,6 +112,20 @@ schema::Schema Context::models_to_compare() {
 
 schema::Schema Context::introspect(const std::vector<std::string>& schemas) {
   return dialect().introspect_schemas(connection(), {config().version_table, history().table()}, schemas);
+}
+
+schema::Schema Context::introspect_for_models(const schema::Schema* declared, const std::vector<std::string>& schemas) {
+  schema::Schema live = introspect(schemas);
+  leave_out_other_tools_tables(live, declared);
+  return live;
+}
+
+void Context::leave_out_other_tools_tables(schema::Schema& live, const schema::Schema* declared) {
+  const auto left_out = runtime::leave_out_other_tools_tables(live, declared);
+  if (!left_out.empty() && !options.quiet)
+    err << style().warning("note: ") << "left out " << runtime::describe(left_out)
+        << ": another migration tool's bookkeeping, not part of the models (declare a table in the models to manage it "
+           "with dbmig; drop it once you have switched)\n";
 }
 
 std::ostream* Context::progress() { return options.quiet || json() ? nullptr : &out; }

@@ -69,6 +69,12 @@ class Context {
   // The live schema, version tables left out: the connection's default schema plus `schemas`
   // (the PostgreSQL schemas the models name).
   schema::Schema introspect(const std::vector<std::string>& schemas = {});
+  // introspect() as models are compared with it (inspect, migrate, check): the tables other
+  // migration tools keep their history in (runtime/other_tools_tables.hpp) left out unless
+  // `declared` declares them, with a note on stderr naming them (not with -q).
+  schema::Schema introspect_for_models(const schema::Schema* declared, const std::vector<std::string>& schemas = {});
+  // The leaving out and the note alone, for a schema read with introspect() and changed since.
+  void leave_out_other_tools_tables(schema::Schema& live, const schema::Schema* declared);
 
   // Progress lines: suppressed by -q and in JSON mode.
   std::ostream* progress();
