@@ -53,12 +53,14 @@ bool is_key_char(char c) {
 }
 
 // Where the `:` ending a plain key at the start of `text` is (followed by a blank or the end);
-// npos when `text` does not start with such a key.
+// npos when `text` does not start with such a key. A null word is no such key: yaml-cpp reads
+// `null:` as a null key, not as the name "null" (found by the plain_yaml fuzz target).
 std::size_t key_end(std::string_view text) {
   std::size_t at = 0;
   while (at < text.size() && is_key_char(text[at])) ++at;
   if (at == 0 || text[0] == '-' || at == text.size() || text[at] != ':') return std::string_view::npos;
   if (at + 1 < text.size() && text[at + 1] != ' ') return std::string_view::npos;
+  if (is_null_word(text.substr(0, at))) return std::string_view::npos;
   return at;
 }
 
