@@ -8,13 +8,16 @@
 #   bench/run.sh --smoke    tiny sizes, a few seconds, correctness only: times nothing, needs neither
 #                           hyperfine nor Alembic; exits non-zero when a check fails (scripts/test.sh)
 #
-# Options: --dialects sqlite,postgresql   --scenarios 1,2,3,4,5   --no-alembic   --keep (work dir)
+# Options: --dialects sqlite,postgresql   --scenarios 1,2,3,4,5,6   --no-alembic   --keep (work dir)
 #          --rev REV: measure commit REV, built (Release) from `git archive` in /tmp, not the work tree
 # Environment: DBMIG_BIN (the binary to measure), DBMIG_TEST_PG_URL (a PostgreSQL server to use;
 # without it a throwaway cluster is started with scripts/pg_cluster.sh), BENCH_WORK (work
 # directory; default a fresh one under /dev/shm), BENCH_CURRENT_SIZES, BENCH_SCHEMA_SIZES,
-# BENCH_CHAIN_SIZES, BENCH_REBUILD_ROWS (space-separated sizes), BENCH_SECONDS (time budget per
-# measured command, default 4; hyperfine does 3 to 20 runs within it).
+# BENCH_CHAIN_SIZES, BENCH_SQLCHAIN_SIZES, BENCH_REBUILD_ROWS (space-separated sizes), BENCH_SECONDS
+# (time budget per measured command, default 4; hyperfine does 3 to 20 runs within it),
+# BENCH_DISK_DIR (where scenario 6 puts its SQLite files on a real disk; default /var/tmp),
+# BENCH_RESULTS (the report a full run writes; default bench/RESULTS.md: a run of some scenarios
+# only, e.g. --scenarios 6, should write elsewhere rather than replace the whole report).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bench="$root/bench"
@@ -23,7 +26,7 @@ python=/usr/bin/python3  # Debian's: the Alembic stack is installed for it, not 
 # --- options --------------------------------------------------------------------------------------
 smoke=0 keep=0 use_alembic=1 rev=""
 dialects="sqlite,postgresql"
-scenarios="1,2,3,4,5"
+scenarios="1,2,3,4,5,6"
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) smoke=1 ;;
@@ -47,11 +50,13 @@ if [ "$smoke" = 1 ]; then
   current_sizes="${BENCH_CURRENT_SIZES:-1 4}"
   schema_sizes="${BENCH_SCHEMA_SIZES:-5}"
   chain_sizes="${BENCH_CHAIN_SIZES:-4}"
+  sqlchain_sizes="${BENCH_SQLCHAIN_SIZES:-4}"
   rebuild_rows="${BENCH_REBUILD_ROWS:-1000}"
 else
   current_sizes="${BENCH_CURRENT_SIZES:-1 100 1000}"
   schema_sizes="${BENCH_SCHEMA_SIZES:-100 1000}"
   chain_sizes="${BENCH_CHAIN_SIZES:-100 1000}"
+  sqlchain_sizes="${BENCH_SQLCHAIN_SIZES:-1000}"
   rebuild_rows="${BENCH_REBUILD_ROWS:-1000000}"
 fi
 seconds="${BENCH_SECONDS:-4}"
@@ -139,6 +144,13 @@ fi
 export XDG_CACHE_HOME="$work/cache"
 if [ "$smoke" = 1 ]; then out="$work/out"; else out="$bench/out"; rm -rf "$out"; fi
 mkdir -p "$out" "$work/db" "$work/prep" "$work/gen" "$work/logs"
+# Scenario 6 also runs SQLite on a real disk, where every commit waits for fsync: its files live
+# in $disk_dir, reached as the databases named disk/NAME (a symbolic link in $work/db).
+disk_dir=""
+if has "$scenarios" 6 && has "$dialects" sqlite; then
+  disk_dir="$(mktemp -d "${BENCH_DISK_DIR:-/var/tmp}/dbmig-bench-disk.XXXXXX")"
+  ln -s "$disk_dir" "$work/db/disk"
+fi
 rows="$out/rows.tsv"
 : > "$rows"
 failures=0
@@ -153,6 +165,7 @@ cleanup() {
     done
   fi
   [ "$pg_started" = 0 ] || pg_cluster_stop
+  [ -z "$disk_dir" ] || rm -rf "$disk_dir"
   [ "$keep" = 1 ] || [ -n "${BENCH_WORK:-}" ] || rm -rf "$work"
   exit "$status"
 }
@@ -366,6 +379,7 @@ gen() {  # gen KIND SIZE: the directory of bench/generate.py's output, generated
     case "$1" in
       schema) "$python" "$bench/generate.py" schema --tables "$2" --out "$dir" ;;
       chain) "$python" "$bench/generate.py" chain --revisions "$2" --out "$dir" ;;
+      sqlchain) "$python" "$bench/generate.py" sqlchain --revisions "$2" --out "$dir" ;;
       rebuild) "$python" "$bench/generate.py" rebuild --rows "$2" --out "$dir" ;;
     esac
   fi
@@ -375,11 +389,12 @@ gen() {  # gen KIND SIZE: the directory of bench/generate.py's output, generated
 # A database at the head of chain N, made by the floor's upgrade script (once per dialect and N).
 # Its name is left in $chain_db, not printed: run in a $(...) subshell, db_reset's registration
 # of the PostgreSQL database for removal at exit would be lost with the subshell.
-chain_head_db() {  # dialect n; sets chain_db
-  chain_db="chain$2_head"
+chain_head_db() {  # dialect n [kind: chain|sqlchain]; sets chain_db
+  local kind="${3:-chain}"
+  chain_db="$kind$2_head"
   if [ ! -e "$work/db/.$1-$chain_db" ]; then
     db_reset "$1" "$chain_db"
-    db_load "$1" "$chain_db" "$(gen chain "$2")/sql/$1.upgrade.sql"
+    db_load "$1" "$chain_db" "$(gen "$kind" "$2")/sql/$1.upgrade.sql"
     touch "$work/db/.$1-$chain_db"
   fi
 }
@@ -530,6 +545,42 @@ EOF
   done
 }
 
+# --- scenario 6: upgrade through a chain of raw `sql:` steps, on tmpfs and on a disk file -------
+# dbmig cannot see what raw SQL changed; it must not re-read the schema after each revision (issue
+# 12: that made an upgrade 2.6x the floor on a disk file and grow with the chain). On a disk file
+# every commit waits for fsync, for dbmig and the floor alike.
+scenario_sqlchain() {
+  local d="$1" n dir head db place places expect_sig up one=""
+  [ "$d" = sqlite ] || one="-1"
+  if [ "$d" = sqlite ]; then places="tmpfs disk"; else places="server"; fi
+  for n in $sqlchain_sizes; do
+    dir="$(gen sqlchain "$n")"; head="$(cat "$dir/head")"
+    chain_head_db "$d" "$n" sqlchain
+    expect_sig="$work/logs/s6.$d.$n.signature"
+    db_signature "$d" "$chain_db" > "$expect_sig"
+    for place in $places; do
+      db="sqlchain${n}_work"; [ "$place" != disk ] || db="disk/$db"
+      up="$(prep "s6.$d.$n.$place" <<EOF
+$(declare -f db_reset pg_url_of); work=$work; pg_admin='$pg_admin'; pg_prefix=$pg_prefix; pg_dbs=()
+db_reset $d $db
+EOF
+)"
+      db_reset "$d" "$db"  # registers it for removal at exit
+      local at_head="expect_at_head $d $db $head $expect_sig" variant="upgrade"
+      [ "$d" != sqlite ] || variant="upgrade, $place"
+      measure "s6.$d.$n.$place.dbmig" 6 "$d" "$n" "$variant" dbmig "$up" \
+        "$at_head && expect_equal \"\$(grep -c '^Applied' \"\$OUT\")\" $n 'Applied lines'" \
+        "$(dbmig_cmd "$dir" "$d" "$db" upgrade)"
+      measure "s6.$d.$n.$place.floor" 6 "$d" "$n" "$variant" floor "$up" "$at_head" \
+        "$(floor_cmd "$d" "$db" "$dir/sql/$d.upgrade-per-step.sql")"
+      measure "s6.$d.$n.$place.dbmig-1tx" 6 "$d" "$n" "$variant (one transaction)" dbmig "$up" "$at_head" \
+        "$(dbmig_cmd "$dir" "$d" "$db" upgrade --single-transaction)"
+      measure "s6.$d.$n.$place.floor-1tx" 6 "$d" "$n" "$variant (one transaction)" floor "$up" "$at_head" \
+        "$(floor_cmd "$d" "$db" "$dir/sql/$d.upgrade.sql" "$one")"
+    done
+  done
+}
+
 # --- the run ----------------------------------------------------------------------------------------
 say "dbmig $("$dbmig" --version 2>/dev/null | head -n 1) at $dbmig; work directory $work"
 started_at=$(date +%s)
@@ -541,6 +592,7 @@ for d in sqlite postgresql; do
   if has "$scenarios" 3; then say "scenario 3 ($d): migrate and check, no change"; scenario_migrate "$d" 3; fi
   if has "$scenarios" 4; then say "scenario 4 ($d): upgrade and downgrade through a chain"; scenario_chain "$d"; fi
   if has "$scenarios" 5 && [ "$d" = sqlite ]; then say "scenario 5 (sqlite): table rebuild"; scenario_rebuild; fi
+  if has "$scenarios" 6; then say "scenario 6 ($d): upgrade through raw sql: steps"; scenario_sqlchain "$d"; fi
 done
 say "done in $(( $(date +%s) - started_at )) s; $failures failed check(s)"
 
@@ -561,9 +613,11 @@ if [ "$smoke" = 0 ]; then
     echo "hyperfine=$(hyperfine --version | cut -d' ' -f2)"
     echo "alembic=$([ "$use_alembic" = 1 ] && "$python" -c 'import alembic, sqlalchemy; print(alembic.__version__, "/ SQLAlchemy", sqlalchemy.__version__)' || echo 'not run')"
     echo "work=$work"
-    echo "sizes=current: $current_sizes; schema: $schema_sizes; chain: $chain_sizes; rebuild rows: $rebuild_rows"
+    echo "sizes=current: $current_sizes; schema: $schema_sizes; chain: $chain_sizes; raw SQL chain: $sqlchain_sizes; rebuild rows: $rebuild_rows"
+    echo "disk=$([ -n "$disk_dir" ] && df -T "$disk_dir" | awk 'NR == 2 { print $2 " on " $1 }' || echo '-')"
   } > "$out/machine.txt"
-  "$python" "$bench/report.py" "$out" "$bench/RESULTS.md"
-  say "wrote bench/RESULTS.md (raw hyperfine JSON in bench/out/)"
+  results="${BENCH_RESULTS:-$bench/RESULTS.md}"
+  "$python" "$bench/report.py" "$out" "$results"
+  say "wrote $results (raw hyperfine JSON in bench/out/)"
 fi
 [ "$failures" = 0 ]
