@@ -36,6 +36,12 @@ constexpr std::array known_tables{
 
 }  // namespace
 
+std::vector<std::string_view> other_tools_table_names() {
+  std::vector<std::string_view> names;
+  for (const auto& known : known_tables) names.push_back(known.name);
+  return names;
+}
+
 std::string_view other_tool_of(std::string_view table_name) {
   for (const auto& known : known_tables)
     if (known.name == table_name) return known.tool;

@@ -17,6 +17,9 @@ struct OtherToolTable {
   std::string_view tool;  // "Alembic", "Flyway", ...
 };
 
+// Every name other_tool_of knows.
+std::vector<std::string_view> other_tools_table_names();
+
 // The tool whose bookkeeping table `table_name` is, or "" when it is no known tool's.
 std::string_view other_tool_of(std::string_view table_name);
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "config/database_url.hpp"
+#include "runtime/other_tools_tables.hpp"
 
 namespace dbmig::test::catalog {
 
@@ -33,6 +34,16 @@ std::map<std::string, long long> row_counts(const TestDatabase& database) {
   if (database.dialect_name() == "sqlite") return sqlite_row_counts(sqlite_path(database));
   auto connection = database.connect();
   return postgres_row_counts(*connection);
+}
+
+std::string unmanaged_tables_sql() {
+  std::string list = "('dbmig_version', 'dbmig_history'";
+  for (const std::string_view name : runtime::other_tools_table_names()) {
+    list += ", '";
+    list += name;  // known names: letters, digits and underscores only
+    list += "'";
+  }
+  return list + ")";
 }
 
 std::string line_diff(const std::string& expected, const std::string& actual) {

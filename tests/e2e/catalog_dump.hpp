@@ -4,14 +4,19 @@
 // with dbmig's own introspection, which would share any blind spot of the code under test.
 //
 // One line per fact, grouped by table; facts that have no order (indexes, constraints...) are
-// sorted, columns keep their order. dbmig's own tables (dbmig_version, dbmig_history) and
-// SQLite's internal ones (sqlite_%) are left out.
+// sorted, columns keep their order. dbmig's own tables (dbmig_version, dbmig_history), the
+// other migration tools' tables that dbmig leaves alone (alembic_version, ...:
+// runtime/other_tools_tables.hpp) and SQLite's internal ones (sqlite_%) are left out.
 #include <map>
 #include <string>
 
 #include "harness.hpp"
 
 namespace dbmig::test::catalog {
+
+// "('dbmig_version', 'dbmig_history', 'alembic_version', ...)": the tables the dumps leave out,
+// as a SQL list for NOT IN.
+std::string unmanaged_tables_sql();
 
 // The dump of `database`, for its dialect.
 std::string dump(const TestDatabase& database);

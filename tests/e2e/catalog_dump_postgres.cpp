@@ -13,11 +13,11 @@ namespace {
 
 std::string text(const std::optional<std::string>& value) { return value.value_or("NULL"); }
 
-// The tables of the current schema, dbmig's own left out; shared by every query below.
+// The tables of the current schema, dbmig's own and other tools' left out; shared by every query below.
 const std::string user_tables =
     "SELECT c.oid, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
     "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') "
-    "AND c.relname NOT IN ('dbmig_version', 'dbmig_history')";
+    "AND c.relname NOT IN " + unmanaged_tables_sql();
 
 std::vector<dialect::Row> query(dialect::Connection& connection, const std::string& sql) {
   return connection.query({sql, {}});
@@ -129,7 +129,8 @@ void dump_enums(dialect::Connection& connection, std::ostringstream& out) {
 
 void dump_sequences(dialect::Connection& connection, std::ostringstream& out) {
   // deptype 'a': owned by a column (serial, OWNED BY); 'i': an identity column's own sequence.
-  // The sequence behind dbmig_history's identity key is dbmig's, like the table.
+  // The sequence behind dbmig_history's identity key is dbmig's, like the table (and so for the
+// other tools' tables left out).
   const auto rows = query(
       connection,
       "SELECT s.relname, format_type(q.seqtypid, NULL), q.seqstart, q.seqincrement, q.seqmin, q.seqmax, q.seqcycle, "
@@ -140,7 +141,7 @@ void dump_sequences(dialect::Connection& connection, std::ostringstream& out) {
       "LEFT JOIN pg_class o ON o.oid = d.refobjid "
       "LEFT JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid "
       "WHERE n.nspname = current_schema() AND s.relkind = 'S' "
-      "AND coalesce(o.relname NOT IN ('dbmig_version', 'dbmig_history'), true) ORDER BY s.relname");
+      "AND coalesce(o.relname NOT IN " + unmanaged_tables_sql() + ", true) ORDER BY s.relname");
   for (const auto& row : rows) {
     out << "sequence " << text(row[0]) << ": " << text(row[1]) << " start " << text(row[2]) << " increment "
         << text(row[3]) << " min " << text(row[4]) << " max " << text(row[5]) << (text(row[6]) == "t" ? " CYCLE" : "");

@@ -250,7 +250,7 @@ std::vector<Row> user_tables(sqlite3* db) {
                "SELECT t.name, t.wr, t.strict, s.sql FROM pragma_table_list t "
                "JOIN sqlite_schema s ON s.name = t.name AND s.type = 'table' "
                "WHERE t.schema = 'main' AND t.type = 'table' AND t.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
-               "AND t.name NOT IN ('dbmig_version', 'dbmig_history') ORDER BY t.name");
+               "AND t.name NOT IN " + unmanaged_tables_sql() + " ORDER BY t.name");
 }
 
 }  // namespace
