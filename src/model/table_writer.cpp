@@ -121,7 +121,9 @@ class UnnamedConstraints {
 class TableWriter {
  public:
   TableWriter(const schema::Table& table, const schema::NamingConvention* naming)
-      : table_(naming ? UnnamedConstraints(table, *naming).named() : table),
+      // Without a convention (a revision's create_table) unnamed constraints get the default
+      // convention's names, written out: a step must read back, and a check needs a name there.
+      : table_(UnnamedConstraints(table, naming ? *naming : schema::NamingConvention{}).named()),
         naming_(naming),
         contexts_(table.columns.size()) {}
 

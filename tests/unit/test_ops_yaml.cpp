@@ -144,6 +144,32 @@ TEST_CASE("ops yaml: a drop of an unnamed constraint is written and read by its 
   CHECK(emit(to_yaml(drops[2])) == "drop_check: {table: users, expr: age >= 0}");
 }
 
+// Found by the round-trip cases: dropping a SQLite table whose constraints have no name wrote
+// `primary_key: {name: "", ...}` into the downgrade's create_table, which did not read back.
+TEST_CASE("ops yaml: create_table of a table with unnamed constraints reads back, with the default convention's names") {
+  schema::Table legacy = table("legacy_log");
+  legacy.columns = {column("id", "integer", false), column("owner", "integer"), column("code", "string(10)")};
+  legacy.primary_key = schema::PrimaryKey{"", {"id"}};
+  legacy.uniques = {{"", {"code"}}};
+  legacy.foreign_keys = {schema::ForeignKey{"", {"owner"}, "users", "", {"id"}, schema::ReferentialAction::no_action,
+                                            schema::ReferentialAction::no_action}};
+  legacy.checks = {{"", "id > 0"}};
+  const std::string text = emit(to_yaml(CreateTable{legacy}));
+  CAPTURE(text);
+  CHECK(text.find("name: \"\"") == std::string::npos);
+  const auto back = std::get<CreateTable>(from_yaml(YAML::Load(text), "steps.yaml", naming));
+  REQUIRE(back.table.primary_key);
+  CHECK(back.table.primary_key->name == "pk_legacy_log");
+  CHECK(back.table.primary_key->columns == std::vector<std::string>{"id"});
+  REQUIRE(back.table.uniques.size() == 1);
+  CHECK(back.table.uniques[0].name == "uq_legacy_log_code");
+  REQUIRE(back.table.foreign_keys.size() == 1);
+  CHECK(back.table.foreign_keys[0].name == "fk_legacy_log_owner_users");
+  REQUIRE(back.table.checks.size() == 1);
+  CHECK_FALSE(back.table.checks[0].name.empty());
+  CHECK(back.table.checks[0].expression == "id > 0");
+}
+
 TEST_CASE("ops yaml: one-line forms a reviewer reads") {
   CHECK(emit(to_yaml(AddColumn{{"users", ""}, column("age", "integer")})) ==
         "add_column: {table: users, name: age, type: integer}");
