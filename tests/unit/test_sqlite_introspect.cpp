@@ -94,7 +94,7 @@ TEST_CASE("sqlite introspect: every generic type round-trips") {
       column("big", type_of(TypeKind::bigint)),
       column("small", type_of(TypeKind::smallint)),
       column("name", sized(TypeKind::string, 80)),
-      column("code", sized(TypeKind::string)),
+      column("code", sized(TypeKind::string, 1)),
       column("body", type_of(TypeKind::text)),
       column("flag", type_of(TypeKind::boolean)),
       column("ratio", type_of(TypeKind::float_)),

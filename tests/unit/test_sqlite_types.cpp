@@ -45,7 +45,6 @@ TEST_CASE("sqlite types: each generic type renders to its declared type and read
       {type_of(TypeKind::bigint), "BIGINT"},
       {type_of(TypeKind::smallint), "SMALLINT"},
       {string_type(80), "VARCHAR(80)"},
-      {string_type(std::nullopt), "VARCHAR"},
       {type_of(TypeKind::text), "TEXT"},
       {type_of(TypeKind::boolean), "BOOLEAN"},
       {type_of(TypeKind::float_), "FLOAT"},
@@ -113,6 +112,8 @@ TEST_CASE("sqlite types: anything else is a native type, lower-cased with spacin
   CHECK(type_from_declared("Geometry( Point )") == native_type("geometry(point)"));
   CHECK(type_from_declared("INTEGER(11)") == native_type("integer(11)"));  // integers take no size
   CHECK(type_from_declared("VARCHAR(1, 2)") == native_type("varchar(1, 2)"));
+  CHECK(type_from_declared("varchar") == native_type("varchar"));  // no length: no string(n) (was string(0))
+  CHECK(type_from_declared("NVARCHAR") == native_type("nvarchar"));
   CHECK(type_from_declared("") == native_type(""));  // a column declared without a type
   CHECK(declared_type(native_type("")).empty());
 }

@@ -163,9 +163,11 @@ std::optional<Type> generic(const SpelledType& spelled) {
       Plain{"bytea", TypeKind::binary},
   };
   Type type;
-  if (spelled.name == "character varying" && arguments->size() <= 1) {
+  // string(n) needs its n: a varchar without a length (Rails' default) is the native
+  // "character varying", which models may spell `varchar`; as string it was written string(0).
+  if (spelled.name == "character varying" && arguments->size() == 1) {
     type.kind = TypeKind::string;
-    if (!arguments->empty()) type.length = arguments->front();
+    type.length = arguments->front();
     return type;
   }
   if (spelled.name == "numeric" && arguments->size() <= 2) {

@@ -136,6 +136,9 @@ Type type_from_declared(std::string_view declared) {
   const auto* spelling = std::find_if(kSpellings.begin(), kSpellings.end(),
                                       [&](const Spelling& candidate) { return candidate.name == parts->name; });
   if (spelling == kSpellings.end() || parts->arguments.size() > spelling->max_arguments) return native_type(declared);
+  // string(n) needs its n: VARCHAR without a length stays the native type it was declared as
+  // (written string(0) before, which no models file may say).
+  if (spelling->kind == TypeKind::string && parts->arguments.empty()) return native_type(declared);
   Type type;
   type.kind = spelling->kind;
   if (type.kind == TypeKind::string && !parts->arguments.empty()) type.length = parts->arguments[0];
