@@ -182,6 +182,21 @@ TEST_CASE("postgres render: adding columns") {
                                                        R"(COMMENT ON COLUMN "posts"."age" IS 'Years')"}));
 }
 
+// Found by the round-trip cases: the server prints `(CURRENT_TIMESTAMP AT TIME ZONE 'utc'::text)`
+// without its parentheses, and `DEFAULT CURRENT_TIMESTAMP AT TIME ZONE 'utc'` is a syntax error.
+TEST_CASE("postgres render: a default of several terms goes in parentheses, a single term stays bare") {
+  const auto added = [](std::string default_sql) {
+    return sql_of(ops::AddColumn{kPosts, column("at", type_of(TypeKind::datetime), true, std::move(default_sql))});
+  };
+  CHECK(added("CURRENT_TIMESTAMP AT TIME ZONE 'utc'") ==
+        script({R"(ALTER TABLE "posts" ADD COLUMN "at" timestamp DEFAULT (CURRENT_TIMESTAMP AT TIME ZONE 'utc'))"}));
+  CHECK(added("now()") == script({R"(ALTER TABLE "posts" ADD COLUMN "at" timestamp DEFAULT now())"}));
+  CHECK(added("'a b'::text") == script({R"(ALTER TABLE "posts" ADD COLUMN "at" timestamp DEFAULT 'a b'::text)"}));
+  CHECK(added("date_trunc('day', now())") ==
+        script({R"(ALTER TABLE "posts" ADD COLUMN "at" timestamp DEFAULT date_trunc('day', now()))"}));
+  CHECK(added("'it''s x'") == script({R"(ALTER TABLE "posts" ADD COLUMN "at" timestamp DEFAULT 'it''s x')"}));
+}
+
 TEST_CASE("postgres render: constraints, indexes and comments") {
   const schema::Table posts = posts_table();
   CHECK(sql_of(ops::AddPrimaryKey{kPosts, *posts.primary_key}) ==

@@ -15,6 +15,7 @@ class PostgresRenderer final : public SqlRenderer {
   std::optional<PlaceholderMatch> match_placeholder(std::string_view sql, std::size_t at,
                                                     std::size_t seen) const override;
   std::string column_constraints(const schema::Column& column) const override;
+  std::string default_clause(std::string_view default_sql) const override;
 
  public:
   // One statement, so one round trip per revision: the version DELETEs and INSERTs become
