@@ -93,20 +93,27 @@ void check_foreign_key(const LocatedTable& located, std::size_t index,
                       where, "reference the primary key, or make those columns unique (unique: true or a unique list)");
 }
 
-// Index names are per schema in PostgreSQL and per database in SQLite; primary key and unique
-// constraints are backed by indexes of the same name. So every name must be unique per schema
-// (compared as the database compares them).
+// Index names are per schema in PostgreSQL and per database in SQLite, and primary key and
+// unique constraints are backed by an index of the same name: those names must be unique per
+// schema (compared as the database compares them). Foreign key and check names are per table in
+// PostgreSQL (Django and Alembic databases reuse a foreign key's name on several tables, which
+// must load); the table's own check (table_checks.cpp) keeps them apart within a table.
+bool is_index_backed(const Declaration& declaration) { return declaration.kind != "foreign key" && declaration.kind != "check"; }
+
 void check_names(const std::vector<LocatedTable>& tables, const NameRules& rules) {
   std::map<TableKey, const Declaration*> by_name;
   for (const LocatedTable& located : tables) {
     for (const Declaration* declaration : in_document_order(located.declarations)) {
+      if (!is_index_backed(*declaration)) continue;
       const std::string key = rules.fold_case ? util::lower_ascii(declaration->name) : declaration->name;
       const auto [first, inserted] = by_name.emplace(TableKey{located.table.schema, key}, declaration);
       if (!inserted)
         throw usage_error("the name '" + declaration->name + "' of this " + declaration->kind +
                               " is already used by the " + first->second->kind + " at " +
                               first->second->where.to_string(),
-                          declaration->where, "constraint and index names must be unique in a schema; rename one");
+                          declaration->where,
+                          "index names (and those of primary keys and unique constraints, which are indexes) must be "
+                          "unique in a schema; rename one");
     }
   }
 }

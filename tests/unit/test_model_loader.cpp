@@ -274,6 +274,41 @@ TEST_CASE("model loader: names equal but for case are refused where the database
   CHECK(contains(error->message(), "is already used by the index"));
 }
 
+// PostgreSQL scopes constraint names by table: Django and Alembic databases reuse a foreign key's
+// or check's name on several tables, and inspect wrote such models, which the loader refused.
+TEST_CASE("model loader: foreign key and check names are per table, index-backed names per schema") {
+  const char* shared = R"yaml(tables:
+  users:
+    columns: {id: {type: integer, primary_key: true}}
+  posts:
+    columns: {id: {type: integer, primary_key: true}, owner: {type: integer}}
+    foreign_keys: [{name: owner_fk, columns: [owner], references: "users(id)"}]
+    checks: [{name: positive, expr: "id > 0"}]
+  comments:
+    columns: {id: {type: integer, primary_key: true}, owner: {type: integer}}
+    foreign_keys: [{name: owner_fk, columns: [owner], references: "users(id)"}]
+    checks: [{name: positive, expr: "id > 0"}]
+)yaml";
+  const auto schema = load(shared);
+  CHECK(schema.tables.at(1).foreign_keys.at(0).name == "owner_fk");
+  CHECK(schema.tables.at(2).foreign_keys.at(0).name == "owner_fk");
+
+  const auto in_one_table = error_of([] {
+    load("tables:\n  t:\n    columns: {id: {type: integer, primary_key: true}}\n"
+         "    checks: [{name: c, expr: \"id > 0\"}, {name: c, expr: \"id < 9\"}]\n");
+  });
+  REQUIRE(in_one_table);
+  CHECK(contains(in_one_table->message(), "the name 'ck_t_c' is used twice in table 't'"));
+
+  const auto index_and_key = error_of([] {
+    load("tables:\n  a:\n    columns: {id: {type: integer}}\n    indexes: [{name: k, columns: [id]}]\n"
+         "  b:\n    columns: {id: {type: integer}}\n    unique: [{name: k, columns: [id]}]\n");
+  });
+  REQUIRE(index_and_key);
+  CHECK(contains(index_and_key->message(), "already used by the index"));
+  CHECK(contains(index_and_key->hint(), "unique in a schema"));
+}
+
 TEST_CASE("model loader: bad models are usage errors at file:line:column with a hint") {
   struct Case {
     const char* yaml;
