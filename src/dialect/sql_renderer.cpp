@@ -294,6 +294,8 @@ std::string SqlRenderer::foreign_key_clause(const schema::ForeignKey& foreign_ke
   if (!foreign_key.referred_columns.empty()) sql += " " + column_list(foreign_key.referred_columns);
   if (foreign_key.on_delete != schema::ReferentialAction::no_action) sql += " ON DELETE " + to_sql(foreign_key.on_delete);
   if (foreign_key.on_update != schema::ReferentialAction::no_action) sql += " ON UPDATE " + to_sql(foreign_key.on_update);
+  // Both dialects spell it the same way.
+  if (foreign_key.deferrable) sql += foreign_key.initially_deferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE";
   return sql;
 }
 

@@ -28,6 +28,7 @@ std::string definition_of(const schema::ForeignKey& key) {
   append_parts(definition, key.referred_columns);
   append_part(definition, schema::to_string(key.on_delete));
   append_part(definition, schema::to_string(key.on_update));
+  append_part(definition, key.deferrable ? (key.initially_deferred ? "deferrable initially deferred" : "deferrable") : "");
   return definition;
 }
 

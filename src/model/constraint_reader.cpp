@@ -12,7 +12,8 @@ const std::vector<std::string> primary_key_keys = {"name", "columns"};
 const std::vector<std::string> index_keys = {"name", "columns", "expressions", "unique", "where"};
 const std::vector<std::string> unique_keys = {"name", "columns"};
 const std::vector<std::string> check_keys = {"name", "expr"};
-const std::vector<std::string> foreign_key_keys = {"name", "columns", "references", "on_delete", "on_update"};
+const std::vector<std::string> foreign_key_keys = {"name",      "columns",    "references", "on_delete",
+                                                   "on_update", "deferrable", "initially"};
 
 std::optional<std::string> read_given_name(const Mapping& mapping) {
   const auto value = mapping.get("name");
@@ -146,6 +147,7 @@ void read_foreign_keys(const Value& value, LocatedTable& located, const schema::
     foreign_key.referred_columns = std::move(target.columns);
     foreign_key.on_delete = read_action(mapping, "on_delete");
     foreign_key.on_update = read_action(mapping, "on_update");
+    read_deferrable(mapping, foreign_key);
     declare(located, "foreign key", foreign_key.name, foreign_key.columns, item);
     located.foreign_key_references.push_back(references.where());
     located.table.foreign_keys.push_back(std::move(foreign_key));

@@ -166,6 +166,24 @@ schema::ReferentialAction parse_action(const Value& value) {
   }
 }
 
+void read_deferrable(const Mapping& mapping, schema::ForeignKey& foreign_key) {
+  if (const auto deferrable = mapping.get("deferrable")) foreign_key.deferrable = deferrable->boolean();
+  const auto initially = mapping.get("initially");
+  if (!initially) return;
+  const std::string when = initially->text();
+  if (when != "deferred" && when != "immediate")
+    initially->fail("unknown value '" + when + "' for " + initially->what(), "use deferred or immediate");
+  if (!foreign_key.deferrable)
+    initially->fail(initially->what() + " needs deferrable: true", "add deferrable: true, or remove initially");
+  foreign_key.initially_deferred = when == "deferred";
+}
+
+void write_deferrable(const schema::ForeignKey& foreign_key, YamlNode& node) {
+  if (!foreign_key.deferrable) return;
+  node.add("deferrable", true);
+  if (foreign_key.initially_deferred) node.add("initially", std::string("deferred"));
+}
+
 std::string column_reference_text(const schema::ForeignKey& foreign_key) {
   return qualified_table(foreign_key) + "." + name_text(foreign_key.referred_columns.front());
 }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "model/yaml_tree.hpp"
 #include "model/yaml_value.hpp"
 #include "schema/schema.hpp"
 
@@ -24,6 +25,13 @@ Reference parse_table_reference(const Value& value);
 
 // A foreign key's on_delete/on_update: cascade, set null, ...; errors at `value`.
 schema::ReferentialAction parse_action(const Value& value);
+
+// A foreign key's `deferrable: true` and `initially: deferred | immediate` (the latter only with
+// the former), into `foreign_key`; errors at the values. The keys of a foreign key in models.yaml
+// and of a create_foreign_key step alike.
+void read_deferrable(const Mapping& mapping, schema::ForeignKey& foreign_key);
+// Their inverse: adds the keys a deferrable foreign key needs to `node`.
+void write_deferrable(const schema::ForeignKey& foreign_key, YamlNode& node);
 
 // The inverse of the parsers, for the writer.
 std::string column_reference_text(const schema::ForeignKey& foreign_key);

@@ -194,7 +194,8 @@ class TableWriter {
     }
     for (const auto& foreign_key : table_.foreign_keys) {
       ColumnContext* context = single_column_context(foreign_key.columns);
-      if (context && !context->flags.references &&
+      // A column's `references:` has no place for deferrable: such a key stays in foreign_keys.
+      if (context && !context->flags.references && !foreign_key.deferrable &&
           conventional(&Convention::fk, foreign_key.name, foreign_key.columns, foreign_key.referred_table)) {
         context->flags.references = &foreign_key;
         folded_.push_back(&foreign_key);
@@ -263,6 +264,7 @@ class TableWriter {
       node.add("on_delete", schema::to_string(foreign_key.on_delete));
     if (foreign_key.on_update != schema::ReferentialAction::no_action)
       node.add("on_update", schema::to_string(foreign_key.on_update));
+    write_deferrable(foreign_key, node);
     node.style = Style::flow;
     return node;
   }

@@ -213,7 +213,8 @@ Op read(std::type_identity<AddUnique>, const Step& step) {
 }
 
 Op read(std::type_identity<AddForeignKey>, const Step& step) {
-  const Mapping body = step.mapping(on_table_keys({"name", "columns", "references", "on_delete", "on_update"}));
+  const Mapping body =
+      step.mapping(on_table_keys({"name", "columns", "references", "on_delete", "on_update", "deferrable", "initially"}));
   const TableName table = target_of(body);
   schema::ForeignKey key;
   key.columns = columns_of(body);
@@ -227,6 +228,7 @@ Op read(std::type_identity<AddForeignKey>, const Step& step) {
                     std::to_string(key.referred_columns.size()));
   key.on_delete = action_of(body, "on_delete");
   key.on_update = action_of(body, "on_update");
+  model::read_deferrable(body, key);
   key.name = name_or_convention(body, step.naming.fk, table, key.columns, key.referred_table);
   return AddForeignKey{table, std::move(key)};
 }

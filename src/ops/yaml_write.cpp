@@ -137,6 +137,7 @@ struct Writer {
     body.add("references", model::table_reference_text(key));
     if (key.on_delete != schema::ReferentialAction::no_action) body.add("on_delete", schema::to_string(key.on_delete));
     if (key.on_update != schema::ReferentialAction::no_action) body.add("on_update", schema::to_string(key.on_update));
+    model::write_deferrable(key, body);
     return body;
   }
 

@@ -59,6 +59,10 @@ struct ForeignKey {
   std::vector<std::string> referred_columns;
   ReferentialAction on_delete = ReferentialAction::no_action;
   ReferentialAction on_update = ReferentialAction::no_action;
+  // DEFERRABLE [INITIALLY DEFERRED]: checked when the transaction commits rather than after each
+  // statement (Django declares every foreign key DEFERRABLE INITIALLY DEFERRED). Both dialects.
+  bool deferrable = false;
+  bool initially_deferred = false;  // only with deferrable
   bool operator==(const ForeignKey&) const = default;
 };
 

@@ -84,12 +84,36 @@ Database open_read_only(const std::string& path) {
 }
 
 // What only the CREATE TABLE text holds: the CHECK expressions (by expression: SQLite reports no
-// name, and a check declared on a column is the same check as one on the table) and each
-// generated column's expression (by lower-cased column name).
+// name, and a check declared on a column is the same check as one on the table), each generated
+// column's expression (by lower-cased column name), and which foreign keys are DEFERRABLE
+// (pragma foreign_key_list does not say): "(a, b) deferrable initially deferred".
 struct CreateTableText {
   std::vector<std::string> checks;
   std::map<std::string, std::string> generated;
+  std::vector<std::string> deferrable_keys;
 };
+
+// The deferrability of the REFERENCES clause in tokens [at, end): "" when not deferrable.
+std::string deferrability(const std::vector<SqlToken>& tokens, std::size_t at, std::size_t end) {
+  std::string found;
+  for (; at < end; ++at) {
+    if (tokens[at].is_word("not") && at + 1 < end && tokens[at + 1].is_word("deferrable")) return "";
+    if (tokens[at].is_word("deferrable")) found = "deferrable";
+    if (tokens[at].is_word("initially") && at + 1 < end && tokens[at + 1].is_word("deferred") && !found.empty())
+      found += " initially deferred";
+  }
+  return found;
+}
+
+// The referring columns of a list item holding REFERENCES at `references`: the FOREIGN KEY
+// (...) list of a table constraint, else the column the item defines.
+std::string referring_columns(const std::vector<SqlToken>& tokens, std::size_t begin, std::size_t references) {
+  for (std::size_t i = begin; i < references; ++i) {
+    if (!tokens[i].is_word("foreign") || i + 2 >= references || !tokens[i + 2].is_punct("(")) continue;
+    return "(" + canonical_tokens(tokens, i + 3, matching_paren(tokens, i + 2)) + ")";
+  }
+  return "(" + lower(tokens[begin].text) + ")";
+}
 
 CreateTableText read_create_table(const std::string& sql) {
   CreateTableText found;
@@ -108,6 +132,10 @@ CreateTableText read_create_table(const std::string& sql) {
         i = matching_paren(tokens, i);  // only top-level words of the item start a clause
         continue;
       }
+      if (tokens[i].is_word("references")) {
+        if (const std::string deferrable = deferrability(tokens, i + 1, end); !deferrable.empty())
+          found.deferrable_keys.push_back(referring_columns(tokens, begin, i) + " " + deferrable);
+      }
       const bool takes_expression = i + 1 < end && tokens[i + 1].is_punct("(");
       if (!takes_expression) continue;
       const std::size_t expression_close = matching_paren(tokens, i + 1);
@@ -117,6 +145,7 @@ CreateTableText read_create_table(const std::string& sql) {
     }
   }
   std::sort(found.checks.begin(), found.checks.end());
+  std::sort(found.deferrable_keys.begin(), found.deferrable_keys.end());
   return found;
 }
 
@@ -266,6 +295,7 @@ std::string dump_sqlite(const std::string& file_path) {
     const CreateTableText create = read_create_table(text(table[3]));
     dump_columns(db.get(), name, create, out);
     for (const auto& check : create.checks) out << "  check (" << check << ")\n";
+    for (const auto& key : create.deferrable_keys) out << "  foreign key " << key << "\n";
     dump_indexes(db.get(), name, out);
     dump_foreign_keys(db.get(), name, out);
   }

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <string>
 
+#include "error_capture.hpp"
 #include "model/model.hpp"
 
 using namespace dbmig;
@@ -11,6 +12,8 @@ using namespace dbmig::schema;
 namespace fs = std::filesystem;
 
 namespace {
+
+using dbmig::test::error_of;
 
 const fs::path models_data = fs::path(DBMIG_TEST_DATA) / "models";
 
@@ -172,6 +175,45 @@ TEST_CASE("model writer: introspected tables with names of their own round-trip 
   Table other_checks = table;
   other_checks.checks = {CheckConstraint{"orders_total_check", "total > 0"}};
   CHECK(through_text(other_checks, postgres_style) == other_checks);
+}
+
+// Django declares every foreign key DEFERRABLE INITIALLY DEFERRED; inspect must keep it.
+TEST_CASE("model writer: deferrable foreign keys are written at table level and read back") {
+  const char* models = R"yaml(tables:
+  users:
+    columns:
+      id: {type: integer, primary_key: true}
+  posts:
+    columns:
+      id: {type: integer, primary_key: true}
+      author_id: {type: integer}
+      editor_id: {type: integer}
+    foreign_keys:
+      - {columns: [author_id], references: users(id), deferrable: true, initially: deferred}
+      - {columns: [editor_id], references: users(id), deferrable: true, initially: immediate}
+)yaml";
+  const Schema schema = model::load_string(models, "m.yaml", NamingConvention{});
+  const auto& keys = schema.tables.at(1).foreign_keys;
+  REQUIRE(keys.size() == 2);
+  CHECK(keys[0].deferrable);
+  CHECK(keys[0].initially_deferred);
+  CHECK(keys[1].deferrable);
+  CHECK_FALSE(keys[1].initially_deferred);
+  const std::string written = model::schema_to_yaml(schema);
+  CHECK(written.find("deferrable: true, initially: deferred") != std::string::npos);
+  CHECK(written.find("references: users.id") == std::string::npos);  // not folded into a column flag
+  CHECK(sorted_constraints(model::load_string(written, "again.yaml", NamingConvention{})) == sorted_constraints(schema));
+
+  const auto needs_deferrable = error_of([] {
+    model::load_string("tables:\n  users:\n    columns: {id: {type: integer, primary_key: true}}\n  p:\n"
+                       "    columns: {u: {type: integer}}\n"
+                       "    foreign_keys: [{columns: [u], references: users(id), initially: deferred}]\n",
+                       "m.yaml", NamingConvention{});
+  });
+  REQUIRE(needs_deferrable);
+  CHECK(needs_deferrable->message().find("needs deferrable: true") != std::string::npos);
+  REQUIRE(needs_deferrable->where());
+  CHECK(needs_deferrable->where()->to_string() == "m.yaml:6:69");  // at `deferred`
 }
 
 TEST_CASE("model writer: schema_to_yaml writes what a person would") {

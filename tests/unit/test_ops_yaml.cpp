@@ -77,6 +77,10 @@ std::vector<Op> one_of_each_kind() {
   expression_index.expressions = {"lower(email)"};
   schema::ForeignKey key{"fk_accounts_owner_users", {"owner"}, "users", "public", {"id"},
                          schema::ReferentialAction::cascade, schema::ReferentialAction::set_null};
+  schema::ForeignKey deferred_key = key;  // Django's form
+  deferred_key.name = "fk_accounts_owner_users_deferred";
+  deferred_key.deferrable = true;
+  deferred_key.initially_deferred = true;
 
   AlterColumn alter;
   alter.table = users;
@@ -108,6 +112,7 @@ std::vector<Op> one_of_each_kind() {
       AddUnique{accounts, {"uq_accounts_owner", {"owner", "name"}}},
       DropUnique{accounts, named<schema::UniqueConstraint>("uq_accounts_owner")},
       AddForeignKey{accounts, key},
+      AddForeignKey{accounts, deferred_key},
       DropForeignKey{accounts, named<schema::ForeignKey>("fk_accounts_owner_users")},
       AddCheck{users, {"ck_users_age", "age >= 0"}},
       DropCheck{users, named<schema::CheckConstraint>("ck_users_age")},

@@ -88,6 +88,26 @@ TEST_CASE("sqlite create table parser: names and checks at table and column leve
   }
 }
 
+TEST_CASE("sqlite create table parser: DEFERRABLE and INITIALLY DEFERRED on foreign keys") {
+  const ParsedCreateTable parsed = parse_create_table(R"(CREATE TABLE c (
+  a INTEGER REFERENCES p (id) DEFERRABLE INITIALLY DEFERRED,
+  b INTEGER REFERENCES p (id) ON DELETE CASCADE DEFERRABLE,
+  d INTEGER REFERENCES p (id) NOT DEFERRABLE INITIALLY DEFERRED,
+  e INTEGER,
+  CONSTRAINT fk_e FOREIGN KEY (e) REFERENCES p (id) DEFERRABLE INITIALLY IMMEDIATE
+))");
+  REQUIRE(parsed.constraints.size() == 4);
+  CHECK(parsed.constraints[0].deferrable);
+  CHECK(parsed.constraints[0].initially_deferred);
+  CHECK(parsed.constraints[1].deferrable);
+  CHECK_FALSE(parsed.constraints[1].initially_deferred);
+  CHECK_FALSE(parsed.constraints[2].deferrable);
+  CHECK_FALSE(parsed.constraints[2].initially_deferred);
+  CHECK(parsed.constraints[3].name == "fk_e");
+  CHECK(parsed.constraints[3].deferrable);
+  CHECK_FALSE(parsed.constraints[3].initially_deferred);
+}
+
 TEST_CASE("sqlite create table parser: commas and parentheses inside names, strings, defaults and comments") {
   const ParsedCreateTable parsed = parse_create_table(R"(CREATE TABLE IF NOT EXISTS [odd, table] (
   "a, b" TEXT DEFAULT 'x, (y' NOT NULL, -- a comment with a comma, and a ( paren
@@ -106,10 +126,13 @@ TEST_CASE("sqlite create table parser: a constraint name applies only to the cla
   const ParsedCreateTable parsed = parse_create_table(
       "CREATE TABLE t (x INT CONSTRAINT nn NOT NULL UNIQUE CONSTRAINT ck CHECK (x > 1) "
       "REFERENCES p ON DELETE SET DEFAULT MATCH SIMPLE DEFERRABLE INITIALLY DEFERRED CONSTRAINT pk PRIMARY KEY)");
+  ParsedConstraint deferred_key = foreign_key("", {"x"}, "p", "x");
+  deferred_key.deferrable = true;
+  deferred_key.initially_deferred = true;
   const std::vector<ParsedConstraint> expected{
       constraint(ConstraintKind::unique, "", {"x"}, "x"),
       check("ck", "x > 1", "x"),
-      foreign_key("", {"x"}, "p", "x"),
+      deferred_key,
       constraint(ConstraintKind::primary_key, "pk", {"x"}, "x"),
   };
   REQUIRE(parsed.constraints.size() == expected.size());

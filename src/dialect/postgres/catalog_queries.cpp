@@ -75,7 +75,7 @@ Statement constraints(const std::vector<std::string>& schemas) {
   return over_tables(
       "SELECT con.conrelid, con.conname, con.contype, a.attname, fa.attname, fn.nspname, fc.relname, "
       "fn.nspname = t.nspname, con.confdeltype, con.confupdtype, "
-      "pg_catalog.pg_get_expr(con.conbin, con.conrelid, true) "
+      "pg_catalog.pg_get_expr(con.conbin, con.conrelid, true), con.condeferrable, con.condeferred "
       "FROM tables t JOIN pg_catalog.pg_constraint con ON con.conrelid = t.oid "
       "LEFT JOIN LATERAL unnest(con.conkey, con.confkey) WITH ORDINALITY AS k(attnum, fattnum, position) ON true "
       "LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum "

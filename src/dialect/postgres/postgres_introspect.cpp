@@ -133,6 +133,8 @@ class CatalogReader {
         foreign_key.referred_columns = names_in(rows, first, last, 4);
         foreign_key.on_delete = action_from_code(text(head, 8));
         foreign_key.on_update = action_from_code(text(head, 9));
+        foreign_key.deferrable = flag(head, 11);
+        foreign_key.initially_deferred = flag(head, 12);
         table->foreign_keys.push_back(std::move(foreign_key));
       }
     });

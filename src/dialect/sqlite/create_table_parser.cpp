@@ -85,9 +85,14 @@ class CreateTableScanner {
         at += 2;
       } else if (keyword_at(at, "NOT", end) && keyword_at(at + 1, "DEFERRABLE", end)) {
         at += 2;
+        if (keyword_at(at, "INITIALLY", end)) at += 2;  // NOT DEFERRABLE INITIALLY ...: never deferred
       } else if (keyword_at(at, "DEFERRABLE", end)) {
         at += 1;
-        if (keyword_at(at, "INITIALLY", end)) at += 2;
+        foreign_key.deferrable = true;
+        if (keyword_at(at, "INITIALLY", end)) {
+          foreign_key.initially_deferred = keyword_at(at + 1, "DEFERRED", end);
+          at += 2;
+        }
       } else {
         break;
       }

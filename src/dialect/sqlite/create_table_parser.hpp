@@ -21,6 +21,8 @@ struct ParsedConstraint {
   std::string referred_table;        // foreign keys: the REFERENCES target, unquoted
   std::string expression;            // checks: the text between CHECK's parentheses, as written
   std::string column;                // the column whose definition holds it; empty at table level
+  bool deferrable = false;           // foreign keys: DEFERRABLE
+  bool initially_deferred = false;   // foreign keys: DEFERRABLE INITIALLY DEFERRED
 
   bool operator==(const ParsedConstraint&) const = default;
 };

@@ -109,13 +109,20 @@ class CatalogReader {
   // `matches`, or "" when there is none.
   template <class Matches>
   std::string take_constraint_name(TableBeingRead& table, ConstraintKind kind, Matches&& matches) {
+    const ParsedConstraint* constraint = take_constraint(table, kind, std::forward<Matches>(matches));
+    return constraint ? constraint->name : std::string();
+  }
+
+  // The first constraint of `kind` not taken yet that `matches`, marked taken; nullptr if none.
+  template <class Matches>
+  const ParsedConstraint* take_constraint(TableBeingRead& table, ConstraintKind kind, Matches&& matches) {
     for (std::size_t i = 0; i < table.parsed.constraints.size(); ++i) {
       const ParsedConstraint& constraint = table.parsed.constraints[i];
       if (constraint.kind != kind || table.constraint_used[i] || !matches(constraint)) continue;
       table.constraint_used[i] = true;
-      return constraint.name;
+      return &constraint;
     }
-    return {};
+    return nullptr;
   }
 
   // The tables, then the triggers, in one query. Triggers are kept as their CREATE TRIGGER text in
@@ -233,9 +240,15 @@ class CatalogReader {
       foreign_key.referred_columns.push_back(text(rows[at], 4));
     }
     if (!names_referred_columns) foreign_key.referred_columns.clear();  // filled in by finish_table
-    foreign_key.name = take_constraint_name(table, ConstraintKind::foreign_key, [&](const ParsedConstraint& c) {
+    // The pragma does not report DEFERRABLE: the CREATE TABLE text does, with the name.
+    const ParsedConstraint* parsed = take_constraint(table, ConstraintKind::foreign_key, [&](const ParsedConstraint& c) {
       return same_columns(c.columns, foreign_key.columns) && equals_ignoring_case(c.referred_table, foreign_key.referred_table);
     });
+    if (parsed) {
+      foreign_key.name = parsed->name;
+      foreign_key.deferrable = parsed->deferrable;
+      foreign_key.initially_deferred = parsed->initially_deferred;
+    }
     table.table.foreign_keys.push_back(std::move(foreign_key));
   }
 
