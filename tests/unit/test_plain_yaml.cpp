@@ -175,6 +175,8 @@ TEST_CASE("plain yaml: it leaves everything else to yaml-cpp") {
            "a: 1\rb: 2\n",                            // one inside the text
            "a: x\001y\n",                             // another control character (fuzzing found a NUL)
            "NULL: a\n",                               // a null key, not the name NULL (found by fuzzing)
+           "a: {b: us?rs.id}\n",                      // '?' in a flow plain scalar: yaml-cpp refuses it
+           "a: [x?y]\n",                              // (found by fuzzing)
            "a:\n  null: 1\n",                         // nested
            "- Null: 1\n",                             // in a sequence item
            "a: {null: 1}\n",                          // in a flow mapping
