@@ -440,7 +440,8 @@ TEST_CASE("header cache: where it lives; DBMIG_NO_CACHE turns it off") {
   }
   const std::string forged_text = HeaderCache::format(linear.string(), refs);
   write_text(file, forged_text);
-  for (const Revision* revision : Graph::load(linear, naming).newest_first()) CHECK(revision->message == "forged");
+  const Graph from_forged = Graph::load(linear, naming);  // kept: newest_first() points into it
+  for (const Revision* revision : from_forged.newest_first()) CHECK(revision->message == "forged");
   {
     ScopedEnvironment disabled("DBMIG_NO_CACHE", "1");
     CHECK(describe(Graph::load(linear, naming)) == expected);
