@@ -177,6 +177,8 @@ TEST_CASE("plain yaml: it leaves everything else to yaml-cpp") {
            "NULL: a\n",                               // a null key, not the name NULL (found by fuzzing)
            "a: {b: us?rs.id}\n",                      // '?' in a flow plain scalar: yaml-cpp refuses it
            "a: [x?y]\n",                              // (found by fuzzing)
+           "a: {b:{c: 1}}\n",                         // no blank after a flow key's ':' (found by fuzzing)
+           "a: {b:[1]}\n",
            "a:\n  null: 1\n",                         // nested
            "- Null: 1\n",                             // in a sequence item
            "a: {null: 1}\n",                          // in a flow mapping
