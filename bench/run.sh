@@ -381,6 +381,7 @@ gen() {  # gen KIND SIZE: the directory of bench/generate.py's output, generated
       chain) "$python" "$bench/generate.py" chain --revisions "$2" --out "$dir" ;;
       sqlchain) "$python" "$bench/generate.py" sqlchain --revisions "$2" --out "$dir" ;;
       rebuild) "$python" "$bench/generate.py" rebuild --rows "$2" --out "$dir" ;;
+      rebuild5) "$python" "$bench/generate.py" rebuild5 --rows "$2" --out "$dir" ;;
     esac
   fi
   echo "$dir"
@@ -523,6 +524,22 @@ EOF
   done
 }
 
+# Scenario 5, five changes in one revision: as above, and balance's default 1, note added, only
+# ix_accounts_email left, the check in place.
+expect_rebuilt_five() {  # db head rows referrers
+  expect_status 0 && expect_equal "$(db_versions sqlite "$1")" "$2" "version row" &&
+    expect_equal "$(db_query sqlite "$1" "SELECT count(*) FROM accounts; SELECT count(*) FROM payments;
+      SELECT \"notnull\" FROM pragma_table_info('accounts') WHERE name = 'name';
+      SELECT dflt_value FROM pragma_table_info('accounts') WHERE name = 'balance';
+      SELECT count(*) FROM pragma_table_info('accounts') WHERE name = 'note';
+      SELECT instr(sql, 'ck_accounts_balance') > 0 FROM sqlite_schema WHERE name = 'accounts';
+      SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema
+        WHERE type = 'index' AND tbl_name = 'accounts' AND sql IS NOT NULL ORDER BY name);
+      SELECT count(*) FROM pragma_foreign_key_check;
+      SELECT count(*) FROM payments p JOIN accounts a ON a.id = p.account_id" | tr '\n' ' ')" \
+      "$3 $4 1 1 1 1 ix_accounts_email 0 $4 " "rows, NOT NULL, default, new column, check, indexes, foreign keys"
+}
+
 # --- scenario 5: SQLite table rebuild -------------------------------------------------------------
 scenario_rebuild() {
   local rows_n dir head base=rebuild_base db=rebuild_work
@@ -541,6 +558,15 @@ EOF
       "$(floor_cmd sqlite "$db" "$dir/sql/sqlite.rebuild.sql")"
     [ "$use_alembic" = 0 ] || measure "s5.sqlite.$rows_n.alembic" 5 sqlite "$rows_n" "alter_column (rebuild)" alembic \
       "$prepare" "$rebuilt" "$(alembic_cmd "$dir" sqlite "$db" upgrade head)"
+    # Five changes to the table in one revision: one rebuild, like the hand-written floor (issue 13).
+    dir="$(gen rebuild5 "$rows_n")"; head="$(cat "$dir/head")"
+    rebuilt="expect_rebuilt_five $db $head $rows_n $referrers"
+    measure "s5.sqlite.$rows_n.five.dbmig" 5 sqlite "$rows_n" "5 changes, one revision" dbmig "$prepare" "$rebuilt" \
+      "$(dbmig_cmd "$dir" sqlite "$db" upgrade)"
+    measure "s5.sqlite.$rows_n.five.floor" 5 sqlite "$rows_n" "5 changes, one revision" floor "$prepare" "$rebuilt" \
+      "$(floor_cmd sqlite "$db" "$dir/sql/sqlite.rebuild.sql")"
+    [ "$use_alembic" = 0 ] || measure "s5.sqlite.$rows_n.five.alembic" 5 sqlite "$rows_n" "5 changes, one revision" \
+      alembic "$prepare" "$rebuilt" "$(alembic_cmd "$dir" sqlite "$db" upgrade head)"
     rm -f "$work/db/$base.db" "$work/db/$db.db"
   done
 }

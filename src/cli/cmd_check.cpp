@@ -51,7 +51,8 @@ void check(Context& context) {
   auto projection = project_pending(context, pending, desired);
   // check writes nothing: models that declare no table are reported as differences, not refused.
   const auto difference = runtime::autogenerate(context.dialect(), std::move(desired), std::move(projection.schema),
-                                                runtime::AutogenerateOptions{.allow_empty_models = true});
+                                                runtime::AutogenerateOptions{.allow_empty_models = true,
+                                                                             .naming = context.config().naming});
 
   std::vector<std::string> differences;
   for (const auto& op : difference.upgrade) differences.push_back(summarize(op));

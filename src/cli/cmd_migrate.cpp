@@ -39,7 +39,9 @@ void migrate(Context& context, const MigrateArguments& arguments) {
   require_database_at_head(context);
   auto desired = context.models_to_compare();
   auto live = context.introspect_for_models(&desired, desired.schema_names());
-  auto result = runtime::autogenerate(context.dialect(), std::move(desired), std::move(live), arguments.autogenerate);
+  runtime::AutogenerateOptions options = arguments.autogenerate;
+  options.naming = context.config().naming;
+  auto result = runtime::autogenerate(context.dialect(), std::move(desired), std::move(live), options);
 
   for (const auto& warning : result.warnings)
     if (!context.options.quiet) context.err << "warning: " << warning << "\n";

@@ -79,6 +79,12 @@ struct Summarizer {
   std::string operator()(const ops::DropConstraint<C>& op) const {
     return "drop " + constraint_word<C>() + " " + constraint_label(op.constraint) + "on " + qualified(op.table);
   }
+  std::string operator()(const ops::RenameIndex& op) const {
+    return "rename index " + op.old_name + " on " + qualified(op.table) + " to " + op.new_name;
+  }
+  std::string operator()(const ops::RenameConstraint& op) const {
+    return "rename constraint " + op.old_name + " on " + qualified(op.table) + " to " + op.new_name;
+  }
   std::string operator()(const ops::Sql&) const { return "raw SQL"; }
   std::string operator()(const ops::Fail& op) const { return "manual step: " + op.message; }
 };

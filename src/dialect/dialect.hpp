@@ -145,6 +145,16 @@ class Dialect {
   // (usage) for an op this dialect cannot carry out, saying why.
   virtual std::vector<Statement> render(const ops::Op& op, const RenderContext& context) const = 0;
 
+  // A revision's steps (their indexes) in the groups they are carried out in, in the order they
+  // run. By default each step alone, in the order written. A group of several steps is rendered
+  // by render_group, as one: SQLite rebuilds a table once for all of a revision's steps on it
+  // (sqlite/rebuild_groups.hpp).
+  virtual std::vector<std::vector<std::size_t>> step_groups(const std::vector<ops::Op>& steps) const;
+  // The statements of a group of several steps from step_groups(); `context` is the schema
+  // before the first. Only dialects that group steps override it.
+  virtual std::vector<Statement> render_group(const std::vector<const ops::Op*>& steps,
+                                              const RenderContext& context) const;
+
   virtual std::string quote_identifier(std::string_view identifier) const = 0;
   virtual std::string quote_literal(std::string_view value) const = 0;
 

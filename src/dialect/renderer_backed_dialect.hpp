@@ -49,6 +49,9 @@ class RendererBackedDialect : public Dialect {
     return renderer_.record_revision(version_table, history_table, before, after, entry, applied_by_);
   }
 
+ protected:
+  const Renderer& renderer() const { return renderer_; }
+
  private:
   Renderer renderer_;
   SqlRenderer::AppliedBy applied_by_;

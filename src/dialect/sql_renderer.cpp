@@ -87,6 +87,8 @@ std::vector<Statement> SqlRenderer::render(const ops::Op& op, const RenderContex
         else if constexpr (std::is_same_v<Step, ops::DropForeignKey>) return drop_foreign_key(step, context);
         else if constexpr (std::is_same_v<Step, ops::AddCheck>) return add_check(step, context);
         else if constexpr (std::is_same_v<Step, ops::DropCheck>) return drop_check(step, context);
+        else if constexpr (std::is_same_v<Step, ops::RenameIndex>) return rename_index(step, context);
+        else if constexpr (std::is_same_v<Step, ops::RenameConstraint>) return rename_constraint(step, context);
         else if constexpr (std::is_same_v<Step, ops::Sql>) return raw_sql(step, context);
         else {
           static_assert(std::is_same_v<Step, ops::Fail>, "every op kind must be rendered");
@@ -397,6 +399,17 @@ std::vector<Statement> SqlRenderer::create_index(const ops::CreateIndex& op, con
 std::vector<Statement> SqlRenderer::drop_index(const ops::DropIndex& op, const RenderContext& /*context*/) const {
   // An index lives in its table's schema.
   return {statement("DROP INDEX " + qualified_name(op.index.name, op.table.schema))};
+}
+
+std::vector<Statement> SqlRenderer::rename_index(const ops::RenameIndex& op, const RenderContext& /*context*/) const {
+  return {statement("ALTER INDEX " + qualified_name(op.old_name, op.table.schema) + " RENAME TO " +
+                    quote_identifier(op.new_name))};
+}
+
+std::vector<Statement> SqlRenderer::rename_constraint(const ops::RenameConstraint& op,
+                                                      const RenderContext& /*context*/) const {
+  return {alter_table(op.table, "RENAME CONSTRAINT " + quote_identifier(op.old_name) + " TO " +
+                                    quote_identifier(op.new_name))};
 }
 
 std::vector<Statement> SqlRenderer::add_primary_key(const ops::AddPrimaryKey& op, const RenderContext& /*context*/) const {

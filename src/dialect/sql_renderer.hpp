@@ -136,6 +136,8 @@ class SqlRenderer {
   virtual std::vector<Statement> drop_foreign_key(const ops::DropForeignKey& op, const RenderContext& context) const;
   virtual std::vector<Statement> add_check(const ops::AddCheck& op, const RenderContext& context) const;
   virtual std::vector<Statement> drop_check(const ops::DropCheck& op, const RenderContext& context) const;
+  virtual std::vector<Statement> rename_index(const ops::RenameIndex& op, const RenderContext& context) const;
+  virtual std::vector<Statement> rename_constraint(const ops::RenameConstraint& op, const RenderContext& context) const;
   virtual std::vector<Statement> raw_sql(const ops::Sql& op, const RenderContext& context) const;
 
  private:

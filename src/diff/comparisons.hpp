@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "diff/plan.hpp"
+#include "schema/naming.hpp"
 #include "schema/schema.hpp"
 
 namespace dbmig::diff::detail {
@@ -19,10 +20,19 @@ void compare_table_comment(const schema::Table& desired, const schema::Table& li
 void compare_columns(const schema::Table& desired, const schema::Table& live, Plan& plan);
 
 // indexes.cpp
-void compare_indexes(const schema::Table& desired, const schema::Table& live, Plan& plan);
+void compare_indexes(const schema::Table& desired, const schema::Table& live, const schema::NamingConvention& naming,
+                     Plan& plan);
 
 // constraints.cpp: primary key, unique, foreign key and check constraints.
-void compare_constraints(const schema::Table& desired, const schema::Table& live, Plan& plan);
+void compare_constraints(const schema::Table& desired, const schema::Table& live,
+                         const schema::NamingConvention& naming, Plan& plan);
+
+// Whether `name` is what the convention's `pattern` names this index or constraint of `table`.
+// An index or constraint that differs only by its name is renamed only when the models' name is
+// not that: otherwise renaming a table or a column would rename (on SQLite: rebuild for) every
+// conventional name built on the old one, which nobody asked for.
+bool named_by_convention(std::string_view pattern, const schema::Table& table, const std::string& name,
+                         const std::vector<std::string>& columns, std::string_view referred_table = {});
 
 // order.cpp: whole tables created or dropped, in foreign-key dependency order. `created` also
 // serves the data-loss warnings of the dropped tables.

@@ -12,7 +12,8 @@ namespace dbmig::diff {
 
 using namespace detail;
 
-Result compare(const schema::Schema& desired, const schema::Schema& live, const Normalize& normalize) {
+Result compare(const schema::Schema& desired, const schema::Schema& live, const Normalize& normalize,
+               const schema::NamingConvention& naming) {
   Plan plan;
   schema::Schema renamed = live;
   bool renamed_columns = false;
@@ -40,8 +41,8 @@ Result compare(const schema::Schema& desired, const schema::Schema& live, const 
     kept.insert(&before);
     compare_table_comment(table, before, plan);
     compare_columns(table, before, plan);
-    compare_indexes(table, before, plan);
-    compare_constraints(table, before, plan);
+    compare_indexes(table, before, naming, plan);
+    compare_constraints(table, before, naming, plan);
   }
 
   std::vector<const schema::Table*> dropped;

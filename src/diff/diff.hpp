@@ -4,9 +4,11 @@
 // (Dialect::normalize) so that equal things compare equal.
 // - Tables match by (schema, name), columns by name; a rename only ever comes from a
 //   `renamed_from` hint (the old name present live, the new one not, and not kept in the model).
-// - Indexes and constraints match by name where both sides have one, then by definition: a
-//   name-only difference is no change (SQLite reports no constraint names). A changed index or
-//   constraint is dropped and created again.
+// - Indexes and constraints match by name where both sides have one, then by definition. Where
+//   only the name differs, both sides are named, and the models' name is not merely the naming
+//   convention's, it is renamed; otherwise a name-only difference is no change (SQLite reports no
+//   constraint names; a table or column rename keeps the conventional names built on the old
+//   ones). A changed index or constraint is dropped and created again.
 // - Column order is not compared.
 // - Upgrade order (diff/plan.hpp): renames, drop foreign keys, drop tables (referencing first;
 //   a cycle is broken by dropping one of its keys first), drop indexes, constraints, columns,
@@ -17,6 +19,7 @@
 #include <vector>
 
 #include "ops/op.hpp"
+#include "schema/naming.hpp"
 #include "schema/schema.hpp"
 
 namespace dbmig::diff {
@@ -31,7 +34,10 @@ struct Result {
 // `normalize` is the dialect's normalisation (Dialect::normalize), run again on the live schema
 // once the renames are applied to it: a renamed column is spelt in double quotes inside
 // expressions (see ops::detail::rename_column_in_expression), which the dialect may drop.
+// `naming` is the convention the models were named by (dbmig.yaml), to tell the names it gives
+// from the names the user wrote.
 using Normalize = std::function<void(schema::Schema&)>;
-Result compare(const schema::Schema& desired, const schema::Schema& live, const Normalize& normalize = {});
+Result compare(const schema::Schema& desired, const schema::Schema& live, const Normalize& normalize = {},
+               const schema::NamingConvention& naming = {});
 
 }  // namespace dbmig::diff

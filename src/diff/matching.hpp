@@ -1,7 +1,7 @@
 #pragma once
 // Pairs up the indexes or constraints of one table on both sides: by name where both sides are
 // named, then by definition. The second pass is what keeps the diff quiet where SQLite reports no
-// constraint names, and where only a name differs (not worth a migration: nothing changes).
+// constraint names; where both sides are named and only the name differs, the pair is a rename.
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -9,9 +9,16 @@
 namespace dbmig::diff::detail {
 
 template <class Item>
+struct Renamed {
+  const Item* live;
+  const Item* desired;
+};
+
+template <class Item>
 struct Changes {
   std::vector<const Item*> dropped;  // live items to drop, in live order
   std::vector<const Item*> created;  // desired items to create, in model order
+  std::vector<Renamed<Item>> renamed;  // the same definition under another name, in model order
 };
 
 // `definition_of(item)` renders everything but the name into a string; equal strings mean the
@@ -45,15 +52,19 @@ Changes<Item> changes_between(const std::vector<Item>& desired, const std::vecto
   for (std::size_t j = live.size(); j-- > 0;)
     if (!live_kept[j] && (live[j].name.empty() || live_by_name.contains(live[j].name)))
       live_by_definition[definition_of(live[j])].push_back(j);
+  Changes<Item> changes;
   for (const std::size_t i : unnamed_or_unmatched) {
     const auto same = live_by_definition.find(definition_of(desired[i]));
     if (same == live_by_definition.end() || same->second.empty()) continue;
-    live_kept[same->second.back()] = true;
+    const std::size_t j = same->second.back();
+    live_kept[j] = true;
     desired_kept[i] = true;
     same->second.pop_back();
+    // An unnamed side (SQLite's unnamed constraints, a hand-written unnamed drop) is no rename.
+    if (!live[j].name.empty() && !desired[i].name.empty() && live[j].name != desired[i].name)
+      changes.renamed.push_back(Renamed<Item>{&live[j], &desired[i]});
   }
 
-  Changes<Item> changes;
   for (std::size_t j = 0; j < live.size(); ++j)
     if (!live_kept[j]) changes.dropped.push_back(&live[j]);
   for (std::size_t i = 0; i < desired.size(); ++i)

@@ -18,6 +18,7 @@ enum class Phase {
   drop_tables,        // referencing tables before the tables they refer to
   drop_indexes,
   drop_constraints,   // primary keys, unique and check constraints
+  rename_constraints, // indexes and constraints whose name alone changed, once dropped names are free
   drop_columns,       // after the indexes and constraints built on them
   alter_tables,       // table comments
   add_columns,

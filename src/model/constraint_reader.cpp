@@ -8,19 +8,24 @@ namespace dbmig::model::detail {
 
 namespace {
 
-const std::vector<std::string> primary_key_keys = {"name", "columns"};
-const std::vector<std::string> index_keys = {"name", "columns", "expressions", "unique", "where"};
-const std::vector<std::string> unique_keys = {"name", "columns"};
-const std::vector<std::string> check_keys = {"name", "expr"};
-const std::vector<std::string> foreign_key_keys = {"name",      "columns",    "references", "on_delete",
-                                                   "on_update", "deferrable", "initially"};
+const std::vector<std::string> primary_key_keys = {"name", "exact_name", "columns"};
+const std::vector<std::string> index_keys = {"name", "exact_name", "columns", "expressions", "unique", "where"};
+const std::vector<std::string> unique_keys = {"name", "exact_name", "columns"};
+const std::vector<std::string> check_keys = {"name", "exact_name", "expr"};
+const std::vector<std::string> foreign_key_keys = {"name",      "exact_name", "columns",   "references",
+                                                   "on_delete", "on_update",  "deferrable", "initially"};
 
-std::optional<std::string> read_given_name(const Mapping& mapping) {
-  const auto value = mapping.get("name");
+std::optional<GivenName> read_given_name(const Mapping& mapping, const LocatedTable& located) {
+  const auto name = mapping.get("name");
+  const auto exact_name = mapping.get("exact_name");
+  if (name && exact_name)
+    exact_name->fail("both name and exact_name are given",
+                     "keep one: name goes through the naming convention, exact_name is used as it is");
+  const auto value = name ? name : exact_name;
   if (!value) return std::nullopt;
-  std::string name = value->text();
-  check_identifier(name, "constraint", value->where());
-  return name;
+  std::string text = value->text();
+  check_identifier(text, "constraint", value->where());
+  return GivenName{std::move(text), exact_name.has_value() || located.given_names == GivenNames::as_written};
 }
 
 schema::ReferentialAction read_action(const Mapping& mapping, std::string_view key) {
@@ -36,9 +41,11 @@ void declare(LocatedTable& located, std::string kind, const std::string& name, s
 }  // namespace
 
 std::string constraint_name(const Value& where, std::string_view kind, std::string_view pattern,
-                            const std::optional<std::string>& given, std::string_view table,
+                            const std::optional<GivenName>& given, std::string_view table,
                             const std::vector<std::string>& columns, std::string_view referred_table) {
-  if (auto name = schema::NamingConvention::resolve(pattern, given, table, columns, referred_table)) return *name;
+  if (given && given->exact) return given->text;
+  const auto given_text = given ? std::optional<std::string>(given->text) : std::nullopt;
+  if (auto name = schema::NamingConvention::resolve(pattern, given_text, table, columns, referred_table)) return *name;
   where.fail("this " + std::string(kind) + " needs a name",
              "add name: ...; the naming convention '" + std::string(pattern) + "' builds the name from it");
 }
@@ -55,11 +62,11 @@ std::vector<std::string> read_column_list(const Value& value) {
 }
 
 void read_primary_key(const Value& value, LocatedTable& located, const schema::NamingConvention& naming) {
-  std::optional<std::string> given;
+  std::optional<GivenName> given;
   std::vector<std::string> columns;
   if (value.is_mapping()) {
     const Mapping mapping = value.mapping(primary_key_keys);
-    given = read_given_name(mapping);
+    given = read_given_name(mapping, located);
     columns = read_column_list(mapping.require("columns", "write primary_key: {name: pk_x, columns: [a, b]}"));
   } else if (value.is_sequence()) {
     columns = read_column_list(value);
@@ -86,7 +93,7 @@ void read_indexes(const Value& value, LocatedTable& located, const schema::Namin
       if (expression.empty()) item.fail("empty expression in an index", "remove it or write the SQL expression");
     if (const auto unique = mapping.get("unique")) index.unique = unique->boolean();
     if (const auto where = mapping.get("where")) index.where = where->text();
-    const auto given = read_given_name(mapping);
+    const auto given = read_given_name(mapping, located);
     // The convention names an index by its columns; one on expressions alone needs its own name.
     if (!given && index.columns.empty())
       item.fail("an expression index needs a name", "add name: ix_<table>_<what it indexes>");
@@ -98,13 +105,13 @@ void read_indexes(const Value& value, LocatedTable& located, const schema::Namin
 
 void read_uniques(const Value& value, LocatedTable& located, const schema::NamingConvention& naming) {
   for (const Value& item : value.items()) {
-    std::optional<std::string> given;
+    std::optional<GivenName> given;
     std::vector<std::string> columns;
     if (item.is_sequence()) {
       columns = read_column_list(item);
     } else if (item.is_mapping()) {
       const Mapping mapping = item.mapping(unique_keys);
-      given = read_given_name(mapping);
+      given = read_given_name(mapping, located);
       columns = read_column_list(mapping.require("columns", "write {name: uq_x, columns: [a, b]}"));
     } else {
       item.fail("expected a list of columns for " + item.what(),
@@ -121,7 +128,7 @@ void read_checks(const Value& value, LocatedTable& located, const schema::Naming
     const Mapping mapping = item.named("check " + item.what()).mapping(check_keys);
     std::string expression = mapping.require("expr", "write {name: positive_amount, expr: \"amount > 0\"}").text();
     if (expression.empty()) item.fail("empty check expression", "write the SQL condition, e.g. expr: \"amount > 0\"");
-    const std::string name = constraint_name(item, "check", naming.ck, read_given_name(mapping), located.table.name, {});
+    const std::string name = constraint_name(item, "check", naming.ck, read_given_name(mapping, located), located.table.name, {});
     declare(located, "check", name, {}, item);
     located.table.checks.push_back(schema::CheckConstraint{name, std::move(expression)});
   }
@@ -139,7 +146,7 @@ void read_foreign_keys(const Value& value, LocatedTable& located, const schema::
                           std::to_string(target.columns.size()),
                       "list as many referred columns as columns, in matching order");
     schema::ForeignKey foreign_key;
-    foreign_key.name = constraint_name(item, "foreign key", naming.fk, read_given_name(mapping), located.table.name,
+    foreign_key.name = constraint_name(item, "foreign key", naming.fk, read_given_name(mapping, located), located.table.name,
                                        columns, target.table);
     foreign_key.columns = std::move(columns);
     foreign_key.referred_table = std::move(target.table);

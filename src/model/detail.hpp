@@ -53,6 +53,7 @@ struct Declaration {
 // A table as read, with where its parts were declared.
 struct LocatedTable {
   schema::Table table;
+  GivenNames given_names = GivenNames::through_convention;
   Location where;                                   // the table's name
   std::vector<Location> column_where;               // each column's name, in table.columns order
   std::vector<Declaration> declarations;            // every constraint and index
@@ -67,10 +68,18 @@ void read_uniques(const Value& value, LocatedTable& located, const schema::Namin
 void read_checks(const Value& value, LocatedTable& located, const schema::NamingConvention& naming);
 void read_foreign_keys(const Value& value, LocatedTable& located, const schema::NamingConvention& naming);
 
-// The final name of a constraint: the user's (through %(name)s when the pattern has it) or the
-// convention's. An error at `where` when the convention needs a name that was not given.
+// A constraint's name as written: `name:` (which the convention's %(name)s builds on) or
+// `exact_name:` (the database's name as it is, which the convention leaves alone).
+struct GivenName {
+  std::string text;
+  bool exact = false;
+};
+
+// The final name of a constraint: the user's (an exact one as it is, else through %(name)s when
+// the pattern has it) or the convention's. An error at `where` when the convention needs a name
+// that was not given.
 std::string constraint_name(const Value& where, std::string_view kind, std::string_view pattern,
-                            const std::optional<std::string>& given, std::string_view table,
+                            const std::optional<GivenName>& given, std::string_view table,
                             const std::vector<std::string>& columns, std::string_view referred_table = {});
 
 // A non-empty list of distinct column names.
@@ -78,7 +87,8 @@ std::vector<std::string> read_column_list(const Value& value);
 
 // Reads a table mapping whose allowed keys are table_keys plus `caller_keys`.
 LocatedTable read_located_table(const Value& value, std::string name, Location name_where,
-                                const schema::NamingConvention& naming, const std::vector<std::string>& caller_keys);
+                                const schema::NamingConvention& naming, const std::vector<std::string>& caller_keys,
+                                GivenNames given_names = GivenNames::through_convention);
 
 // A table's declarations sorted by where they are written, so that of two clashing ones the
 // error points at the later.

@@ -27,6 +27,11 @@ schema::Schema load_files(const std::vector<std::filesystem::path>& files, const
 schema::Schema load_string(std::string_view yaml_text, std::string_view file_name,
                            const schema::NamingConvention& naming, const NameRules& rules = {});
 
+// How a constraint's `name:` is read. In models.yaml it fills the naming convention's %(name)s
+// (`positive` becomes `ck_orders_positive`; `exact_name:` opts out). A revision's create_table
+// records what the database holds, so there every name is taken as written.
+enum class GivenNames { through_convention, as_written };
+
 // One table's mapping, in the models.yaml form (also used by a revision's create_table).
 // `file` names the document for error locations. Validates the table on its own (columns named by
 // its constraints exist), not references to other tables. `caller_keys` are further keys the
@@ -43,7 +48,8 @@ schema::Column read_column(const YAML::Node& node, std::string column_name, std:
 // The same for a value read from a document (a revision step's body).
 class Value;
 schema::Table read_table(const Value& value, std::string table_name, const schema::NamingConvention& naming,
-                         const std::vector<std::string>& caller_keys = {});
+                         const std::vector<std::string>& caller_keys = {},
+                         GivenNames given_names = GivenNames::through_convention);
 schema::Column read_column(const Value& value, std::string column_name, const std::vector<std::string>& caller_keys = {});
 
 // The explicit form of a table/column that read_table/read_column read back to an equal value:

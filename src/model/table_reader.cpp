@@ -144,12 +144,14 @@ bool implies_autoincrement(const schema::Table& table, const schema::Column& col
 }
 
 LocatedTable read_located_table(const Value& value, std::string name, Location name_where,
-                                const schema::NamingConvention& naming, const std::vector<std::string>& caller_keys) {
+                                const schema::NamingConvention& naming, const std::vector<std::string>& caller_keys,
+                                GivenNames given_names) {
   check_identifier(name, "table", name_where);
   if (name.find('.') != std::string::npos)
     throw usage_error("table name '" + name + "' contains a '.'", name_where,
                       "to put a table in a PostgreSQL schema, name it without the schema and add schema: <name>");
   LocatedTable located;
+  located.given_names = given_names;
   located.where = std::move(name_where);
   located.table.name = std::move(name);
   std::vector<std::string> allowed = table_keys;
@@ -186,9 +188,10 @@ schema::Table read_table(const YAML::Node& node, std::string table_name, std::st
 }
 
 schema::Table read_table(const Value& written, std::string table_name, const schema::NamingConvention& naming,
-                         const std::vector<std::string>& caller_keys) {
+                         const std::vector<std::string>& caller_keys, GivenNames given_names) {
   const Value value = written.named("table '" + table_name + "'");
-  return detail::read_located_table(value, std::move(table_name), value.where(), naming, caller_keys).table;
+  return detail::read_located_table(value, std::move(table_name), value.where(), naming, caller_keys, given_names)
+      .table;
 }
 
 }  // namespace dbmig::model

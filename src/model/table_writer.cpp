@@ -226,26 +226,37 @@ class TableWriter {
 
   YamlNode primary_key(const schema::PrimaryKey& key) const {
     if (conventional(&Convention::pk, key.name, key.columns)) return flow_list(key.columns);
-    return named_columns(key.name, key.columns);
+    return named_columns(&Convention::pk, key.name, key.columns);
   }
 
   YamlNode unique(const schema::UniqueConstraint& unique) const {
     if (conventional(&Convention::uq, unique.name, unique.columns)) return flow_list(unique.columns);
-    return named_columns(unique.name, unique.columns);
+    return named_columns(&Convention::uq, unique.name, unique.columns);
   }
 
-  static YamlNode named_columns(const std::string& name, const std::vector<std::string>& columns) {
+  YamlNode named_columns(std::string Convention::*pattern, const std::string& name,
+                         const std::vector<std::string>& columns) const {
     YamlNode node = YamlNode::mapping();
-    node.add("name", name);
+    add_name(node, pattern, name, columns);
     node.add("columns", flow_list(columns));
     node.style = Style::flow;
     return node;
   }
 
+  // `name: X` when loading it gives back X; else `exact_name: X`: a name that the convention's
+  // %(name)s would rewrite (a check called `positive` in a database another tool made would come
+  // back as ck_<table>_positive, and migrate would rename it).
+  void add_name(YamlNode& node, std::string Convention::*pattern, const std::string& name,
+                const std::vector<std::string>& columns, const std::string& referred_table = {}) const {
+    const bool rewritten =
+        naming_ && Convention::resolve(naming_->*pattern, name, table_.name, columns, referred_table) != name;
+    node.add(rewritten ? "exact_name" : "name", name);
+  }
+
   YamlNode index(const schema::Index& index) const {
     YamlNode node = YamlNode::mapping();
     if (index.columns.empty() || !conventional(&Convention::ix, index.name, index.columns))
-      node.add("name", index.name);
+      add_name(node, &Convention::ix, index.name, index.columns);
     if (!index.columns.empty()) node.add("columns", flow_list(index.columns));
     if (!index.expressions.empty()) node.add("expressions", flow_list(index.expressions));
     if (index.unique) node.add("unique", true);
@@ -257,7 +268,7 @@ class TableWriter {
   YamlNode foreign_key(const schema::ForeignKey& foreign_key) const {
     YamlNode node = YamlNode::mapping();
     if (!conventional(&Convention::fk, foreign_key.name, foreign_key.columns, foreign_key.referred_table))
-      node.add("name", foreign_key.name);
+      add_name(node, &Convention::fk, foreign_key.name, foreign_key.columns, foreign_key.referred_table);
     node.add("columns", flow_list(foreign_key.columns));
     node.add("references", table_reference_text(foreign_key));
     if (foreign_key.on_delete != schema::ReferentialAction::no_action)
@@ -271,7 +282,9 @@ class TableWriter {
 
   YamlNode check(const schema::CheckConstraint& check) const {
     YamlNode node = YamlNode::mapping();
-    node.add("name", naming_ ? short_check_name(check.name) : check.name);
+    const std::string short_name = naming_ ? short_check_name(check.name) : check.name;
+    if (short_name != check.name) node.add("name", short_name);
+    else add_name(node, &Convention::ck, check.name, {});
     node.add("expr", check.expression);
     node.style = Style::flow;
     return node;

@@ -196,6 +196,32 @@ class Applier {
     list.erase(found);
   }
 
+  void operator()(const RenameIndex& op) {
+    Table& owner = table(op.table);
+    const auto named = [](const std::string& name) { return [&name](const schema::Index& i) { return i.name == name; }; };
+    const auto found = std::find_if(owner.indexes.begin(), owner.indexes.end(), named(op.old_name));
+    if (found == owner.indexes.end()) missing("index", op.table, op.old_name);
+    if (std::any_of(owner.indexes.begin(), owner.indexes.end(), named(op.new_name)))
+      fail("table '" + display(op.table) + "' already has an index '" + op.new_name + "'");
+    found->name = op.new_name;
+  }
+
+  // A constraint of any kind: PostgreSQL's RENAME CONSTRAINT does not say which it is either.
+  void operator()(const RenameConstraint& op) {
+    Table& owner = table(op.table);
+    std::vector<std::string*> names;
+    if (owner.primary_key) names.push_back(&owner.primary_key->name);
+    for (auto& unique : owner.uniques) names.push_back(&unique.name);
+    for (auto& key : owner.foreign_keys) names.push_back(&key.name);
+    for (auto& check : owner.checks) names.push_back(&check.name);
+    const auto named = [](const std::string& name) { return [&name](const std::string* n) { return *n == name; }; };
+    const auto found = std::find_if(names.begin(), names.end(), named(op.old_name));
+    if (found == names.end()) missing("constraint", op.table, op.old_name);
+    if (std::any_of(names.begin(), names.end(), named(op.new_name)))
+      fail("table '" + display(op.table) + "' already has a constraint '" + op.new_name + "'");
+    **found = op.new_name;
+  }
+
   // Raw SQL is opaque, and a Fail step stops the run before anything changes.
   void operator()(const Sql&) {}
   void operator()(const Fail&) {}

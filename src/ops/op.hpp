@@ -113,6 +113,23 @@ using DropForeignKey = DropConstraint<schema::ForeignKey>;
 using AddCheck = AddConstraint<schema::CheckConstraint>;
 using DropCheck = DropConstraint<schema::CheckConstraint>;
 
+// A new name for an index, or for a primary key, unique, foreign key or check constraint, and no
+// other change: what migrate writes when only the name differs (the models renamed it, or the
+// database was named by another tool), instead of dropping and building it again.
+struct RenameIndex {
+  TableName table;
+  std::string old_name;
+  std::string new_name;
+  bool operator==(const RenameIndex&) const = default;
+};
+
+struct RenameConstraint {
+  TableName table;
+  std::string old_name;
+  std::string new_name;
+  bool operator==(const RenameConstraint&) const = default;
+};
+
 // Raw SQL written by the user: one text for every dialect, or one per dialect name.
 struct Sql {
   std::optional<std::string> any_dialect;
@@ -130,8 +147,8 @@ struct Fail {
 // Every op compares equal member-wise (round-trip tests, "is the downgrade the exact inverse").
 using Op = std::variant<CreateTable, DropTable, RenameTable, SetTableComment, AddColumn, DropColumn,
                         RenameColumn, AlterColumn, CreateIndex, DropIndex, AddPrimaryKey, DropPrimaryKey,
-                        AddUnique, DropUnique, AddForeignKey, DropForeignKey, AddCheck, DropCheck, Sql,
-                        Fail>;
+                        AddUnique, DropUnique, AddForeignKey, DropForeignKey, AddCheck, DropCheck, RenameIndex,
+                        RenameConstraint, Sql, Fail>;
 
 // The op's name in revision files: "create_table", "add_column", ...
 std::string kind_name(const Op& op);

@@ -56,6 +56,8 @@ struct Reverser {
   Op operator()(const DropConstraint<Constraint>& op) const {
     return AddConstraint<Constraint>{op.table, op.constraint};
   }
+  Op operator()(const RenameIndex& op) const { return RenameIndex{op.table, op.new_name, op.old_name}; }
+  Op operator()(const RenameConstraint& op) const { return RenameConstraint{op.table, op.new_name, op.old_name}; }
   Op operator()(const Sql&) const { return Fail{raw_sql_downgrade_message}; }
   // Nothing ran, so there is nothing to undo; but a step the user must write stays one.
   Op operator()(const Fail& op) const { return op; }

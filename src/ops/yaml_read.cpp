@@ -100,7 +100,7 @@ std::optional<std::optional<std::string>> change_of(const Mapping& body, std::st
 
 Op read(std::type_identity<CreateTable>, const Step& step) {
   const std::string name = text(step.unchecked_mapping(), "name");
-  return CreateTable{model::read_table(step.body, name, step.naming, {"name"})};
+  return CreateTable{model::read_table(step.body, name, step.naming, {"name"}, model::GivenNames::as_written)};
 }
 
 Op read(std::type_identity<DropTable>, const Step& step) {
@@ -143,6 +143,14 @@ Op read(std::type_identity<RenameColumn>, const Step& step) {
   const Mapping body = step.mapping(on_table_keys({"name", "new_name"}));
   return RenameColumn{target_of(body), text(body, "name"), text(body, "new_name")};
 }
+
+template <class Rename>
+Op read_rename(const Step& step) {
+  const Mapping body = step.mapping(on_table_keys({"name", "new_name"}));
+  return Rename{target_of(body), text(body, "name"), text(body, "new_name")};
+}
+Op read(std::type_identity<RenameIndex>, const Step& step) { return read_rename<RenameIndex>(step); }
+Op read(std::type_identity<RenameConstraint>, const Step& step) { return read_rename<RenameConstraint>(step); }
 
 Op read(std::type_identity<AlterColumn>, const Step& step) {
   const Mapping body = step.mapping(on_table_keys({"name", "type", "nullable", "default", "comment", "autoincrement",

@@ -99,6 +99,16 @@ struct Writer {
     return body;
   }
 
+  YamlNode operator()(const RenameIndex& op) const { return renamed(op); }
+  YamlNode operator()(const RenameConstraint& op) const { return renamed(op); }
+
+  template <class Rename>
+  YamlNode renamed(const Rename& op) const {
+    YamlNode body = named_on_table(op.table, op.old_name);
+    body.add("new_name", op.new_name);
+    return body;
+  }
+
   YamlNode operator()(const AlterColumn& op) const {
     YamlNode body = named_on_table(op.table, op.column);
     if (op.type) body.add("type", schema::to_string(*op.type));

@@ -19,7 +19,8 @@ diff::Result autogenerate(const dialect::Dialect& dialect, schema::Schema desire
   refuse_dropping_every_table(desired, live, options);
   dialect.normalize(desired);
   dialect.normalize(live);
-  return diff::compare(desired, live, [&dialect](schema::Schema& schema) { dialect.normalize(schema); });
+  return diff::compare(
+      desired, live, [&dialect](schema::Schema& schema) { dialect.normalize(schema); }, options.naming);
 }
 
 }  // namespace dbmig::runtime

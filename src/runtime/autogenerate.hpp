@@ -10,6 +10,9 @@ struct AutogenerateOptions {
   // The models declare no table on purpose (`tables: {}`): a revision dropping every table of the
   // database is what the user wants. Without it such a comparison is refused.
   bool allow_empty_models = false;
+  // The naming convention the models were read with (dbmig.yaml): a name it gives is not worth a
+  // rename (diff::compare).
+  schema::NamingConvention naming;
 };
 
 // Throws a usage error when `desired` has no table while `live` has some, unless allowed: an

@@ -26,6 +26,16 @@ const std::vector<ops::Op>& steps_of(Direction direction, const revision::Revisi
   return direction == Direction::upgrade ? revision.upgrade : revision.downgrade;
 }
 
+// "step 3 (drop_column)", or for steps carried out together "steps 3 (drop_column), 5 (alter_column)".
+std::string describe_steps(const std::vector<ops::Op>& steps, const std::vector<std::size_t>& group) {
+  std::string text = group.size() == 1 ? "step " : "steps ";
+  for (std::size_t i = 0; i < group.size(); ++i) {
+    if (i > 0) text += ", ";
+    text += std::to_string(group[i] + 1) + " (" + ops::kind_name(steps[group[i]]) + ")";
+  }
+  return text;
+}
+
 // Runs `end` (statements after a revision's transaction) on an error path: the error being
 // reported matters more than one of these failing too.
 template <class End>
@@ -49,16 +59,19 @@ std::vector<const revision::Revision*> Migrator::plan(Direction direction, const
 void Migrator::run_revision(StatementSink& sink, SchemaTracker& tracker, Direction direction,
                             const revision::Revision& revision, bool foreign_keys_off) const {
   const auto& steps = steps_of(direction, revision);
-  for (std::size_t index = 0; index < steps.size(); ++index) {
-    const ops::Op& op = steps[index];
-    const std::string where = describe_revision(revision) + ", " + direction_name(direction) + " step " +
-                              std::to_string(index + 1) + " (" + ops::kind_name(op) + ")";
+  for (const std::vector<std::size_t>& group : dialect_.step_groups(steps)) {
+    std::vector<const ops::Op*> grouped;
+    for (const std::size_t index : group) grouped.push_back(&steps[index]);
+    const std::string where = describe_revision(revision) + ", " + direction_name(direction) + " " +
+                              describe_steps(steps, group);
     std::vector<dialect::Statement> statements;
     try {
       // The schema only if the renderer asks: after a raw SQL step, knowing it means introspecting
       // the database again, which would make a chain of raw SQL revisions quadratic.
       const auto schema_before = dialect::SchemaBefore::read_on_demand([&tracker] { return tracker.current(); });
-      statements = dialect_.render(op, dialect::RenderContext{schema_before, foreign_keys_off});
+      const dialect::RenderContext context{schema_before, foreign_keys_off};
+      statements = grouped.size() == 1 ? dialect_.render(*grouped.front(), context)
+                                       : dialect_.render_group(grouped, context);
     } catch (const Error& error) {
       throw Error(error.code(), where + ": " + error.message(), error.where(), error.hint());
     }
@@ -69,7 +82,7 @@ void Migrator::run_revision(StatementSink& sink, SchemaTracker& tracker, Directi
         throw Error(error.code(), where + " failed: " + error.message(), error.where(), error.hint());
       }
     }
-    tracker.advance(op);
+    for (const ops::Op* op : grouped) tracker.advance(*op);
   }
 }
 

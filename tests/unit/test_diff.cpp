@@ -197,3 +197,79 @@ TEST_CASE("schema: fold_schema records the default schema, which equality ignore
   CHECK(models.qualifier_of("archive") == "archive");
   CHECK(models == read);  // read has no unqualified_schema: the same tables all the same
 }
+
+// Issue 13: models naming an index or constraint differently from the database, with the same
+// definition, matched by definition and changed nothing: the database kept the old name.
+TEST_CASE("diff: an index or constraint whose name alone differs is renamed, both ways") {
+  const schema::Schema desired = model::load_string(R"yaml(
+tables:
+  users:
+    columns:
+      id: {type: integer, primary_key: true}
+      email: {type: string(120)}
+      age: {type: integer}
+    indexes: [{name: new_email_idx, columns: [email]}]
+    unique: [{name: uq_new, columns: [email, age]}]
+    checks: [{exact_name: adult, expr: "age >= 18"}]
+)yaml",
+                                                    "models.yaml", naming);
+  schema::Schema live = desired;
+  schema::Table& users = live.tables.at(0);
+  users.indexes.at(0).name = "old_email_idx";
+  users.uniques.at(0).name = "uq_old";
+  users.checks.at(0).name = "grown_up";
+
+  const diff::Result result = diff::compare(desired, live);
+  REQUIRE(result.upgrade.size() == 3);
+  std::vector<std::string> kinds;
+  for (const auto& op : result.upgrade) kinds.push_back(ops::kind_name(op));
+  CHECK(kinds == std::vector<std::string>{"rename_index", "rename_constraint", "rename_constraint"});
+  CHECK(std::get<ops::RenameIndex>(result.upgrade.at(0)) ==
+        ops::RenameIndex{{"users", ""}, "old_email_idx", "new_email_idx"});
+  CHECK(std::get<ops::RenameConstraint>(result.upgrade.at(1)) == ops::RenameConstraint{{"users", ""}, "uq_old", "uq_new"});
+  CHECK(std::get<ops::RenameConstraint>(result.upgrade.at(2)) == ops::RenameConstraint{{"users", ""}, "grown_up", "adult"});
+  REQUIRE(result.downgrade.size() == 3);
+  CHECK(std::get<ops::RenameConstraint>(result.downgrade.at(0)) ==
+        ops::RenameConstraint{{"users", ""}, "adult", "grown_up"});
+
+  // Applying the upgrade to the live schema gives the models' names.
+  schema::Schema upgraded = live;
+  for (const auto& op : result.upgrade) ops::apply(upgraded, op);
+  CHECK(upgraded == desired);
+}
+
+// Renaming a table (or a column) leaves the conventional names built on the old name: renaming
+// them changes nothing the database enforces, and on SQLite would rebuild the table.
+TEST_CASE("diff: a name the naming convention gives is no reason to rename") {
+  const schema::Schema desired = model::load_string(R"yaml(
+tables:
+  members:
+    renamed_from: users
+    columns:
+      id: {type: integer, primary_key: true}
+      email: {type: string(120), index: true, unique: true}
+)yaml",
+                                                    "models.yaml", naming);
+  const schema::Schema live = model::load_string(R"yaml(
+tables:
+  users:
+    columns:
+      id: {type: integer, primary_key: true}
+      email: {type: string(120), index: true, unique: true}
+)yaml",
+                                                 "models.yaml", naming);
+  const diff::Result result = diff::compare(desired, live);
+  REQUIRE(result.upgrade.size() == 1);
+  CHECK(ops::kind_name(result.upgrade.at(0)) == "rename_table");
+
+  // The same with a convention of the user's: a name in its form is the convention's.
+  schema::NamingConvention custom;
+  custom.ix = "%(table)s_%(column_0)s_idx";
+  schema::Schema named_desired = desired;
+  named_desired.tables.at(0).indexes.at(0).name = "members_email_idx";
+  schema::Schema named_live = live;
+  named_live.tables.at(0).indexes.at(0).name = "users_email_idx";
+  CHECK(diff::compare(named_desired, named_live, {}, custom).upgrade.size() == 1);
+  // Under the default convention those names are the user's: the index is renamed.
+  CHECK(diff::compare(named_desired, named_live).upgrade.size() == 2);
+}

@@ -556,3 +556,29 @@ checks: [{name: title_not_empty, expr: "title <> ''"}]
   CHECK(flag_error->message() == "'unique' is only allowed on a column inside a table's columns");
   CHECK(contains(flag_error->hint(), "add_unique"));
 }
+
+TEST_CASE("model loader: exact_name is kept as written; name and exact_name together are an error") {
+  const Schema schema = model::load_string(R"yaml(
+tables:
+  orders:
+    columns: {id: {type: integer, primary_key: true}, total: {type: integer}}
+    checks:
+      - {exact_name: positive, expr: total > 0}
+      - {name: small, expr: total < 100}
+)yaml", "models.yaml", NamingConvention{});
+  const Table& orders = schema.tables.at(0);
+  CHECK(orders.checks.at(0).name == "positive");
+  CHECK(orders.checks.at(1).name == "ck_orders_small");
+
+  const auto both = error_of([] {
+    model::load_string(R"yaml(
+tables:
+  orders:
+    columns: {id: {type: integer, primary_key: true}}
+    checks: [{name: a, exact_name: b, expr: id > 0}]
+)yaml", "models.yaml", NamingConvention{});
+  });
+  REQUIRE(both);
+  CHECK(both->where()->to_string() == "models.yaml:5:36");
+  CHECK(both->message() == "both name and exact_name are given");
+}

@@ -398,3 +398,35 @@ TEST_CASE("model writer: unnamed constraints are written the way loading names t
   CHECK(loaded.foreign_keys.size() == 2);
   CHECK(loaded.checks.at(1) == CheckConstraint{"ck_books_check_2", "price > 0"});
 }
+
+// Issue 13: a check called `positive` in a database made by another tool was inspected as
+// `name: positive`, which the default ck convention loads as ck_orders_positive: migrate then
+// dropped and re-created the check under the other name.
+TEST_CASE("model writer: a name the naming convention would rewrite is written as exact_name") {
+  Table orders;
+  orders.name = "orders";
+  orders.columns = {column("id", "integer", false), column("total", "integer")};
+  orders.columns[0].autoincrement = true;
+  orders.primary_key = PrimaryKey{"pk_orders", {"id"}};
+  orders.checks = {CheckConstraint{"positive", "total > 0"}, CheckConstraint{"ck_orders_small", "total < 100"}};
+  Schema schema;
+  schema.tables = {orders};
+
+  const std::string document = model::schema_to_yaml(schema, NamingConvention{});
+  CAPTURE(document);
+  CHECK(document.find("{exact_name: positive, expr: total > 0}") != std::string::npos);
+  CHECK(document.find("{name: small, expr: total < 100}") != std::string::npos);
+  CHECK(sorted_constraints(model::load_string(document, "inspected.yaml", NamingConvention{})) ==
+        sorted_constraints(schema));
+
+  // A convention of the user's with %(name)s for indexes: the same for an index name.
+  NamingConvention named_indexes;
+  named_indexes.ix = "idx_%(name)s";
+  Schema indexed = schema;
+  indexed.tables[0].indexes = {Index{"orders_total_idx", {"total"}, {}, false, std::nullopt}};
+  const std::string with_index = model::schema_to_yaml(indexed, named_indexes);
+  CAPTURE(with_index);
+  CHECK(with_index.find("exact_name: orders_total_idx") != std::string::npos);
+  CHECK(sorted_constraints(model::load_string(with_index, "inspected.yaml", named_indexes)) ==
+        sorted_constraints(indexed));
+}

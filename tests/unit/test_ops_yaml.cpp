@@ -116,6 +116,8 @@ std::vector<Op> one_of_each_kind() {
       DropForeignKey{accounts, named<schema::ForeignKey>("fk_accounts_owner_users")},
       AddCheck{users, {"ck_users_age", "age >= 0"}},
       DropCheck{users, named<schema::CheckConstraint>("ck_users_age")},
+      RenameIndex{users, "users_email_idx", "ix_users_email"},
+      RenameConstraint{accounts, "accounts_owner_fkey", "fk_accounts_owner_users"},
       Sql{"UPDATE users SET age = 0", {}},
       Sql{std::nullopt, {{"postgresql", "SELECT 1"}, {"sqlite", "SELECT 2"}}},
       Sql{"SELECT 3", {{"sqlite", "SELECT 2"}}},
@@ -294,4 +296,27 @@ TEST_CASE("ops yaml: mistakes are reported where they are, with a hint") {
     CHECK(error.where()->to_string() == "rev.yaml:4:7");
     CHECK(error.hint().find("columns") != std::string::npos);
   }
+}
+
+// Issue 13: a revision records the database's names. A create_table whose check is called
+// `positive` (a database another tool made) read back as ck_<table>_positive, so the upgrade
+// created a check of another name than the one the revision shows and migrate then renamed it.
+TEST_CASE("ops yaml: create_table takes constraint names as written, whatever the naming convention") {
+  schema::Table orders = table("orders");
+  orders.columns = {column("id", "integer", false), column("total", "integer")};
+  orders.primary_key = schema::PrimaryKey{"orders_pkey", {"id"}};
+  orders.checks = {schema::CheckConstraint{"positive", "total > 0"}};
+  orders.indexes = {schema::Index{"orders_total_idx", {"total"}, {}, false, std::nullopt}};
+  const Op op = CreateTable{orders};
+  const std::string text = emit(to_yaml(op));
+  CAPTURE(text);
+  CHECK(from_yaml(YAML::Load(text), "steps.yaml", naming) == op);
+
+  const auto hand_written = std::get<CreateTable>(read_step(R"yaml(
+create_table:
+  name: orders
+  columns: {id: {type: integer, primary_key: true}, total: {type: integer}}
+  checks: [{name: positive, expr: "total > 0"}]
+)yaml"));
+  CHECK(hand_written.table.checks.at(0).name == "positive");
 }

@@ -73,6 +73,11 @@ std::optional<std::string> reason_for(const ops::DropConstraint<Constraint>& op,
          " from table " + double_quoted(op.table.name);
 }
 
+// The constraints of a SQLite table live in its CREATE TABLE text, which only a rebuild rewrites.
+std::optional<std::string> reason_for(const ops::RenameConstraint& op, const SchemaBefore& /*before*/) {
+  return "rename constraint " + double_quoted(op.old_name) + of_table(op.table);
+}
+
 // Everything else ALTER TABLE (or CREATE/DROP) does in place.
 template <class Op>
 std::optional<std::string> reason_for(const Op& /*op*/, const SchemaBefore& /*before*/) {

@@ -113,16 +113,30 @@ std::vector<std::string> direct_referrers(const schema::Schema& schema, const sc
 std::string holding_name_for(std::string_view table) { return "_dbmig_old_" + std::string(table); }
 
 RebuildPlan plan_rebuild(const ops::Op& op, const schema::Schema& before, bool foreign_keys_off) {
-  const ops::TableName named = table_of(op);
-  const schema::Table& target = find_table(before, named);
-  if (const auto* drop = std::get_if<ops::DropColumn>(&op)) check_column_can_go(*drop, before, target);
+  return plan_rebuild(std::vector<const ops::Op*>{&op}, before, foreign_keys_off);
+}
 
-  // The op applied to the target table alone (the rest of the schema does not change), under the
-  // name the op spells it with: SQLite ignores the case of names and the schema, ops::apply does not.
+RebuildPlan plan_rebuild(const std::vector<const ops::Op*>& steps, const schema::Schema& before,
+                         bool foreign_keys_off) {
+  if (steps.empty()) throw usage_error("a table rebuild needs at least one step");
+  const ops::TableName named = table_of(*steps.front());
+  const schema::Table& target = find_table(before, named);
+
+  // The steps applied to the target table alone (the rest of the schema does not change), under
+  // the name the first spells it with: SQLite ignores the case of names and the schema,
+  // ops::apply does not. A column may go only once nothing left in the table at that step uses it.
   schema::Schema changed{{target}};
-  changed.tables.front().name = named.name;
-  changed.tables.front().schema = named.schema;
-  ops::apply(changed, op);
+  for (const ops::Op* step : steps) {
+    const ops::TableName step_table = table_of(*step);
+    if (!equals_ignoring_case(step_table.name, named.name))
+      throw usage_error("one rebuild cannot change both table " + double_quoted(named.name) + " and table " +
+                        double_quoted(step_table.name));
+    schema::Table& current = changed.tables.front();
+    current.name = step_table.name;
+    current.schema = step_table.schema;
+    if (const auto* drop = std::get_if<ops::DropColumn>(step)) check_column_can_go(*drop, before, current);
+    ops::apply(changed, *step);
+  }
   schema::Table after = std::move(changed.tables.front());
   after.name = target.name;
   after.schema = target.schema;

@@ -50,6 +50,10 @@ struct RebuildPlan {
 // drops a column that an index, check, trigger or another table's foreign key still uses (the
 // revision must drop those first, so that nothing is dropped silently).
 RebuildPlan plan_rebuild(const ops::Op& op, const schema::Schema& before, bool foreign_keys_off = false);
+// One rebuild carrying out several steps on the same table, in order (rebuild_groups.hpp): the
+// table goes from its shape in `before` to its shape after the last step, its rows copied once.
+RebuildPlan plan_rebuild(const std::vector<const ops::Op*>& steps, const schema::Schema& before,
+                         bool foreign_keys_off = false);
 
 // "_dbmig_old_<table>": the name the old table is moved to during a rebuild.
 std::string holding_name_for(std::string_view table);

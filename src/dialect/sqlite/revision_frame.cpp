@@ -16,7 +16,7 @@ bool rebuilds(const ops::Op& op) { return rebuild_reason(op, nullptr).has_value(
 bool cannot_break_a_key(const ops::Op& op) {
   return std::holds_alternative<ops::CreateTable>(op) || std::holds_alternative<ops::CreateIndex>(op) ||
          std::holds_alternative<ops::DropIndex>(op) || std::holds_alternative<ops::RenameColumn>(op) ||
-         std::holds_alternative<ops::SetTableComment>(op);
+         std::holds_alternative<ops::SetTableComment>(op) || std::holds_alternative<ops::RenameIndex>(op);
 }
 
 Statement sql(std::string text) { return Statement{std::move(text), {}}; }

@@ -4,6 +4,7 @@
 #include <system_error>
 
 #include "dialect/renderer_backed_dialect.hpp"
+#include "dialect/sqlite/rebuild_groups.hpp"
 #include "dialect/sqlite/revision_frame.hpp"
 #include "dialect/sqlite/sqlite_connection.hpp"
 #include "dialect/sqlite/sqlite_introspect.hpp"
@@ -39,6 +40,15 @@ class SqliteDialect final : public RendererBackedDialect<SqliteRenderer> {
   void normalize(schema::Schema& schema) const override { normalize_schema(schema); }
 
   RevisionFrame revision_frame(const std::vector<ops::Op>& steps) const override { return rebuild_frame(steps); }
+
+  // One rebuild per table per revision.
+  std::vector<std::vector<std::size_t>> step_groups(const std::vector<ops::Op>& steps) const override {
+    return group_rebuild_steps(steps);
+  }
+  std::vector<Statement> render_group(const std::vector<const ops::Op*>& steps,
+                                      const RenderContext& context) const override {
+    return steps.size() == 1 ? render(*steps.front(), context) : renderer().render_rebuild(steps, context);
+  }
 
   // A lookup by name in the main database, where a WHERE on sqlite_schema would scan every table
   // and index: the version table is read at every revision, so that scan made an upgrade through a

@@ -9,19 +9,33 @@
 
 namespace dbmig::dialect::sqlite {
 
+namespace {
+
+// The schema a rebuild restates the table from. Unknown only after a raw sql step in --sql mode:
+// nothing was run, so nothing can be read back.
+const schema::Schema& schema_for_rebuild(const RenderContext& context, const std::string& reason) {
+  if (const schema::Schema* before = context.before.get()) return *before;  // only now: most ops never need it
+  throw usage_error("SQLite cannot " + reason + " in place, and rebuilding the table needs its definition, "
+                    "which is unknown after a raw sql step when nothing is run",
+                    std::nullopt,
+                    "run with --sql against a database at the revision before, or move the raw sql step to a "
+                    "revision of its own");
+}
+
+}  // namespace
+
 std::vector<Statement> SqliteRenderer::render(const ops::Op& op, const RenderContext& context) const {
   const std::optional<std::string> reason = rebuild_reason(op, context.before);
   if (!reason) return SqlRenderer::render(op, context);
-  const schema::Schema* before = context.before.get();  // only now: most ops never need it
-  if (!before) {
-    // Only after a raw sql step in --sql mode: nothing was run, so nothing can be read back.
-    throw usage_error("SQLite cannot " + *reason + " in place, and rebuilding the table needs its definition, "
-                      "which is unknown after a raw sql step when nothing is run",
-                      std::nullopt,
-                      "run with --sql against a database at the revision before, or move the raw sql step to a "
-                      "revision of its own");
-  }
-  return rebuild(plan_rebuild(op, *before, context.foreign_keys_off));
+  return rebuild(plan_rebuild(op, schema_for_rebuild(context, *reason), context.foreign_keys_off));
+}
+
+std::vector<Statement> SqliteRenderer::render_rebuild(const std::vector<const ops::Op*>& steps,
+                                                      const RenderContext& context) const {
+  std::string reason;
+  for (const ops::Op* step : steps)
+    if (auto why = rebuild_reason(*step, nullptr); why && reason.empty()) reason = *why;
+  return rebuild(plan_rebuild(steps, schema_for_rebuild(context, reason), context.foreign_keys_off));
 }
 
 std::string SqliteRenderer::type_sql(const schema::Type& type) const { return declared_type(type); }
@@ -64,6 +78,29 @@ std::vector<Statement> SqliteRenderer::column_comment(const ops::TableName& /*ta
 std::vector<Statement> SqliteRenderer::alter_column(const ops::AlterColumn& /*op*/,
                                                     const RenderContext& /*context*/) const {
   return {};
+}
+
+// SQLite has no ALTER INDEX: the index is dropped and created again under its new name, from its
+// definition in the schema before the step.
+std::vector<Statement> SqliteRenderer::rename_index(const ops::RenameIndex& op, const RenderContext& context) const {
+  const schema::Schema* before = context.before.get();
+  const schema::Table* table = before ? before->find_table(op.table.name) : nullptr;
+  const schema::Index* index = nullptr;
+  if (table)
+    for (const schema::Index& each : table->indexes)
+      if (each.name == op.old_name) index = &each;
+  if (!index) {
+    throw usage_error("SQLite renames an index by creating it again, which needs its definition, and index \"" +
+                          op.old_name + "\" of table \"" + op.table.name + "\" is " +
+                          (before ? "not in the database" : "unknown after a raw sql step when nothing is run"),
+                      std::nullopt, "check the index name, or use drop_index and create_index steps");
+  }
+  schema::Index renamed = *index;
+  renamed.name = op.new_name;
+  std::vector<Statement> statements = drop_index(ops::DropIndex{op.table, *index}, context);
+  for (Statement& create : create_index(ops::CreateIndex{op.table, renamed}, context))
+    statements.push_back(std::move(create));
+  return statements;
 }
 
 }  // namespace dbmig::dialect::sqlite

@@ -12,6 +12,9 @@ class SqliteRenderer final : public SqlRenderer {
   // An op that needs a rebuild renders to the rebuild's statements; that needs the schema before
   // the op (context.before), and without it throws dbmig::Error (usage).
   std::vector<Statement> render(const ops::Op& op, const RenderContext& context) const override;
+  // One rebuild carrying out several steps on one table (rebuild_groups.hpp), from the schema
+  // before the first.
+  std::vector<Statement> render_rebuild(const std::vector<const ops::Op*>& steps, const RenderContext& context) const;
 
  protected:
   std::string_view dialect_name() const override { return "sqlite"; }
@@ -25,6 +28,7 @@ class SqliteRenderer final : public SqlRenderer {
   std::vector<Statement> column_comment(const ops::TableName& table, std::string_view column,
                                         const std::optional<std::string>& comment) const override;
   std::vector<Statement> alter_column(const ops::AlterColumn& op, const RenderContext& context) const override;
+  std::vector<Statement> rename_index(const ops::RenameIndex& op, const RenderContext& context) const override;
 
  private:
   // The statements of a table rebuild, in the revision's transaction (rebuild_statements.cpp).
