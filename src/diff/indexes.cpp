@@ -7,12 +7,26 @@ namespace dbmig::diff::detail {
 
 namespace {
 
+// A term with every option it has: any change of one (DESC, an operator class, ...) is a
+// different index.
+std::string term_text(const schema::IndexTerm& term) {
+  std::string text = term.is_expression() ? "expression " + term.expression : "column " + term.column;
+  if (term.collate) text += " collate " + *term.collate;
+  if (term.opclass) text += " opclass " + *term.opclass;
+  if (term.descending) text += " desc";
+  if (term.nulls) text += *term.nulls == schema::NullsOrder::first ? " nulls first" : " nulls last";
+  return text;
+}
+
 std::string definition_of(const schema::Index& index) {
   std::string definition;
-  append_parts(definition, index.columns);
-  append_parts(definition, index.expressions);
+  for (const schema::IndexTerm& term : index.terms) append_part(definition, term_text(term));
+  definition += '\x1e';
   append_part(definition, index.unique ? "unique" : "");
   append_part(definition, index.where ? "where " + *index.where : "");
+  append_part(definition, index.method);
+  append_parts(definition, index.include);
+  append_part(definition, index.nulls_not_distinct ? "nulls not distinct" : "");
   return definition;
 }
 

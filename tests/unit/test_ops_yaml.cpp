@@ -69,12 +69,12 @@ std::vector<Op> one_of_each_kind() {
   age.name = "age";
   schema::Index index;
   index.name = "ix_users_email";
-  index.columns = {"email"};
+  index.terms = schema::column_terms({"email"});
   index.unique = true;
   index.where = "email IS NOT NULL";
   schema::Index expression_index;
   expression_index.name = "ix_users_lower_email";
-  expression_index.expressions = {"lower(email)"};
+  expression_index.terms = {schema::IndexTerm::of_expression("lower(email)")};
   schema::ForeignKey key{"fk_accounts_owner_users", {"owner"}, "users", "public", {"id"},
                          schema::ReferentialAction::cascade, schema::ReferentialAction::set_null};
   schema::ForeignKey deferred_key = key;  // Django's form
