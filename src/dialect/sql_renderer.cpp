@@ -258,6 +258,53 @@ std::string SqlRenderer::index_expression(std::string_view expression) const {
   return "(" + std::string(expression) + ")";
 }
 
+namespace {
+
+// "SQLite" for messages.
+std::string dialect_label(std::string_view dialect) { return dialect == "sqlite" ? "SQLite" : std::string(dialect); }
+
+[[noreturn]] void refuse_index_option(std::string_view dialect, std::string_view index, std::string_view what) {
+  throw usage_error(dialect_label(dialect) + " cannot build index \"" + std::string(index) + "\": it has " +
+                        std::string(what) + ", which only PostgreSQL supports",
+                    std::nullopt, "remove it from the index in the models (or the revision step), or use PostgreSQL");
+}
+
+}  // namespace
+
+std::string SqlRenderer::index_method(const schema::Index& index) const {
+  if (!index.method.empty()) refuse_index_option(dialect_name(), index.name, "access method " + index.method + " (using:)");
+  return {};
+}
+
+std::string SqlRenderer::index_term_options(const schema::Index& index, const schema::IndexTerm& term) const {
+  if (term.opclass) refuse_index_option(dialect_name(), index.name, "operator class " + *term.opclass + " (opclass:)");
+  return {};
+}
+
+std::string SqlRenderer::index_term_nulls(const schema::Index& index, const schema::IndexTerm& term) const {
+  if (term.nulls) refuse_index_option(dialect_name(), index.name, "a NULLS FIRST/LAST order (nulls:)");
+  return {};
+}
+
+std::string SqlRenderer::index_tail(const schema::Index& index) const {
+  if (!index.include.empty()) refuse_index_option(dialect_name(), index.name, "INCLUDE columns (include:)");
+  if (index.nulls_not_distinct) refuse_index_option(dialect_name(), index.name, "NULLS NOT DISTINCT (nulls_not_distinct:)");
+  return {};
+}
+
+std::string SqlRenderer::unique_nulls(const schema::UniqueConstraint& unique) const {
+  if (unique.nulls_not_distinct)
+    throw usage_error(dialect_label(dialect_name()) + " cannot build unique constraint \"" + unique.name +
+                          "\": it has NULLS NOT DISTINCT (nulls_not_distinct:), which only PostgreSQL supports",
+                      std::nullopt, "remove nulls_not_distinct from the constraint, or use PostgreSQL");
+  return {};
+}
+
+std::string SqlRenderer::unique_deferrable(const schema::UniqueConstraint& unique) const {
+  if (!unique.deferrable) return {};
+  return unique.initially_deferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE";
+}
+
 std::vector<Statement> SqlRenderer::table_comment(const ops::TableName& table,
                                                   const std::optional<std::string>& comment) const {
   return {statement("COMMENT ON TABLE " + table_name(table) + " IS " + (comment ? quote_literal(*comment) : "NULL"))};
@@ -281,7 +328,8 @@ std::string SqlRenderer::primary_key_clause(const schema::PrimaryKey& primary_ke
 }
 
 std::string SqlRenderer::unique_clause(const schema::UniqueConstraint& unique) const {
-  return constraint_prefix(*this, unique.name) + "UNIQUE " + column_list(unique.columns);
+  return constraint_prefix(*this, unique.name) + "UNIQUE" + unique_nulls(unique) + " " + column_list(unique.columns) +
+         unique_deferrable(unique);
 }
 
 std::string SqlRenderer::foreign_key_clause(const schema::ForeignKey& foreign_key,
@@ -307,10 +355,17 @@ std::string SqlRenderer::check_clause(const schema::CheckConstraint& check) cons
 
 Statement SqlRenderer::create_index_statement(const ops::TableName& table, const schema::Index& index) const {
   std::vector<std::string> terms;
-  for (const std::string& column : index.columns) terms.push_back(quote_identifier(column));
-  for (const std::string& expression : index.expressions) terms.push_back(index_expression(expression));
+  for (const schema::IndexTerm& term : index.terms) {
+    std::string sql = term.is_expression() ? index_expression(term.expression) : quote_identifier(term.column);
+    if (term.collate) sql += " COLLATE " + quote_identifier(*term.collate);
+    sql += index_term_options(index, term);
+    if (term.descending) sql += " DESC";
+    sql += index_term_nulls(index, term);
+    terms.push_back(std::move(sql));
+  }
   std::string sql = std::string(index.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") + quote_identifier(index.name) +
-                    " ON " + table_name(table) + " (" + util::join(terms, ", ") + ")";
+                    " ON " + table_name(table) + index_method(index) + " (" + util::join(terms, ", ") + ")" +
+                    index_tail(index);
   if (index.where) sql += " WHERE " + *index.where;
   return statement(std::move(sql));
 }

@@ -88,6 +88,20 @@ class SqlRenderer {
   // An indexed expression inside CREATE INDEX's parentheses: wrapped in parentheses by default,
   // which every database accepts.
   virtual std::string index_expression(std::string_view expression) const;
+  // The parts of CREATE INDEX beyond standard SQL's `(term [COLLATE c] [DESC], ...) [WHERE ...]`.
+  // The defaults refuse what the index asks for (an error naming the index), since leaving it out
+  // would build a different index; PostgreSQL renders them.
+  virtual std::string index_method(const schema::Index& index) const;  // " USING gin"
+  // What follows a term's COLLATE: an operator class, on PostgreSQL.
+  virtual std::string index_term_options(const schema::Index& index, const schema::IndexTerm& term) const;
+  // What follows a term's DESC: NULLS FIRST | LAST, on PostgreSQL.
+  virtual std::string index_term_nulls(const schema::Index& index, const schema::IndexTerm& term) const;
+  // Between the term list and WHERE: INCLUDE (...) and NULLS NOT DISTINCT, on PostgreSQL.
+  virtual std::string index_tail(const schema::Index& index) const;
+  // Between UNIQUE and the column list of a unique constraint: NULLS NOT DISTINCT, on PostgreSQL.
+  virtual std::string unique_nulls(const schema::UniqueConstraint& unique) const;
+  // After the column list: DEFERRABLE [INITIALLY DEFERRED] (standard SQL; SQLite refuses it).
+  virtual std::string unique_deferrable(const schema::UniqueConstraint& unique) const;
   // COMMENT ON TABLE / COMMENT ON COLUMN; dialects that cannot keep comments return nothing.
   virtual std::vector<Statement> table_comment(const ops::TableName& table,
                                                const std::optional<std::string>& comment) const;

@@ -17,6 +17,8 @@ std::string definition_of(const schema::PrimaryKey& key) {
 std::string definition_of(const schema::UniqueConstraint& unique) {
   std::string definition;
   append_parts(definition, unique.columns);
+  append_part(definition, unique.nulls_not_distinct ? "nulls not distinct" : "");
+  append_part(definition, unique.deferrable ? (unique.initially_deferred ? "deferrable initially deferred" : "deferrable") : "");
   return definition;
 }
 

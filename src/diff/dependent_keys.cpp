@@ -30,8 +30,9 @@ std::unordered_set<std::string> dropped_keys(const Plan& plan) {
   }
   for (const ops::Op& op : plan.in(Phase::drop_indexes))
     if (const auto* drop = std::get_if<ops::DropIndex>(&op);
-        drop && drop->index.unique && drop->index.expressions.empty() && !drop->index.where)
-      keys.insert(key_signature(drop->table.schema, drop->table.name, drop->index.columns));
+        drop && drop->index.unique && drop->index.key_columns().size() == drop->index.terms.size() &&
+        !drop->index.where)
+      keys.insert(key_signature(drop->table.schema, drop->table.name, drop->index.key_columns()));
   return keys;
 }
 

@@ -3,14 +3,20 @@
 #include <algorithm>
 
 #include "model/detail.hpp"
+#include "model/index_terms.hpp"
 
 namespace dbmig::model::detail {
 
 namespace {
 
 const std::vector<std::string> primary_key_keys = {"name", "exact_name", "columns"};
-const std::vector<std::string> index_keys = {"name", "exact_name", "columns", "expressions", "unique", "where"};
-const std::vector<std::string> unique_keys = {"name", "exact_name", "columns"};
+const std::vector<std::string> index_keys = [] {
+  std::vector<std::string> keys = {"name", "exact_name"};
+  keys.insert(keys.end(), index_body_keys().begin(), index_body_keys().end());
+  return keys;
+}();
+const std::vector<std::string> unique_keys = {"name",      "exact_name", "columns", "nulls_not_distinct",
+                                              "deferrable", "initially"};
 const std::vector<std::string> check_keys = {"name", "exact_name", "expr"};
 const std::vector<std::string> foreign_key_keys = {"name",      "exact_name", "columns",   "references",
                                                    "on_delete", "on_update",  "deferrable", "initially"};
@@ -84,21 +90,16 @@ void read_indexes(const Value& value, LocatedTable& located, const schema::Namin
   for (const Value& item : value.items()) {
     const Mapping mapping = item.named("index " + item.what()).mapping(index_keys);
     schema::Index index;
-    if (const auto columns = mapping.get("columns")) index.columns = read_column_list(*columns);
-    if (const auto expressions = mapping.get("expressions")) index.expressions = expressions->texts();
-    if (index.columns.empty() && index.expressions.empty())
-      item.fail("an index needs columns or expressions",
-                "write {columns: [a, b]} or {name: ix_x, expressions: [\"lower(a)\"]}");
-    for (const auto& expression : index.expressions)
-      if (expression.empty()) item.fail("empty expression in an index", "remove it or write the SQL expression");
-    if (const auto unique = mapping.get("unique")) index.unique = unique->boolean();
-    if (const auto where = mapping.get("where")) index.where = where->text();
+    read_index_body(mapping, index);
+    const std::vector<std::string> columns = index.key_columns();
     const auto given = read_given_name(mapping, located);
     // The convention names an index by its columns; one on expressions alone needs its own name.
-    if (!given && index.columns.empty())
+    if (!given && columns.empty())
       item.fail("an expression index needs a name", "add name: ix_<table>_<what it indexes>");
-    index.name = constraint_name(item, "index", naming.ix, given, located.table.name, index.columns);
-    declare(located, "index", index.name, index.columns, item);
+    index.name = constraint_name(item, "index", naming.ix, given, located.table.name, columns);
+    std::vector<std::string> named = columns;
+    named.insert(named.end(), index.include.begin(), index.include.end());
+    declare(located, "index", index.name, std::move(named), item);
     located.table.indexes.push_back(std::move(index));
   }
 }
@@ -107,19 +108,22 @@ void read_uniques(const Value& value, LocatedTable& located, const schema::Namin
   for (const Value& item : value.items()) {
     std::optional<GivenName> given;
     std::vector<std::string> columns;
+    schema::UniqueConstraint unique;
     if (item.is_sequence()) {
       columns = read_column_list(item);
     } else if (item.is_mapping()) {
       const Mapping mapping = item.mapping(unique_keys);
       given = read_given_name(mapping, located);
       columns = read_column_list(mapping.require("columns", "write {name: uq_x, columns: [a, b]}"));
+      read_unique_options(mapping, unique);
     } else {
       item.fail("expected a list of columns for " + item.what(),
                 "write unique: [[a, b]] or unique: [{name: uq_x, columns: [a, b]}]");
     }
-    const std::string name = constraint_name(item, "unique constraint", naming.uq, given, located.table.name, columns);
-    declare(located, "unique constraint", name, columns, item);
-    located.table.uniques.push_back(schema::UniqueConstraint{name, std::move(columns)});
+    unique.name = constraint_name(item, "unique constraint", naming.uq, given, located.table.name, columns);
+    declare(located, "unique constraint", unique.name, columns, item);
+    unique.columns = std::move(columns);
+    located.table.uniques.push_back(std::move(unique));
   }
 }
 

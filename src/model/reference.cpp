@@ -166,23 +166,37 @@ schema::ReferentialAction parse_action(const Value& value) {
   }
 }
 
-void read_deferrable(const Mapping& mapping, schema::ForeignKey& foreign_key) {
-  if (const auto deferrable = mapping.get("deferrable")) foreign_key.deferrable = deferrable->boolean();
+namespace {
+
+// ForeignKey and UniqueConstraint alike: both carry deferrable and initially_deferred.
+template <class Key>
+void read_deferrable_into(const Mapping& mapping, Key& key) {
+  if (const auto deferrable = mapping.get("deferrable")) key.deferrable = deferrable->boolean();
   const auto initially = mapping.get("initially");
   if (!initially) return;
   const std::string when = initially->text();
   if (when != "deferred" && when != "immediate")
     initially->fail("unknown value '" + when + "' for " + initially->what(), "use deferred or immediate");
-  if (!foreign_key.deferrable)
+  if (!key.deferrable)
     initially->fail(initially->what() + " needs deferrable: true", "add deferrable: true, or remove initially");
-  foreign_key.initially_deferred = when == "deferred";
+  key.initially_deferred = when == "deferred";
 }
 
-void write_deferrable(const schema::ForeignKey& foreign_key, YamlNode& node) {
-  if (!foreign_key.deferrable) return;
+template <class Key>
+void write_deferrable_from(const Key& key, YamlNode& node) {
+  if (!key.deferrable) return;
   node.add("deferrable", true);
-  if (foreign_key.initially_deferred) node.add("initially", std::string("deferred"));
+  if (key.initially_deferred) node.add("initially", std::string("deferred"));
 }
+
+}  // namespace
+
+void read_deferrable(const Mapping& mapping, schema::ForeignKey& foreign_key) {
+  read_deferrable_into(mapping, foreign_key);
+}
+void read_deferrable(const Mapping& mapping, schema::UniqueConstraint& unique) { read_deferrable_into(mapping, unique); }
+void write_deferrable(const schema::ForeignKey& foreign_key, YamlNode& node) { write_deferrable_from(foreign_key, node); }
+void write_deferrable(const schema::UniqueConstraint& unique, YamlNode& node) { write_deferrable_from(unique, node); }
 
 std::string column_reference_text(const schema::ForeignKey& foreign_key) {
   return qualified_table(foreign_key) + "." + name_text(foreign_key.referred_columns.front());

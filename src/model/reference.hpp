@@ -30,8 +30,10 @@ schema::ReferentialAction parse_action(const Value& value);
 // the former), into `foreign_key`; errors at the values. The keys of a foreign key in models.yaml
 // and of a create_foreign_key step alike.
 void read_deferrable(const Mapping& mapping, schema::ForeignKey& foreign_key);
-// Their inverse: adds the keys a deferrable foreign key needs to `node`.
+void read_deferrable(const Mapping& mapping, schema::UniqueConstraint& unique);  // the same keys
+// Their inverse: adds the keys a deferrable key needs to `node`.
 void write_deferrable(const schema::ForeignKey& foreign_key, YamlNode& node);
+void write_deferrable(const schema::UniqueConstraint& unique, YamlNode& node);
 
 // The inverse of the parsers, for the writer.
 std::string column_reference_text(const schema::ForeignKey& foreign_key);

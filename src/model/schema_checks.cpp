@@ -47,7 +47,8 @@ bool is_unique_key(const schema::Table& table, std::vector<std::string> columns)
   for (const auto& unique : table.uniques)
     if (same_set(unique.columns)) return true;
   for (const auto& index : table.indexes)
-    if (index.unique && index.expressions.empty() && !index.where && same_set(index.columns)) return true;
+    if (index.unique && !index.where && index.key_columns().size() == index.terms.size() && same_set(index.key_columns()))
+      return true;
   return false;
 }
 

@@ -87,7 +87,10 @@ void fold_column_flags(const std::vector<WrittenColumn>& written, LocatedTable& 
     if (flags.index) {
       const std::string name = flag_constraint_name(value, "index", naming.ix, table.name, columns, "indexes");
       located.declarations.push_back(Declaration{"index", name, columns, value.where()});
-      table.indexes.push_back(schema::Index{name, columns, {}, false, std::nullopt});
+      schema::Index index;
+      index.name = name;
+      index.terms = schema::column_terms(columns);
+      table.indexes.push_back(std::move(index));
     }
     if (flags.references) {
       const Reference& target = *flags.references;

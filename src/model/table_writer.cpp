@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "model/detail.hpp"
+#include "model/index_terms.hpp"
 #include "model/model.hpp"
 #include "model/reference.hpp"
 
@@ -179,15 +180,16 @@ class TableWriter {
     }
     for (const auto& unique : table_.uniques) {
       ColumnContext* context = single_column_context(unique.columns);
-      if (context && !context->flags.unique && conventional(&Convention::uq, unique.name, unique.columns)) {
+      if (context && !context->flags.unique && !has_unique_options(unique) && conventional(&Convention::uq, unique.name, unique.columns)) {
         context->flags.unique = true;
         folded_.push_back(&unique);
       }
     }
     for (const auto& index : table_.indexes) {
-      ColumnContext* context = single_column_context(index.columns);
-      const bool plain = !index.unique && index.expressions.empty() && !index.where;
-      if (context && plain && !context->flags.index && conventional(&Convention::ix, index.name, index.columns)) {
+      const std::vector<std::string> columns = index.key_columns();
+      ColumnContext* context = index.terms.size() == 1 ? single_column_context(columns) : nullptr;
+      const bool plain = !index.unique && index.on_plain_columns() && !index.where;
+      if (context && plain && !context->flags.index && conventional(&Convention::ix, index.name, columns)) {
         context->flags.index = true;
         folded_.push_back(&index);
       }
@@ -230,8 +232,14 @@ class TableWriter {
   }
 
   YamlNode unique(const schema::UniqueConstraint& unique) const {
-    if (conventional(&Convention::uq, unique.name, unique.columns)) return flow_list(unique.columns);
-    return named_columns(&Convention::uq, unique.name, unique.columns);
+    const bool conventional_name = conventional(&Convention::uq, unique.name, unique.columns);
+    if (conventional_name && !has_unique_options(unique)) return flow_list(unique.columns);
+    YamlNode node = YamlNode::mapping();
+    if (!conventional_name) add_name(node, &Convention::uq, unique.name, unique.columns);
+    node.add("columns", flow_list(unique.columns));
+    write_unique_options(unique, node);
+    node.style = Style::flow;
+    return node;
   }
 
   YamlNode named_columns(std::string Convention::*pattern, const std::string& name,
@@ -255,12 +263,10 @@ class TableWriter {
 
   YamlNode index(const schema::Index& index) const {
     YamlNode node = YamlNode::mapping();
-    if (index.columns.empty() || !conventional(&Convention::ix, index.name, index.columns))
-      add_name(node, &Convention::ix, index.name, index.columns);
-    if (!index.columns.empty()) node.add("columns", flow_list(index.columns));
-    if (!index.expressions.empty()) node.add("expressions", flow_list(index.expressions));
-    if (index.unique) node.add("unique", true);
-    if (index.where) node.add("where", *index.where);
+    const std::vector<std::string> columns = index.key_columns();
+    if (columns.empty() || !conventional(&Convention::ix, index.name, columns))
+      add_name(node, &Convention::ix, index.name, columns);
+    write_index_body(index, node);
     node.style = Style::flow;
     return node;
   }

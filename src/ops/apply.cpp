@@ -107,7 +107,9 @@ class Applier {
     const std::string name = column(owner, op.table, op.column.name).name;
     std::erase_if(owner.columns, [&](const schema::Column& c) { return c.name == name; });
     const auto built_on_it = [&](const auto& item) { return contains(item.columns, name); };
-    std::erase_if(owner.indexes, built_on_it);
+    std::erase_if(owner.indexes, [&](const schema::Index& index) {
+      return contains(index.key_columns(), name) || contains(index.include, name);
+    });
     std::erase_if(owner.uniques, built_on_it);
     std::erase_if(owner.foreign_keys, built_on_it);
     if (owner.primary_key && built_on_it(*owner.primary_key)) owner.primary_key.reset();
@@ -122,9 +124,13 @@ class Applier {
     renamed.name = op.new_name;
     if (owner.primary_key) rename_in(owner.primary_key->columns, op.old_name, op.new_name);
     for (auto& index : owner.indexes) {
-      rename_in(index.columns, op.old_name, op.new_name);
-      for (auto& expression : index.expressions)
-        expression = detail::rename_column_in_expression(expression, op.old_name, op.new_name);
+      for (auto& term : index.terms) {
+        if (term.is_expression())
+          term.expression = detail::rename_column_in_expression(term.expression, op.old_name, op.new_name);
+        else if (term.column == op.old_name)
+          term.column = op.new_name;
+      }
+      rename_in(index.include, op.old_name, op.new_name);
       if (index.where) index.where = detail::rename_column_in_expression(*index.where, op.old_name, op.new_name);
     }
     for (auto& check : owner.checks)
@@ -147,7 +153,9 @@ class Applier {
 
   void operator()(const CreateIndex& op) {
     Table& owner = table(op.table);
-    require_columns(owner, op.table, op.index.columns);
+    std::vector<std::string> columns = op.index.key_columns();
+    columns.insert(columns.end(), op.index.include.begin(), op.index.include.end());
+    require_columns(owner, op.table, columns);
     if (std::any_of(owner.indexes.begin(), owner.indexes.end(), [&](auto& i) { return i.name == op.index.name; }))
       fail("table '" + display(op.table) + "' already has an index '" + op.index.name + "'");
     owner.indexes.push_back(op.index);

@@ -11,8 +11,13 @@
 //   - alter_column: {table: users, name: email, <only what changes: type, nullable, default
 //                   (null drops it), comment, autoincrement>, existing_type, existing_nullable,
 //                   existing_default, existing_comment, existing_autoincrement}
-//   - create_index: {table: users, name: ix_..., columns: [...], expressions: [...], unique, where}
-//   - create_primary_key / create_unique: {table: users, name: ..., columns: [a, b]}
+//   - create_index: {table: users, name: ix_..., columns: [...], expressions: [...], unique, where,
+//                   using, include, nulls_not_distinct}  (columns may hold term mappings:
+//                   {column: a, order: desc, nulls: last, collate: "C", opclass: ...} or
+//                   {expression: "lower(a)", ...}; model/index_terms.hpp)
+//   - create_primary_key: {table: users, name: ..., columns: [a, b]}
+//   - create_unique: {table: users, name: ..., columns: [a, b], nulls_not_distinct, deferrable,
+//                   initially}
 //   - create_foreign_key: {table: posts, name: ..., columns: [user_id], references: "users(id)",
 //                         on_delete: cascade, on_update: ...}
 //   - create_check: {table: users, name: ..., expr: "age > 0"}

@@ -5,6 +5,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "model/index_terms.hpp"
 #include "model/model.hpp"
 #include "model/reference.hpp"
 #include "model/yaml_value.hpp"
@@ -49,11 +50,6 @@ std::optional<bool> optional_flag(const Mapping& body, std::string_view key) {
   const auto value = body.get(key);
   if (!value || value->is_null()) return std::nullopt;
   return value->boolean();
-}
-
-std::vector<std::string> texts(const Mapping& body, std::string_view key) {
-  const auto value = body.get(key);
-  return value ? value->texts() : std::vector<std::string>{};
 }
 
 TableName target_of(const Mapping& body) {
@@ -180,18 +176,16 @@ Op read(std::type_identity<AlterColumn>, const Step& step) {
 }
 
 Op read(std::type_identity<CreateIndex>, const Step& step) {
-  const Mapping body = step.mapping(on_table_keys({"name", "columns", "expressions", "unique", "where"}));
+  Keys keys = on_table_keys({"name"});
+  keys.insert(keys.end(), model::index_body_keys().begin(), model::index_body_keys().end());
+  const Mapping body = step.mapping(keys);
   const TableName table = target_of(body);
   schema::Index index;
-  index.columns = texts(body, "columns");
-  index.expressions = texts(body, "expressions");
-  if (index.columns.empty() && index.expressions.empty())
-    body.value().fail("create_index needs 'columns' or 'expressions'");
-  if (index.columns.empty() && !body.find("name"))
+  model::read_index_body(body, index);
+  const std::vector<std::string> columns = index.key_columns();
+  if (columns.empty() && !body.find("name"))
     body.value().fail("an index on expressions only needs a 'name'");
-  index.name = name_or_convention(body, step.naming.ix, table, index.columns);
-  index.unique = optional_flag(body, "unique").value_or(false);
-  index.where = optional_text(body, "where");
+  index.name = name_or_convention(body, step.naming.ix, table, columns);
   return CreateIndex{table, std::move(index)};
 }
 
@@ -212,10 +206,11 @@ Op read(std::type_identity<AddPrimaryKey>, const Step& step) {
 }
 
 Op read(std::type_identity<AddUnique>, const Step& step) {
-  const Mapping body = step.mapping(on_table_keys({"name", "columns"}));
+  const Mapping body = step.mapping(on_table_keys({"name", "columns", "nulls_not_distinct", "deferrable", "initially"}));
   const TableName table = target_of(body);
   schema::UniqueConstraint unique;
   unique.columns = columns_of(body);
+  model::read_unique_options(body, unique);
   unique.name = name_or_convention(body, step.naming.uq, table, unique.columns);
   return AddUnique{table, std::move(unique)};
 }

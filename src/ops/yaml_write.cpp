@@ -1,5 +1,6 @@
 // Ops -> their revision-file form (ops/yaml.hpp). Bodies are flow mappings, one line per step,
 // except create_table, whose columns are listed one per line so a reviewer can read them.
+#include "model/index_terms.hpp"
 #include "model/model.hpp"
 #include "model/reference.hpp"
 #include "ops/op_kinds.hpp"
@@ -129,17 +130,18 @@ struct Writer {
   YamlNode operator()(const CreateIndex& op) const {
     const schema::Index& index = op.index;
     YamlNode body = named_on_table(op.table, index.name);
-    if (!index.columns.empty()) body.add("columns", YamlNode::list(index.columns));
-    if (!index.expressions.empty()) body.add("expressions", YamlNode::list(index.expressions));
-    if (index.unique) body.add("unique", true);
-    if (index.where) body.add("where", *index.where);
+    model::write_index_body(index, body);
     return body;
   }
 
   YamlNode operator()(const DropIndex& op) const { return named_on_table(op.table, op.index.name); }
 
   YamlNode operator()(const AddPrimaryKey& op) const { return with_columns(op); }
-  YamlNode operator()(const AddUnique& op) const { return with_columns(op); }
+  YamlNode operator()(const AddUnique& op) const {
+    YamlNode body = with_columns(op);
+    model::write_unique_options(op.constraint, body);
+    return body;
+  }
 
   YamlNode operator()(const AddForeignKey& op) const {
     const schema::ForeignKey& key = op.constraint;

@@ -74,6 +74,27 @@ std::string to_string(ReferentialAction action) { return std::string(spelling_of
 
 std::string to_sql(ReferentialAction action) { return std::string(spelling_of(action).sql); }
 
+std::vector<IndexTerm> column_terms(const std::vector<std::string>& columns) {
+  std::vector<IndexTerm> terms;
+  terms.reserve(columns.size());
+  for (const std::string& column : columns) terms.push_back(IndexTerm::of_column(column));
+  return terms;
+}
+
+std::vector<std::string> Index::key_columns() const {
+  std::vector<std::string> columns;
+  for (const IndexTerm& term : terms)
+    if (!term.is_expression()) columns.push_back(term.column);
+  return columns;
+}
+
+bool Index::on_plain_columns() const {
+  const bool plain_terms = std::all_of(terms.begin(), terms.end(), [](const IndexTerm& term) {
+    return !term.is_expression() && term.is_plain();
+  });
+  return plain_terms && method.empty() && include.empty() && !nulls_not_distinct;
+}
+
 const Column* Table::find_column(std::string_view column_name) const { return find_column_in(columns, column_name); }
 Column* Table::find_column(std::string_view column_name) { return find_column_in(columns, column_name); }
 

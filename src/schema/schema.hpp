@@ -1,6 +1,7 @@
 #pragma once
 // The one schema model: models.yaml and live-database introspection both produce it, the diff
 // compares two of them, ops change one. Plain values; no YAML, no SQL.
+#include <compare>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,18 +37,60 @@ struct PrimaryKey {
   bool operator==(const PrimaryKey&) const = default;
 };
 
+// Where NULLs sort in an index term: NULLS FIRST / NULLS LAST (PostgreSQL only; SQLite puts
+// NULLs first ascending and last descending and has no clause for it).
+enum class NullsOrder { first, last };
+
+// One key term of an index, in its position: a column or an SQL expression, with the options
+// CREATE INDEX allows per term. An absent option is the database's default (ascending, the
+// column's collation, the type's default operator class, NULLS LAST ascending / FIRST
+// descending), so a term the database reports with a default option compares equal to one
+// written without it.
+struct IndexTerm {
+  std::string column;      // the indexed column; empty for an expression term
+  std::string expression;  // the indexed SQL expression; empty for a column term
+  std::optional<std::string> collate = {};  // COLLATE "name"
+  std::optional<std::string> opclass = {};  // PostgreSQL operator class: text_pattern_ops, jsonb_path_ops
+  bool descending = false;             // DESC
+  std::optional<NullsOrder> nulls = {};  // NULLS FIRST | LAST, only when not the default for the order
+
+  static IndexTerm of_column(std::string name) { return IndexTerm{std::move(name), {}, {}, {}, false, {}}; }
+  static IndexTerm of_expression(std::string sql) { return IndexTerm{{}, std::move(sql), {}, {}, false, {}}; }
+  bool is_expression() const { return column.empty(); }
+  // Nothing but the column or expression: the form models.yaml writes as a plain name.
+  bool is_plain() const { return !collate && !opclass && !descending && !nulls; }
+  auto operator<=>(const IndexTerm&) const = default;  // a total order, for sorting indexes
+  bool operator==(const IndexTerm&) const = default;
+};
+
+// Column terms for these names, in order: what an index on plain columns lists.
+std::vector<IndexTerm> column_terms(const std::vector<std::string>& columns);
+
 struct Index {
   std::string name;
-  std::vector<std::string> columns;      // indexed columns, in order
-  std::vector<std::string> expressions;  // indexed SQL expressions, after the columns
+  std::vector<IndexTerm> terms;          // the key terms, in order
   bool unique = false;
   std::optional<std::string> where;      // partial index predicate
+  std::string method = {};               // PostgreSQL access method (gin, gist, ...); empty: btree
+  std::vector<std::string> include = {}; // PostgreSQL INCLUDE (non-key) columns
+  bool nulls_not_distinct = false;       // PostgreSQL 15+ UNIQUE NULLS NOT DISTINCT (unique only)
+
+  // The names of the column terms, in order (expression terms left out): what the naming
+  // convention names an index by, and what a column-level `index: true` stands for.
+  std::vector<std::string> key_columns() const;
+  // Every term a plain column and nothing else said: the index `index: true`, a `unique` or a
+  // foreign key's columns can stand for.
+  bool on_plain_columns() const;
   bool operator==(const Index&) const = default;
 };
 
 struct UniqueConstraint {
   std::string name;
   std::vector<std::string> columns;
+  bool nulls_not_distinct = false;  // PostgreSQL 15+ UNIQUE NULLS NOT DISTINCT
+  // DEFERRABLE [INITIALLY DEFERRED], as on ForeignKey. PostgreSQL only (SQLite's UNIQUE has none).
+  bool deferrable = false;
+  bool initially_deferred = false;  // only with deferrable
   bool operator==(const UniqueConstraint&) const = default;
 };
 

@@ -90,8 +90,8 @@ TEST_CASE("postgres introspect: columns, keys, constraints, indexes and comments
   CHECK(posts.checks[0].expression == "length(title) > 0");
   REQUIRE(posts.indexes.size() == 1);
   CHECK(posts.indexes[0].unique);
-  CHECK(posts.indexes[0].columns == std::vector<std::string>{"user_id"});
-  CHECK(posts.indexes[0].expressions == std::vector<std::string>{"lower(title)"});
+  CHECK(posts.indexes[0].terms == std::vector<schema::IndexTerm>{schema::IndexTerm::of_column("user_id"),
+                                                                 schema::IndexTerm::of_expression("lower(title)")});
   CHECK(posts.indexes[0].where == "price > 0::numeric");
 }
 

@@ -29,7 +29,7 @@ schema::Schema chain_of_tables(int count) {
     table.name = "t" + std::to_string(i);
     table.columns = {column("id", "integer", false), column("previous_id", "integer")};
     table.primary_key = schema::PrimaryKey{"pk_" + table.name, {"id"}};
-    table.indexes.push_back(schema::Index{"ix_" + table.name + "_previous_id", {"previous_id"}, {}, false, {}});
+    table.indexes.push_back(schema::Index{"ix_" + table.name + "_previous_id", schema::column_terms({"previous_id"}), false, {}});
     if (i > 0)
       table.foreign_keys.push_back(schema::ForeignKey{"fk_" + table.name, {"previous_id"}, "t" + std::to_string(i - 1),
                                                       "", {"id"}, {}, {}});

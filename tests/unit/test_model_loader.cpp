@@ -64,7 +64,7 @@ TEST_CASE("model loader: the PRODUCT.md example loads with flags folded into nam
   CHECK_FALSE(username.nullable);
   CHECK_FALSE(username.autoincrement);
   CHECK(users.uniques == std::vector<UniqueConstraint>{{"uq_users_username", {"username"}}});
-  CHECK(users.indexes == std::vector<Index>{{"ix_users_email", {"email"}, {}, false, std::nullopt}});
+  CHECK(users.indexes == std::vector<Index>{{"ix_users_email", dbmig::schema::column_terms({"email"}), false, std::nullopt}});
   CHECK(column_named(users, "created_at").default_sql == "CURRENT_TIMESTAMP");
   const Column& role = column_named(users, "role");
   CHECK(role.type.enum_values == Strings{"user", "admin"});
@@ -78,8 +78,8 @@ TEST_CASE("model loader: the PRODUCT.md example loads with flags folded into nam
   REQUIRE(posts.foreign_keys.size() == 1);
   CHECK(posts.foreign_keys[0] == ForeignKey{"fk_posts_user_id_users", {"user_id"}, "users", "", {"id"},
                                             ReferentialAction::cascade, ReferentialAction::no_action});
-  CHECK(posts.indexes == std::vector<Index>{{"ix_posts_user_id_title", {"user_id", "title"}, {}, true, std::nullopt},
-                                            {"ix_posts_title_lower", {}, {"lower(title)"}, false, std::nullopt}});
+  CHECK(posts.indexes == std::vector<Index>{{"ix_posts_user_id_title", dbmig::schema::column_terms({"user_id", "title"}), true, std::nullopt},
+                                            {"ix_posts_title_lower", {dbmig::schema::IndexTerm::of_expression("lower(title)")}, false, std::nullopt}});
   CHECK(posts.uniques == std::vector<UniqueConstraint>{{"uq_posts_user_id_title", {"user_id", "title"}}});
   CHECK(posts.checks == std::vector<CheckConstraint>{{"ck_posts_title_not_empty", "length(title) > 0"}});
 

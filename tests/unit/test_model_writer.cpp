@@ -161,7 +161,7 @@ TEST_CASE("model writer: introspected tables with names of their own round-trip 
   table.columns = {column("id", "integer", false), column("customer", "integer", false), column("total", "float")};
   table.columns[0].autoincrement = true;
   table.primary_key = PrimaryKey{"orders_pkey", {"id"}};
-  table.indexes = {Index{"orders_total_idx", {"total"}, {}, false, std::nullopt}};
+  table.indexes = {Index{"orders_total_idx", schema::column_terms({"total"}), false, std::nullopt}};
   table.uniques = {UniqueConstraint{"orders_customer_total_key", {"customer", "total"}}};
   table.foreign_keys = {ForeignKey{"orders_customer_fkey", {"customer"}, "customers", "", {"id"},
                                    ReferentialAction::no_action, ReferentialAction::cascade}};
@@ -308,7 +308,7 @@ TEST_CASE("model writer: schema_to_yaml folds only what the convention would nam
   users.columns[0].autoincrement = true;
   users.primary_key = PrimaryKey{"users_pkey", {"id"}};
   users.uniques = {UniqueConstraint{"users_email_key", {"email"}}, UniqueConstraint{"email_unique", {"email"}}};
-  users.indexes = {Index{"users_team_idx", {"team"}, {}, false, std::nullopt}};
+  users.indexes = {Index{"users_team_idx", schema::column_terms({"team"}), false, std::nullopt}};
   users.foreign_keys = {ForeignKey{"users_team_fkey", {"team"}, "teams", "", {"id"}, ReferentialAction::set_null,
                                    ReferentialAction::no_action},
                         ForeignKey{"users_manager_fkey", {"manager"}, "users", "", {"id"},
@@ -423,7 +423,7 @@ TEST_CASE("model writer: a name the naming convention would rewrite is written a
   NamingConvention named_indexes;
   named_indexes.ix = "idx_%(name)s";
   Schema indexed = schema;
-  indexed.tables[0].indexes = {Index{"orders_total_idx", {"total"}, {}, false, std::nullopt}};
+  indexed.tables[0].indexes = {Index{"orders_total_idx", schema::column_terms({"total"}), false, std::nullopt}};
   const std::string with_index = model::schema_to_yaml(indexed, named_indexes);
   CAPTURE(with_index);
   CHECK(with_index.find("exact_name: orders_total_idx") != std::string::npos);

@@ -46,7 +46,7 @@ schema::Column column(std::string name, std::string type) {
 schema::Index index(std::string name, std::vector<std::string> columns) {
   schema::Index made;
   made.name = std::move(name);
-  made.columns = std::move(columns);
+  made.terms = schema::column_terms(columns);
   return made;
 }
 
@@ -162,12 +162,14 @@ TEST_CASE("ops: renames carry over to what names the renamed thing") {
 TEST_CASE("ops: renaming a column renames it in index expressions, predicates and checks") {
   schema::Schema schema = blog();
   schema::Table& table = *schema.find_table("posts");
-  table.indexes.push_back(schema::Index{"ix_posts_title_lower", {}, {"lower(title)", "title || 'title'"}, false,
+  table.indexes.push_back(schema::Index{"ix_posts_title_lower", {schema::IndexTerm::of_expression("lower(title)"), schema::IndexTerm::of_expression("title || 'title'")}, false,
                                         "\"title\" <> '' AND Title IS NOT NULL -- title"});
   ops::apply(schema, RenameColumn{posts, "title", "headline"});
   const schema::Table& renamed = *schema.find_table("posts");
   CHECK(renamed.checks.at(0).expression == "length(headline) > 0");
-  CHECK(renamed.indexes.back().expressions == std::vector<std::string>{"lower(headline)", "headline || 'title'"});
+  CHECK(renamed.indexes.back().terms ==
+        std::vector<schema::IndexTerm>{schema::IndexTerm::of_expression("lower(headline)"),
+                                       schema::IndexTerm::of_expression("headline || 'title'")});
   CHECK(renamed.indexes.back().where == "headline <> '' AND headline IS NOT NULL -- title");
 
   ops::apply(schema, RenameColumn{posts, "headline", "Head Line"});

@@ -69,12 +69,12 @@ std::vector<Op> one_of_each_kind() {
   age.name = "age";
   schema::Index index;
   index.name = "ix_users_email";
-  index.columns = {"email"};
+  index.terms = schema::column_terms({"email"});
   index.unique = true;
   index.where = "email IS NOT NULL";
   schema::Index expression_index;
   expression_index.name = "ix_users_lower_email";
-  expression_index.expressions = {"lower(email)"};
+  expression_index.terms = {schema::IndexTerm::of_expression("lower(email)")};
   schema::ForeignKey key{"fk_accounts_owner_users", {"owner"}, "users", "public", {"id"},
                          schema::ReferentialAction::cascade, schema::ReferentialAction::set_null};
   schema::ForeignKey deferred_key = key;  // Django's form
@@ -306,7 +306,7 @@ TEST_CASE("ops yaml: create_table takes constraint names as written, whatever th
   orders.columns = {column("id", "integer", false), column("total", "integer")};
   orders.primary_key = schema::PrimaryKey{"orders_pkey", {"id"}};
   orders.checks = {schema::CheckConstraint{"positive", "total > 0"}};
-  orders.indexes = {schema::Index{"orders_total_idx", {"total"}, {}, false, std::nullopt}};
+  orders.indexes = {schema::Index{"orders_total_idx", schema::column_terms({"total"}), false, std::nullopt}};
   const Op op = CreateTable{orders};
   const std::string text = emit(to_yaml(op));
   CAPTURE(text);

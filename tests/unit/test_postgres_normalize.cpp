@@ -40,7 +40,8 @@ TEST_CASE("postgres normalize: a model and what PostgreSQL reports for it become
   model.primary_key = schema::PrimaryKey{"pk_items", {"id"}};
   model.foreign_keys = {{"fk_b", {"owner_id"}, "owners", "", {}, {}, {}}};
   model.checks = {{"ck_b", "price >= 0"}, {"ck_a", "length(code) > 0"}};
-  model.indexes = {{"ix_b", {}, {"lower(code)"}, false, "price > 0"}, {"ix_a", {"code"}, {}, false, std::nullopt}};
+  model.indexes = {{"ix_b", {schema::IndexTerm::of_expression("lower(code)")}, false, "price > 0"},
+                   {"ix_a", schema::column_terms({"code"}), false, std::nullopt}};
   schema::Table owners;
   owners.name = "owners";
   owners.columns = {column("id", type_of(TypeKind::integer), false)};
@@ -58,7 +59,8 @@ TEST_CASE("postgres normalize: a model and what PostgreSQL reports for it become
   live.columns[1].comment = "Stock code";
   live.foreign_keys = {{"fk_b", {"owner_id"}, "owners", "", {"id"}, {}, {}}};
   live.checks = {{"ck_a", "length(code::text) > 0"}, {"ck_b", "price >= 0::numeric"}};
-  live.indexes = {{"ix_a", {"code"}, {}, false, std::nullopt}, {"ix_b", {}, {"lower(code::text)"}, false, "price > 0::numeric"}};
+  live.indexes = {{"ix_a", schema::column_terms({"code"}), false, std::nullopt},
+                  {"ix_b", {schema::IndexTerm::of_expression("lower(code::text)")}, false, "price > 0::numeric"}};
 
   const schema::Schema desired = normalized(schema::Schema{{model, owners}});
   const schema::Schema read_back = normalized(schema::Schema{{live, owners}});
@@ -74,7 +76,7 @@ TEST_CASE("postgres normalize: a model and what PostgreSQL reports for it become
   CHECK(items.columns[3].default_sql == "CURRENT_TIMESTAMP");
   CHECK(items.columns[5].default_sql == std::nullopt);
   CHECK(items.checks[0].name == "ck_a");  // sorted by name
-  CHECK(items.indexes[1].expressions[0] == "lower(code)");
+  CHECK(items.indexes[1].terms[0].expression == "lower(code)");
 }
 
 TEST_CASE("postgres normalize: autoincrement belongs to integer columns without a default") {

@@ -58,8 +58,8 @@ schema::Table posts_table() {
   table.foreign_keys = {{"fk_posts_user_id_users", {"user_id"}, "users", "", {"id"},
                          schema::ReferentialAction::cascade, schema::ReferentialAction::no_action}};
   table.checks = {{"ck_posts_title_not_empty", "length(title) > 0"}};
-  table.indexes = {{"ix_posts_title_lower", {}, {"lower(title)"}, false, std::nullopt},
-                   {"ix_posts_user_title", {"user_id", "title"}, {}, true, "title IS NOT NULL"}};
+  table.indexes = {{"ix_posts_title_lower", {schema::IndexTerm::of_expression("lower(title)")}, false, std::nullopt},
+                   {"ix_posts_user_title", schema::column_terms({"user_id", "title"}), true, "title IS NOT NULL"}};
   return table;
 }
 
@@ -145,7 +145,7 @@ TEST_CASE("postgres render: tables in a schema, and their enum types in the same
 ))"}));
   CHECK(sql_of(ops::DropTable{table}) ==
         script({R"(DROP TABLE "billing"."invoices")", R"(DROP TYPE IF EXISTS "billing"."invoices_state")"}));
-  CHECK(sql_of(ops::DropIndex{{"invoices", "billing"}, {"ix_state", {}, {}, false, std::nullopt}}) ==
+  CHECK(sql_of(ops::DropIndex{{"invoices", "billing"}, {"ix_state", {}, false, std::nullopt}}) ==
         script({R"(DROP INDEX "billing"."ix_state")"}));
 }
 

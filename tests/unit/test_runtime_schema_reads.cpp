@@ -95,7 +95,7 @@ TEST_CASE("runtime: renderers ask for the schema only for the ops whose SQL depe
   email.type.kind = schema::TypeKind::string;
   schema::Index index;
   index.name = "ix_users_email";
-  index.columns = {"email"};
+  index.terms = schema::column_terms({"email"});
   const schema::Schema empty;
 
   for (const char* url : {"sqlite:///:memory:", "postgresql://localhost/db"}) {

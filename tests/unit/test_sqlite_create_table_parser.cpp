@@ -160,6 +160,9 @@ TEST_CASE("sqlite create index parser: columns, expressions and the partial-inde
       parse_create_index("CREATE UNIQUE INDEX \"ix on\" ON \"t\" (\"a\" COLLATE nocase DESC, lower(b), (c + 1) ASC) "
                          "WHERE b IS NOT NULL AND c > 0;");
   CHECK(parsed.terms == std::vector<std::string>{"\"a\"", "lower(b)", "(c + 1)"});
+  CHECK(parsed.collations == std::vector<std::optional<std::string>>{"nocase", std::nullopt, std::nullopt});
+  CHECK(parse_create_index("CREATE INDEX i ON t (lower(a) COLLATE \"NOCASE\")").collations ==
+        std::vector<std::optional<std::string>>{"NOCASE"});  // quotes removed
   REQUIRE(parsed.where);
   CHECK(*parsed.where == "b IS NOT NULL AND c > 0");
 

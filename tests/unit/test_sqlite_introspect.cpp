@@ -132,10 +132,10 @@ TEST_CASE("sqlite introspect: keys, uniques, indexes, foreign keys and checks ro
   memberships.primary_key = schema::PrimaryKey{"pk_memberships", {"user_id", "group_name"}};
   memberships.uniques = {{"uq_memberships_title", {"title"}}, {"uq_memberships_rank_joined", {"rank", "joined"}}};
   memberships.indexes = {
-      {"ix_memberships_rank", {"rank"}, {}, false, std::nullopt},
-      {"ix_memberships_sponsor_rank", {"sponsor_id", "rank"}, {}, true, std::nullopt},
-      {"ix_memberships_title_lower", {}, {"lower(title)", "weight + 1"}, false, std::nullopt},
-      {"ix_memberships_active", {"joined"}, {}, false, "expires IS NULL OR expires > '2000-01-01'"},
+      {"ix_memberships_rank", dbmig::schema::column_terms({"rank"}), false, std::nullopt},
+      {"ix_memberships_sponsor_rank", dbmig::schema::column_terms({"sponsor_id", "rank"}), true, std::nullopt},
+      {"ix_memberships_title_lower", {dbmig::schema::IndexTerm::of_expression("lower(title)"), dbmig::schema::IndexTerm::of_expression("weight + 1")}, false, std::nullopt},
+      {"ix_memberships_active", dbmig::schema::column_terms({"joined"}), false, "expires IS NULL OR expires > '2000-01-01'"},
   };
   memberships.foreign_keys = {
       {"fk_memberships_user_id_users", {"user_id"}, "users", "", {"id"}, ReferentialAction::cascade,
@@ -191,7 +191,7 @@ TEST_CASE("sqlite introspect: hand-written SQL yields its names, expressions and
   REQUIRE(authors.checks.size() == 1);
   CHECK(authors.checks[0] == schema::CheckConstraint{"display_name_set", "length(\"display, name\") > 0"});
   REQUIRE(authors.indexes.size() == 1);
-  CHECK(authors.indexes[0] == schema::Index{"authors_email_lower", {}, {"lower(email)"}, true, std::nullopt});
+  CHECK(authors.indexes[0] == schema::Index{"authors_email_lower", {schema::IndexTerm::of_expression("lower(email)")}, true, std::nullopt});
 
   const schema::Table& books = live.tables[1];
   CHECK(books.name == "books");
@@ -217,7 +217,9 @@ TEST_CASE("sqlite introspect: hand-written SQL yields its names, expressions and
   CHECK(has_restrict);
   CHECK(books.checks == std::vector<schema::CheckConstraint>{{"", "pages > 0"}, {"", "price >= 0"}});
   REQUIRE(books.indexes.size() == 1);
-  CHECK(books.indexes[0] == schema::Index{"books_by_price", {"price"}, {}, false, "price > 0"});
+  schema::IndexTerm price_descending = schema::IndexTerm::of_column("price");  // `price desc`
+  price_descending.descending = true;
+  CHECK(books.indexes[0] == schema::Index{"books_by_price", {price_descending}, false, "price > 0"});
 }
 
 TEST_CASE("sqlite introspect: ignored tables, sqlite_* tables and views are left out") {
@@ -242,7 +244,7 @@ TEST_CASE("sqlite introspect: the number of catalog queries does not depend on t
                        column("label", type_of(TypeKind::text))};
       table.primary_key = schema::PrimaryKey{"pk_" + table.name, {"id"}};
       table.uniques = {{"uq_" + table.name + "_label", {"label"}}};
-      table.indexes = {{"ix_" + table.name + "_user_id", {"user_id"}, {}, false, std::nullopt}};
+      table.indexes = {{"ix_" + table.name + "_user_id", schema::column_terms({"user_id"}), false, std::nullopt}};
       table.foreign_keys = {{"fk_" + table.name, {"user_id"}, "users", "", {"id"}, {}, {}}};
       table.checks = {{"ck_" + table.name, "length(label) < 10"}};
       model.tables.push_back(table);

@@ -132,7 +132,8 @@ TEST_CASE("sqlite normalize: each rule applied to a model") {
   table.primary_key = schema::PrimaryKey{"pk_child", {"id"}};
   table.foreign_keys = {{"fk_b", {"parent_code"}, "parent", "public", {}, {}, {}},
                         {"fk_a", {"id"}, "parent", "", {"code"}, {}, {}}};
-  table.indexes = {{"ix_b", {}, {"lower( tag )"}, false, "( tag IS NOT NULL )"}, {"ix_a", {"id"}, {}, false, {}}};
+  table.indexes = {{"ix_b", {schema::IndexTerm::of_expression("lower( tag )")}, false, "( tag IS NOT NULL )"},
+                   {"ix_a", schema::column_terms({"id"}), false, {}}};
   table.checks = {{"ck_b", "(counter  >  0)"}, {"ck_a", "id > 0"}};
   table.uniques = {{"uq_b", {"tag"}}, {"uq_a", {"counter"}}};
 
@@ -157,7 +158,7 @@ TEST_CASE("sqlite normalize: each rule applied to a model") {
   CHECK(child.foreign_keys[1].referred_schema.empty());
   CHECK(child.foreign_keys[1].referred_columns == std::vector<std::string>{"code"});  // the referred primary key
   CHECK(child.indexes[0].name == "ix_a");
-  CHECK(child.indexes[1].expressions == std::vector<std::string>{"lower(tag)"});
+  CHECK(child.indexes[1].terms == std::vector<schema::IndexTerm>{schema::IndexTerm::of_expression("lower(tag)")});
   CHECK(child.indexes[1].where == "tag IS NOT NULL");
   CHECK(child.checks == std::vector<schema::CheckConstraint>{{"ck_a", "id > 0"}, {"ck_b", "counter > 0"}});
   CHECK(child.uniques[0].name == "uq_a");
@@ -184,7 +185,7 @@ TEST_CASE("sqlite needs_rebuild: what ALTER TABLE can and cannot do") {
                    column("b", type_of(TypeKind::text)), column("c", type_of(TypeKind::text)),
                    column("free", type_of(TypeKind::text))};
   table.primary_key = schema::PrimaryKey{"pk_t", {"id"}};
-  table.indexes = {{"ix_t_expr", {}, {"lower(\"A\")"}, false, std::nullopt}};
+  table.indexes = {{"ix_t_expr", {schema::IndexTerm::of_expression("lower(\"A\")")}, false, std::nullopt}};
   table.checks = {{"ck_t_b", "length(b) > 0"}};
   table.foreign_keys = {{"fk_t_c", {"c"}, "other", "", {"id"}, {}, {}}};
   const schema::Schema before{{table}};

@@ -148,7 +148,7 @@ TEST_CASE("sqlite rebuild: column mapping: added columns take their default, dro
             .find("SELECT count(*) FROM \"users\" HAVING count(*) > 0") != std::string::npos);
 
   schema::Schema without_index = before;
-  ops::apply(without_index, ops::DropIndex{kUsers, {"ix_users_name", {}, {}, false, std::nullopt}});
+  ops::apply(without_index, ops::DropIndex{kUsers, {"ix_users_name", {}, false, std::nullopt}});
   const auto dropped = dialect::sqlite::plan_rebuild(ops::DropColumn{kUsers, column("name", {})}, without_index);
   std::vector<std::string> copied;
   for (const auto& copy : dropped.tables[0].copied) copied.push_back(copy.name);

@@ -167,7 +167,7 @@ TEST_CASE("sqlite rebuild data: dropping a column in an index once the index is 
   REQUIRE(refused);
   CHECK(refused->message().find("index \"ix_users_name\" uses it") != std::string::npos);
 
-  run_op(database.connection, ops::DropIndex{kUsers, {"ix_users_name", {}, {}, false, std::nullopt}});
+  run_op(database.connection, ops::DropIndex{kUsers, {"ix_users_name", {}, false, std::nullopt}});
   run_op(database.connection, ops::DropColumn{kUsers, column("name", {})});
   const schema::Table users = *database.introspect().find_table("users");
   CHECK(users.find_column("name") == nullptr);

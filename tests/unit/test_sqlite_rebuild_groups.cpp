@@ -49,7 +49,7 @@ std::vector<ops::Op> five_changes_to_users(const schema::Schema& before) {
       score_text,                                                                        // 5 users
       ops::AddColumn{kUsers, test::column("nickname", schema::parse_type("string(40)"))},                    // 6 users
       ops::AddCheck{kUsers, schema::CheckConstraint{"ck_users_nickname", "nickname <> ''"}},  // 7 users
-      ops::CreateIndex{kUsers, schema::Index{"ix_users_nickname", {"nickname"}, {}, false, std::nullopt}},  // 8 users
+      ops::CreateIndex{kUsers, schema::Index{"ix_users_nickname", schema::column_terms({"nickname"}), false, std::nullopt}},  // 8 users
   };
 }
 

@@ -56,8 +56,8 @@ schema::Table posts_table() {
   table.foreign_keys = {{"fk_posts_user_id_users", {"user_id"}, "users", "", {"id"},
                          schema::ReferentialAction::cascade, schema::ReferentialAction::set_null}};
   table.checks = {{"ck_posts_title_not_empty", "length(title) > 0"}};
-  table.indexes = {{"ix_posts_title_lower", {}, {"lower(title)"}, false, std::nullopt},
-                   {"ix_posts_user_title", {"user_id", "title"}, {}, true, "title IS NOT NULL"}};
+  table.indexes = {{"ix_posts_title_lower", {schema::IndexTerm::of_expression("lower(title)")}, false, std::nullopt},
+                   {"ix_posts_user_title", schema::column_terms({"user_id", "title"}), true, "title IS NOT NULL"}};
   return table;
 }
 
@@ -235,9 +235,9 @@ TEST_CASE("sqlite render (shared base): standard forms for what SQLite overrides
   CHECK(standard_sql(ops::DropForeignKey{table, {"fk_t_a_u", {"a"}, "u", "", {}, {}, {}}}) ==
         script({R"(ALTER TABLE "app"."t" DROP CONSTRAINT "fk_t_a_u")"}));
   CHECK(standard_sql(ops::SetTableComment{table, std::nullopt, "old"}) == script({R"(COMMENT ON TABLE "app"."t" IS NULL)"}));
-  CHECK(standard_sql(ops::CreateIndex{table, {"ix", {"a"}, {"a + b"}, false, std::nullopt}}) ==
+  CHECK(standard_sql(ops::CreateIndex{table, {"ix", {schema::IndexTerm::of_column("a"), schema::IndexTerm::of_expression("a + b")}, false, std::nullopt}}) ==
         script({R"(CREATE INDEX "ix" ON "app"."t" ("a", (a + b)))"}));
-  CHECK(standard_sql(ops::DropIndex{table, {"ix", {}, {}, false, std::nullopt}}) == script({R"(DROP INDEX "app"."ix")"}));
+  CHECK(standard_sql(ops::DropIndex{table, {"ix", {}, false, std::nullopt}}) == script({R"(DROP INDEX "app"."ix")"}));
 
   const auto unnamed = error_from([&] { standard_sql(ops::DropUnique{table, {"", {"a"}}}); });
   REQUIRE(unnamed);

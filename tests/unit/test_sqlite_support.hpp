@@ -47,6 +47,13 @@ inline std::string describe(const schema::Type& type) {
   return out;
 }
 
+inline std::vector<std::string> expressions_of(const schema::Index& index) {
+  std::vector<std::string> expressions;
+  for (const schema::IndexTerm& term : index.terms)
+    if (term.is_expression()) expressions.push_back(term.expression);
+  return expressions;
+}
+
 inline std::string join_names(const std::vector<std::string>& names) {
   std::string out;
   for (const std::string& name : names) out += (out.empty() ? "" : ",") + name;
@@ -65,8 +72,8 @@ inline std::string describe(const schema::Table& table) {
     out += "  unique " + unique.name + " (" + join_names(unique.columns) + ")\n";
   }
   for (const schema::Index& index : table.indexes) {
-    out += "  index " + index.name + (index.unique ? " unique" : "") + " (" + join_names(index.columns) + ") expr(" +
-           join_names(index.expressions) + ") where=" + index.where.value_or("-") + "\n";
+    out += "  index " + index.name + (index.unique ? " unique" : "") + " (" + join_names(index.key_columns()) + ") expr(" +
+           join_names(expressions_of(index)) + ") where=" + index.where.value_or("-") + "\n";
   }
   for (const schema::ForeignKey& foreign_key : table.foreign_keys) {
     out += "  fk " + foreign_key.name + " (" + join_names(foreign_key.columns) + ") -> " + foreign_key.referred_table +

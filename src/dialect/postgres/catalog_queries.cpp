@@ -75,7 +75,10 @@ Statement constraints(const std::vector<std::string>& schemas) {
   return over_tables(
       "SELECT con.conrelid, con.conname, con.contype, a.attname, fa.attname, fn.nspname, fc.relname, "
       "fn.nspname = t.nspname, con.confdeltype, con.confupdtype, "
-      "pg_catalog.pg_get_expr(con.conbin, con.conrelid, true), con.condeferrable, con.condeferred "
+      "pg_catalog.pg_get_expr(con.conbin, con.conrelid, true), con.condeferrable, con.condeferred, "
+      // indnullsnotdistinct: PostgreSQL 15+, read as in indexes() below.
+      "(SELECT (pg_catalog.to_jsonb(ci) ->> 'indnullsnotdistinct')::boolean FROM pg_catalog.pg_index ci "
+      "WHERE ci.indexrelid = con.conindid AND con.contype = 'u') "
       "FROM tables t JOIN pg_catalog.pg_constraint con ON con.conrelid = t.oid "
       "LEFT JOIN LATERAL unnest(con.conkey, con.confkey) WITH ORDINALITY AS k(attnum, fattnum, position) ON true "
       "LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum "
@@ -87,16 +90,30 @@ Statement constraints(const std::vector<std::string>& schemas) {
       schemas);
 }
 
+// One row per index column, key columns first, then INCLUDE columns. Options a term has by
+// default are left NULL: the collation when it is the column's (or the expression type's), the
+// operator class when it is its type's default. indnullsnotdistinct (PostgreSQL 15+) is read
+// through to_jsonb so that the query also runs on older servers, where it is absent (NULL).
 Statement indexes(const std::vector<std::string>& schemas) {
   return over_tables(
       "SELECT i.indrelid, ic.relname, i.indisunique, a.attname, "
       "pg_catalog.pg_get_indexdef(i.indexrelid, k.position, true), "
-      "pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) "
+      "pg_catalog.pg_get_expr(i.indpred, i.indrelid, true), "
+      "k.position > i.indnkeyatts, am.amname, i.indoption[k.position - 1], "
+      "CASE WHEN i.indcollation[k.position - 1] <> 0 "
+      "AND i.indcollation[k.position - 1] <> COALESCE(a.attcollation, ty.typcollation) THEN coll.collname END, "
+      "CASE WHEN NOT opc.opcdefault THEN opc.opcname END, "
+      "(pg_catalog.to_jsonb(i) ->> 'indnullsnotdistinct')::boolean "
       "FROM tables t JOIN pg_catalog.pg_index i ON i.indrelid = t.oid "
       "JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
-      "CROSS JOIN LATERAL generate_series(1, i.indnkeyatts) AS k(position) "
+      "JOIN pg_catalog.pg_am am ON am.oid = ic.relam "
+      "CROSS JOIN LATERAL generate_series(1, i.indnatts) AS k(position) "
       "LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k.position - 1] "
       "AND a.attnum > 0 "
+      "LEFT JOIN pg_catalog.pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k.position "
+      "LEFT JOIN pg_catalog.pg_type ty ON ty.oid = ia.atttypid "
+      "LEFT JOIN pg_catalog.pg_collation coll ON coll.oid = i.indcollation[k.position - 1] "
+      "LEFT JOIN pg_catalog.pg_opclass opc ON opc.oid = i.indclass[k.position - 1] "
       "WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con "
       "WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x')) "
       "ORDER BY i.indrelid, ic.relname, k.position",

@@ -22,11 +22,14 @@ Statement columns(const std::vector<std::string>& schemas);
 Statement enum_labels(const std::vector<std::string>& schemas);
 // One row per constraint column: table oid, name, type (p, u, f, c), column, referred column,
 // referred schema, referred table, referred schema is the table's own, on delete, on update
-// (confdeltype / confupdtype codes), check expression; ordered by table, name, column position.
+// (confdeltype / confupdtype codes), check expression, deferrable, initially deferred, nulls not
+// distinct (unique, PostgreSQL 15+); ordered by table, name, column position.
 // A check without columns has one row with NULL columns.
 Statement constraints(const std::vector<std::string>& schemas);
-// One row per index key: table oid, index name, unique, column (NULL for an expression),
-// expression (pg_get_indexdef of the key), predicate; ordered by table, index name, position.
+// One row per index column: table oid, index name, unique, column (NULL for an expression),
+// expression (pg_get_indexdef of the key), predicate, is an INCLUDE column, access method,
+// indoption (1 DESC, 2 NULLS FIRST), collation if not the default, operator class if not the
+// default, nulls not distinct (PostgreSQL 15+); ordered by table, index name, position.
 // Indexes that implement a primary key, unique or exclusion constraint are left out: they are
 // reported as those constraints.
 Statement indexes(const std::vector<std::string>& schemas);

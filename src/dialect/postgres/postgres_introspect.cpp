@@ -121,7 +121,13 @@ class CatalogReader {
       if (type == "p") {
         table->primary_key = schema::PrimaryKey{name, std::move(columns)};
       } else if (type == "u") {
-        table->uniques.push_back(schema::UniqueConstraint{name, std::move(columns)});
+        schema::UniqueConstraint unique;
+        unique.name = name;
+        unique.columns = std::move(columns);
+        unique.deferrable = flag(head, 11);
+        unique.initially_deferred = flag(head, 12);
+        unique.nulls_not_distinct = flag(head, 13);
+        table->uniques.push_back(std::move(unique));
       } else if (type == "c") {
         table->checks.push_back(schema::CheckConstraint{name, text(head, 10)});
       } else if (type == "f") {
@@ -149,13 +155,24 @@ class CatalogReader {
       index.name = text(rows[first], 1);
       index.unique = flag(rows[first], 2);
       for (std::size_t at = first; at < last; ++at) {
-        // The model lists columns before expressions, as CREATE INDEX then writes them.
-        if (rows[at].at(3)) {
-          index.columns.push_back(*rows[at].at(3));
-        } else {
-          index.expressions.push_back(text(rows[at], 4));
+        const Row& row = rows[at];
+        if (flag(row, 6)) {
+          index.include.push_back(text(row, 3));
+          continue;
         }
+        schema::IndexTerm term = row.at(3) ? schema::IndexTerm::of_column(*row.at(3))
+                                           : schema::IndexTerm::of_expression(text(row, 4));
+        term.collate = row.at(9);
+        term.opclass = row.at(10);
+        const int option = std::stoi(row.at(8).value_or("0"));
+        term.descending = (option & 1) != 0;
+        // NULLS LAST ascending and NULLS FIRST descending are the defaults: no clause for them.
+        if (const bool nulls_first = (option & 2) != 0; nulls_first != term.descending)
+          term.nulls = nulls_first ? schema::NullsOrder::first : schema::NullsOrder::last;
+        index.terms.push_back(std::move(term));
       }
+      if (const std::string method = text(rows[first], 7); method != "btree") index.method = method;
+      index.nulls_not_distinct = flag(rows[first], 11);
       index.where = rows[first].at(5);
       table->indexes.push_back(std::move(index));
     });

@@ -51,7 +51,8 @@ void normalize_schema(schema::Schema& schema) {
   for (schema::Table& table : schema.tables) {
     for (schema::Column& column : table.columns) normalize_column(table, column);
     for (schema::Index& index : table.indexes) {
-      for (std::string& expression : index.expressions) expression = canonical_expression(expression);
+      for (schema::IndexTerm& term : index.terms)
+        if (term.is_expression()) term.expression = canonical_expression(term.expression);
       if (index.where) index.where = canonical_expression(*index.where);
     }
     for (schema::CheckConstraint& check : table.checks) check.expression = canonical_expression(check.expression);

@@ -16,6 +16,13 @@ class PostgresRenderer final : public SqlRenderer {
                                                     std::size_t seen) const override;
   std::string column_constraints(const schema::Column& column) const override;
   std::string default_clause(std::string_view default_sql) const override;
+  // postgres_index_clauses.cpp: USING, operator classes, NULLS FIRST|LAST, INCLUDE and
+  // NULLS NOT DISTINCT.
+  std::string index_method(const schema::Index& index) const override;
+  std::string index_term_options(const schema::Index& index, const schema::IndexTerm& term) const override;
+  std::string index_term_nulls(const schema::Index& index, const schema::IndexTerm& term) const override;
+  std::string index_tail(const schema::Index& index) const override;
+  std::string unique_nulls(const schema::UniqueConstraint& unique) const override;
 
  public:
   // One statement, so one round trip per revision: the version DELETEs and INSERTs become

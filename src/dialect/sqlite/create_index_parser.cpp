@@ -5,14 +5,23 @@
 namespace dbmig::dialect::sqlite {
 namespace {
 
-// Drops the ordering and collation suffixes of an indexed term: `lower(x) COLLATE nocase DESC`.
-TokenRange without_suffixes(const std::vector<Token>& tokens, TokenRange term) {
+struct SplitTerm {
+  TokenRange expression;
+  std::optional<std::string> collation;
+};
+
+// Splits the ordering and collation suffixes off an indexed term: `lower(x) COLLATE nocase DESC`.
+SplitTerm split_suffixes(const std::vector<Token>& tokens, TokenRange term) {
   if (term.end - term.begin >= 2 &&
       (tokens[term.end - 1].is_keyword("ASC") || tokens[term.end - 1].is_keyword("DESC"))) {
     --term.end;
   }
-  if (term.end - term.begin >= 3 && tokens[term.end - 2].is_keyword("COLLATE")) term.end -= 2;
-  return term;
+  std::optional<std::string> collation;
+  if (term.end - term.begin >= 3 && tokens[term.end - 2].is_keyword("COLLATE")) {
+    collation = tokens[term.end - 1].value();
+    term.end -= 2;
+  }
+  return {term, std::move(collation)};
 }
 
 }  // namespace
@@ -27,7 +36,9 @@ ParsedIndex parse_create_index(std::string_view sql) {
   if (open == tokens.size()) return parsed;
   const std::size_t close = matching_parenthesis(tokens, open);
   for (const TokenRange& term : split_top_level(tokens, open + 1, close)) {
-    parsed.terms.emplace_back(source_text(sql, tokens, without_suffixes(tokens, term)));
+    SplitTerm split = split_suffixes(tokens, term);
+    parsed.terms.emplace_back(source_text(sql, tokens, split.expression));
+    parsed.collations.push_back(std::move(split.collation));
   }
   if (close + 1 < tokens.size() && tokens[close + 1].is_keyword("WHERE")) {
     std::size_t end = tokens.size();

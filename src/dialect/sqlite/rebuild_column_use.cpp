@@ -27,10 +27,10 @@ bool mentions_identifier(std::string_view sql, std::string_view identifier) {
 }
 
 bool index_uses_column(const schema::Index& index, std::string_view column) {
-  const bool in_expressions =
-      std::any_of(index.expressions.begin(), index.expressions.end(),
-                  [&](const std::string& expression) { return mentions_identifier(expression, column); });
-  return names_column(index.columns, column) || in_expressions || (index.where && mentions_identifier(*index.where, column));
+  const bool in_terms = std::any_of(index.terms.begin(), index.terms.end(), [&](const schema::IndexTerm& term) {
+    return term.is_expression() ? mentions_identifier(term.expression, column) : equals_ignoring_case(term.column, column);
+  });
+  return in_terms || names_column(index.include, column) || (index.where && mentions_identifier(*index.where, column));
 }
 
 std::optional<std::string> column_user(const schema::Table& table, std::string_view column) {

@@ -16,7 +16,7 @@ namespace dbmig::dialect::sqlite {
 // leaving SQL behind that names a column that is gone.
 bool mentions_identifier(std::string_view sql, std::string_view identifier);
 
-bool index_uses_column(const schema::Index& index, std::string_view column);  // columns, expressions, WHERE
+bool index_uses_column(const schema::Index& index, std::string_view column);  // terms, INCLUDE, WHERE
 
 // The first thing in `table` that uses `column`, as a phrase ("its primary key", `index "ix_a"`),
 // or nullopt when nothing does. Triggers are not looked at: ALTER TABLE DROP COLUMN checks them.

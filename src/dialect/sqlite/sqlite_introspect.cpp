@@ -173,7 +173,7 @@ class CatalogReader {
   // columns), 'u' a UNIQUE constraint, 'c' a CREATE INDEX.
   void read_indexes() {
     const std::vector<Row> rows = connection_.query(
-        {catalog_query("SELECT m.name, il.name, il.\"unique\", il.origin, ii.cid, ii.name, s.sql",
+        {catalog_query("SELECT m.name, il.name, il.\"unique\", il.origin, ii.cid, ii.name, s.sql, ii.\"desc\"",
                        " JOIN pragma_index_list(m.name) AS il JOIN pragma_index_xinfo(il.name) AS ii"
                        " LEFT JOIN sqlite_schema AS s ON s.type = 'index' AND s.name = il.name",
                        "m.name, il.name, ii.seqno", " AND ii.key = 1"),
@@ -188,15 +188,20 @@ class CatalogReader {
     const std::string origin = text(head, 3);
     if (origin == "pk") return;
     std::vector<std::string> columns;
-    std::vector<std::string> expressions;
+    std::vector<schema::IndexTerm> terms;
     const ParsedIndex parsed = parse_create_index(text(head, 6));
     for (std::size_t at = first; at < last; ++at) {
-      const std::size_t term = at - first;
+      const std::size_t position = at - first;
+      schema::IndexTerm term;
       if (text(rows[at], 4) == "-2") {  // an expression: its text is only in the CREATE INDEX
-        expressions.push_back(term < parsed.terms.size() ? parsed.terms[term] : std::string());
+        term = schema::IndexTerm::of_expression(position < parsed.terms.size() ? parsed.terms[position] : std::string());
       } else {
-        columns.push_back(rows[at].at(5).value_or("rowid"));  // cid -1 is the rowid
+        term = schema::IndexTerm::of_column(rows[at].at(5).value_or("rowid"));  // cid -1 is the rowid
+        columns.push_back(term.column);
       }
+      if (position < parsed.collations.size()) term.collate = parsed.collations[position];
+      term.descending = text(rows[at], 7) == "1";
+      terms.push_back(std::move(term));
     }
     if (origin == "u") {
       schema::UniqueConstraint unique;
@@ -209,8 +214,7 @@ class CatalogReader {
     schema::Index index;
     index.name = text(head, 1);
     index.unique = text(head, 2) == "1";
-    index.columns = std::move(columns);
-    index.expressions = std::move(expressions);
+    index.terms = std::move(terms);
     index.where = parsed.where;
     table.table.indexes.push_back(std::move(index));
   }

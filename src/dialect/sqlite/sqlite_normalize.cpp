@@ -36,12 +36,13 @@ void normalize_column(const schema::Table& table, schema::Column& column) {
 // Total orders (every field takes part), so equal lists sort the same whatever their start order.
 void sort_constraints(schema::Table& table) {
   std::sort(table.indexes.begin(), table.indexes.end(), [](const schema::Index& a, const schema::Index& b) {
-    return std::tie(a.name, a.columns, a.expressions, a.unique, a.where) <
-           std::tie(b.name, b.columns, b.expressions, b.unique, b.where);
+    return std::tie(a.name, a.terms, a.unique, a.where, a.method, a.include, a.nulls_not_distinct) <
+           std::tie(b.name, b.terms, b.unique, b.where, b.method, b.include, b.nulls_not_distinct);
   });
   std::sort(table.uniques.begin(), table.uniques.end(),
             [](const schema::UniqueConstraint& a, const schema::UniqueConstraint& b) {
-              return std::tie(a.name, a.columns) < std::tie(b.name, b.columns);
+              return std::tie(a.name, a.columns, a.nulls_not_distinct, a.deferrable, a.initially_deferred) <
+                     std::tie(b.name, b.columns, b.nulls_not_distinct, b.deferrable, b.initially_deferred);
             });
   std::sort(table.foreign_keys.begin(), table.foreign_keys.end(),
             [](const schema::ForeignKey& a, const schema::ForeignKey& b) {
@@ -62,7 +63,8 @@ void normalize_schema(schema::Schema& schema) {
     table.comment.reset();
     for (schema::Column& column : table.columns) normalize_column(table, column);
     for (schema::Index& index : table.indexes) {
-      for (std::string& expression : index.expressions) expression = normalize_expression(expression);
+      for (schema::IndexTerm& term : index.terms)
+        if (term.is_expression()) term.expression = normalize_expression(term.expression);
       if (index.where) index.where = normalize_expression(*index.where);
     }
     for (schema::CheckConstraint& check : table.checks) check.expression = normalize_expression(check.expression);

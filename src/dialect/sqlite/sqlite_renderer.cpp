@@ -60,6 +60,14 @@ std::string SqliteRenderer::column_constraints(const schema::Column& column) con
 // SQLite indexes any expression as written: `ON "t" (lower(name))`.
 std::string SqliteRenderer::index_expression(std::string_view expression) const { return std::string(expression); }
 
+// SQLite's UNIQUE constraints are always checked at once (only its foreign keys can wait).
+std::string SqliteRenderer::unique_deferrable(const schema::UniqueConstraint& unique) const {
+  if (!unique.deferrable) return {};
+  throw usage_error("SQLite cannot build unique constraint \"" + unique.name + "\": it is DEFERRABLE (deferrable:), "
+                    "which SQLite supports only on foreign keys",
+                    std::nullopt, "remove deferrable from the constraint, or use PostgreSQL");
+}
+
 // SQLite has no place for comments; normalize() drops them from both sides, and an explicit
 // comment step renders to nothing rather than failing a migration over documentation.
 std::vector<Statement> SqliteRenderer::table_comment(const ops::TableName& /*table*/,

@@ -23,6 +23,7 @@ class SqliteRenderer final : public SqlRenderer {
   std::string default_clause(std::string_view default_sql) const override;
   std::string column_constraints(const schema::Column& column) const override;
   std::string index_expression(std::string_view expression) const override;
+  std::string unique_deferrable(const schema::UniqueConstraint& unique) const override;  // refused
   std::vector<Statement> table_comment(const ops::TableName& table,
                                        const std::optional<std::string>& comment) const override;
   std::vector<Statement> column_comment(const ops::TableName& table, std::string_view column,
