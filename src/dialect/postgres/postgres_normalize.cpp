@@ -24,13 +24,20 @@ void normalize_column(const schema::Table& table, schema::Column& column) {
   if (column.type.kind == TypeKind::native) {
     ReadType read = read_type(column.type.native);
     column.type = std::move(read.type);
-    column.autoincrement = column.autoincrement || read.serial;
+    if (read.serial) {  // type: serial is autoincrement: serial
+      column.autoincrement = true;
+      column.autoincrement_kind = schema::AutoincrementKind::serial;
+    }
   }
   if (column.type.kind == TypeKind::numeric && column.type.precision && !column.type.scale) column.type.scale = 0;
   if (!is_integer(column.type.kind)) column.autoincrement = false;
   if (column.default_sql) column.default_sql = canonical_default(*column.default_sql);
   if (column.default_sql) column.default_sql = typed_default(*column.default_sql, column.type);
-  if (column.autoincrement) column.default_sql.reset();
+  if (!column.autoincrement) column.autoincrement_kind = schema::AutoincrementKind::identity;
+  if (column.autoincrement) {
+    column.default_sql.reset();
+    column.nullable = false;  // identity and serial columns are NOT NULL
+  }
   if (in_primary_key(table, column.name)) column.nullable = false;
 }
 

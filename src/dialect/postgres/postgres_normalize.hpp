@@ -11,7 +11,8 @@ namespace dbmig::dialect::postgres {
 //    other native types take format_type()'s spelling (postgres_types.hpp). numeric(p) is
 //    numeric(p, 0).
 //  - ...has no serial type: serial, bigserial and smallserial become integer, bigint and smallint
-//    with autoincrement. Autoincrement applies to integer types only.
+//    with autoincrement: serial. Autoincrement applies to integer types only, and makes the
+//    column NOT NULL (identity and serial columns both are).
 //  - ...prints defaults and expressions its own way: defaults, CHECK bodies, index expressions
 //    and predicates are put in canonical form (postgres_expression.hpp); a quoted constant
 //    default takes its column's type ('0' on an integer column is 0); DEFAULT NULL is no
