@@ -120,3 +120,19 @@ TEST_CASE("postgres normalize: schemas stay, enum values keep their order") {
   CHECK(result.tables[0].columns[0].type == state);
   CHECK(result.tables[0].columns[0].default_sql == "'open'");
 }
+
+TEST_CASE("postgres normalize: an integer cast to numeric by hand keeps its cast, as the server stores it") {
+  schema::Table table;
+  table.name = "t";
+  table.columns = {column("a", type_of(TypeKind::numeric), true, "(1)::numeric"),
+                   column("b", type_of(TypeKind::numeric), true, "1::numeric"),
+                   column("c", type_of(TypeKind::numeric), true, "1"),
+                   column("d", type_of(TypeKind::numeric), true, "'1'::numeric"),
+                   column("e", type_of(TypeKind::numeric), true, "(-1)::numeric")};
+  const schema::Schema result = normalized(schema::Schema{{table}});
+  CHECK(result.tables[0].columns[0].default_sql == "1::numeric");
+  CHECK(result.tables[0].columns[1].default_sql == "1::numeric");
+  CHECK(result.tables[0].columns[2].default_sql == "1");
+  CHECK(result.tables[0].columns[3].default_sql == "1");  // a quoted constant takes the column's type
+  CHECK(result.tables[0].columns[4].default_sql == "-1");
+}

@@ -16,7 +16,8 @@ namespace dbmig::dialect::postgres {
 //  - ...prints defaults and expressions its own way: defaults, CHECK bodies, index expressions
 //    and predicates are put in canonical form (postgres_expression.hpp); a quoted constant
 //    default takes its column's type ('0' on an integer column is 0); DEFAULT NULL is no
-//    default; an autoincrement column has no default.
+//    default; an autoincrement column has no default. An integer constant cast to numeric by
+//    hand ((1)::numeric) keeps its cast (1::numeric): the server stores it apart from 1.
 //  - ...makes primary key columns NOT NULL: they are marked not nullable.
 //  - ...lets REFERENCES omit the columns, meaning the referred table's primary key: omitted
 //    referred columns are filled in from that key when the referred table is in the schema.
