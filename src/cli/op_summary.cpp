@@ -25,7 +25,11 @@ std::string alter_details(const ops::AlterColumn& alter) {
   if (alter.default_sql)
     changes.push_back("default " + show_default(alter.existing.default_sql) + " -> " + show_default(*alter.default_sql));
   if (alter.comment) changes.push_back("comment");
-  if (alter.autoincrement) changes.push_back(*alter.autoincrement ? "autoincrement" : "no autoincrement");
+  if (alter.autoincrement && !*alter.autoincrement) changes.push_back("no autoincrement");
+  if (alter.autoincrement && *alter.autoincrement) {
+    const bool plain = alter.autoincrement_kind == schema::AutoincrementKind::identity;
+    changes.push_back(plain ? "autoincrement" : "autoincrement " + schema::to_string(alter.autoincrement_kind));
+  }
   return util::join(changes, ", ");
 }
 

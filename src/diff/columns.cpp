@@ -26,7 +26,10 @@ std::optional<ops::AlterColumn> alteration(const schema::Table& table, const sch
   if (desired.nullable != live.nullable) alter.nullable = desired.nullable;
   if (desired.default_sql != live.default_sql) alter.default_sql = desired.default_sql;
   if (desired.comment != live.comment) alter.comment = desired.comment;
-  if (desired.autoincrement != live.autoincrement) alter.autoincrement = desired.autoincrement;
+  if (desired.autoincrement != live.autoincrement || desired.autoincrement_kind != live.autoincrement_kind) {
+    alter.autoincrement = desired.autoincrement;  // serial <-> identity is a change too
+    alter.autoincrement_kind = desired.autoincrement_kind;
+  }
   if (!alter.type && !alter.nullable && !alter.default_sql && !alter.comment && !alter.autoincrement)
     return std::nullopt;
   return alter;

@@ -55,7 +55,7 @@ ColumnRead read_column_entry(const Mapping& mapping, std::string name) {
   if (const auto value = mapping.get("comment")) column.comment = value->optional_text();
   if (const auto value = mapping.get("renamed_from")) column.renamed_from = value->text();
   if (const auto value = mapping.get("autoincrement")) {
-    column.autoincrement = value->boolean();
+    read_autoincrement(*value, column);
     if (column.autoincrement && !is_integer_kind(column.type.kind))
       value->fail("autoincrement needs an integer column, not " + schema::to_string(column.type),
                   "use type integer, bigint or smallint, or remove autoincrement");
@@ -83,6 +83,22 @@ ColumnRead read_column_entry(const Mapping& mapping, std::string name) {
 }
 
 }  // namespace detail
+
+// autoincrement: true / false, or how the values come: identity, always, serial (PostgreSQL's
+// three ways; see schema::AutoincrementKind).
+void read_autoincrement(const Value& value, schema::Column& column) {
+  const std::optional<std::string> word = value.optional_text();
+  if (word && (*word == "identity" || *word == "always" || *word == "serial")) {
+    column.autoincrement = true;
+    column.autoincrement_kind = schema::parse_autoincrement_kind(*word);
+    return;
+  }
+  if (word && !(*word == "true" || *word == "false" || *word == "yes" || *word == "no" || *word == "on" || *word == "off"))
+    value.fail("expected true, false, identity, always or serial for autoincrement, got '" + *word + "'",
+               "true: the database assigns the key's values; serial / always: PostgreSQL's serial column or "
+               "GENERATED ALWAYS identity, on any integer column");
+  column.autoincrement = value.boolean();
+}
 
 schema::Column read_column(const YAML::Node& node, std::string column_name, std::string_view file,
                            const std::vector<std::string>& caller_keys) {

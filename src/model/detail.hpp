@@ -103,6 +103,8 @@ void check_schema(const std::vector<LocatedTable>& tables, const NameRules& rule
 // "auto"): the table's primary key is this one integer column, which neither refers to another
 // table nor has a default.
 bool implies_autoincrement(const schema::Table& table, const schema::Column& column);
+// Whether autoincrement: true is allowed: the column is the whole primary key, of an integer type.
+bool may_autoincrement(const schema::Table& table, const schema::Column& column);
 
 // The name a table or column may have: not empty and within PostgreSQL's identifier length.
 void check_identifier(std::string_view name, std::string_view kind, const Location& where);

@@ -51,6 +51,9 @@ schema::Table read_table(const Value& value, std::string table_name, const schem
                          const std::vector<std::string>& caller_keys = {},
                          GivenNames given_names = GivenNames::through_convention);
 schema::Column read_column(const Value& value, std::string column_name, const std::vector<std::string>& caller_keys = {});
+// An autoincrement value into column.autoincrement and .autoincrement_kind: true / false, or the
+// kind by name (identity, always, serial). Fails at the value's location on anything else.
+void read_autoincrement(const Value& value, schema::Column& column);
 
 // The explicit form of a table/column that read_table/read_column read back to an equal value:
 // every constraint at table level with its name. Mapping keys in a stable order.

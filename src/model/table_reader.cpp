@@ -108,10 +108,13 @@ bool is_integer_kind(schema::TypeKind kind) {
   return kind == schema::TypeKind::integer || kind == schema::TypeKind::bigint || kind == schema::TypeKind::smallint;
 }
 
-// The one column that may be autoincrement: the whole primary key, of an integer type.
-bool may_autoincrement(const schema::Table& table, const schema::Column& column) {
-  return table.primary_key && table.primary_key->columns.size() == 1 &&
-         table.primary_key->columns.front() == column.name && is_integer_kind(column.type.kind);
+
+// autoincrement: identity / always / serial name PostgreSQL's own ways, which any integer column
+// may take (a serial counter, a serial in a composite key); autoincrement: true is the portable
+// "the key numbers itself", kept to the whole primary key.
+bool explicit_kind(const Value& autoincrement) {
+  const std::optional<std::string> word = autoincrement.optional_text();
+  return word && (*word == "identity" || *word == "always" || *word == "serial");
 }
 
 // Key columns are NOT NULL; the key's single integer column is autoincrement unless it says not.
@@ -130,14 +133,20 @@ void apply_primary_key_rules(const std::vector<WrittenColumn>& written, schema::
     }
     if (!flags.autoincrement) {
       column.autoincrement = implies_autoincrement(table, column);
-    } else if (column.autoincrement && !may_autoincrement(table, column)) {
+    } else if (column.autoincrement && !may_autoincrement(table, column) && !explicit_kind(*flags.autoincrement)) {
       flags.autoincrement->fail("autoincrement needs the column to be the table's whole primary key",
-                                "make it the single primary key column (primary_key: true), or remove autoincrement");
+                                "make it the single primary key column (primary_key: true), remove autoincrement, or on "
+                                "PostgreSQL write autoincrement: serial, identity or always");
     }
   }
 }
 
 }  // namespace
+
+bool may_autoincrement(const schema::Table& table, const schema::Column& column) {
+  return table.primary_key && table.primary_key->columns.size() == 1 &&
+         table.primary_key->columns.front() == column.name && is_integer_kind(column.type.kind);
+}
 
 bool implies_autoincrement(const schema::Table& table, const schema::Column& column) {
   const bool refers_elsewhere = std::any_of(table.foreign_keys.begin(), table.foreign_keys.end(), [&](const auto& fk) {

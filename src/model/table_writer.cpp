@@ -31,8 +31,21 @@ struct FoldedFlags {
 struct ColumnContext {
   bool in_primary_key = false;        // NOT NULL is implied
   bool implied_autoincrement = false;
+  bool may_autoincrement = true;      // autoincrement: true is allowed: a lone column, or the table's whole integer key
   FoldedFlags flags;
 };
+
+// true/false where that says it (the whole key's identity, or none); otherwise the kind by name,
+// which the reader accepts on any integer column.
+void write_autoincrement(YamlNode& node, const schema::Column& column, const ColumnContext& context) {
+  const bool plain = !column.autoincrement || column.autoincrement_kind == schema::AutoincrementKind::identity;
+  if (plain && column.autoincrement == context.implied_autoincrement) return;
+  if (plain && (!column.autoincrement || context.may_autoincrement)) {
+    node.add("autoincrement", column.autoincrement);
+  } else {
+    node.add("autoincrement", schema::to_string(column.autoincrement_kind));
+  }
+}
 
 YamlNode write_column(const schema::Column& column, const ColumnContext& context) {
   YamlNode node = YamlNode::mapping();
@@ -49,7 +62,7 @@ YamlNode write_column(const schema::Column& column, const ColumnContext& context
     if (foreign_key->on_update != schema::ReferentialAction::no_action)
       node.add("on_update", schema::to_string(foreign_key->on_update));
   }
-  if (column.autoincrement != context.implied_autoincrement) node.add("autoincrement", column.autoincrement);
+  write_autoincrement(node, column, context);
   if (column.comment) node.add("comment", *column.comment);
   if (column.renamed_from) node.add("renamed_from", *column.renamed_from);
   node.style = Style::flow;
@@ -169,7 +182,10 @@ class TableWriter {
       for (const auto& column : table_.primary_key->columns)
         if (const std::size_t index = column_index(column); index < contexts_.size()) contexts_[index].in_primary_key = true;
     for (std::size_t i = 0; i < table_.columns.size(); ++i)
+    {
       contexts_[i].implied_autoincrement = implies_autoincrement(table_, table_.columns[i]);
+      contexts_[i].may_autoincrement = may_autoincrement(table_, table_.columns[i]);
+    }
     if (!naming_) return;  // the explicit form keeps every constraint at table level
 
     if (const auto& key = table_.primary_key; key && conventional(&Convention::pk, key->name, key->columns)) {

@@ -148,7 +148,10 @@ class Applier {
     if (op.nullable) altered.nullable = *op.nullable;
     if (op.default_sql) altered.default_sql = *op.default_sql;
     if (op.comment) altered.comment = *op.comment;
-    if (op.autoincrement) altered.autoincrement = *op.autoincrement;
+    if (op.autoincrement) {
+      altered.autoincrement = *op.autoincrement;
+      altered.autoincrement_kind = *op.autoincrement ? op.autoincrement_kind : schema::AutoincrementKind::identity;
+    }
   }
 
   void operator()(const CreateIndex& op) {

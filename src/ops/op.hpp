@@ -74,6 +74,9 @@ struct AlterColumn {
   std::optional<std::optional<std::string>> default_sql;  // set to nullopt-inside: drop the default
   std::optional<std::optional<std::string>> comment;
   std::optional<bool> autoincrement;
+  // With autoincrement: true, how (serial, identity, always); a change of kind alone is also
+  // autoincrement: true, with existing.autoincrement_kind telling the kind before.
+  schema::AutoincrementKind autoincrement_kind = schema::AutoincrementKind::identity;
   bool operator==(const AlterColumn&) const = default;
 };
 

@@ -17,7 +17,10 @@ schema::Column altered_column(const AlterColumn& alter) {
   if (alter.nullable) after.nullable = *alter.nullable;
   if (alter.default_sql) after.default_sql = *alter.default_sql;
   if (alter.comment) after.comment = *alter.comment;
-  if (alter.autoincrement) after.autoincrement = *alter.autoincrement;
+  if (alter.autoincrement) {
+    after.autoincrement = *alter.autoincrement;
+    after.autoincrement_kind = *alter.autoincrement ? alter.autoincrement_kind : schema::AutoincrementKind::identity;
+  }
   return after;
 }
 
@@ -31,7 +34,10 @@ AlterColumn reversed(const AlterColumn& alter) {
   if (alter.nullable) back.nullable = alter.existing.nullable;
   if (alter.default_sql) back.default_sql = alter.existing.default_sql;
   if (alter.comment) back.comment = alter.existing.comment;
-  if (alter.autoincrement) back.autoincrement = alter.existing.autoincrement;
+  if (alter.autoincrement) {
+    back.autoincrement = alter.existing.autoincrement;
+    back.autoincrement_kind = alter.existing.autoincrement_kind;
+  }
   return back;
 }
 

@@ -9,8 +9,9 @@
 //   - drop_column: {table: users, name: age}
 //   - rename_column: {table: users, name: email, new_name: mail}
 //   - alter_column: {table: users, name: email, <only what changes: type, nullable, default
-//                   (null drops it), comment, autoincrement>, existing_type, existing_nullable,
-//                   existing_default, existing_comment, existing_autoincrement}
+//                   (null drops it), comment, autoincrement (true, false, identity, always,
+//                   serial)>, existing_type, existing_nullable, existing_default,
+//                   existing_comment, existing_autoincrement}
 //   - create_index: {table: users, name: ix_..., columns: [...], expressions: [...], unique, where,
 //                   using, include, nulls_not_distinct}  (columns may hold term mappings:
 //                   {column: a, order: desc, nulls: last, collate: "C", opclass: ...} or

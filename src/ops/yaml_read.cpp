@@ -159,7 +159,12 @@ Op read(std::type_identity<AlterColumn>, const Step& step) {
   alter.nullable = optional_flag(body, "nullable");
   alter.default_sql = change_of(body, "default");
   alter.comment = change_of(body, "comment");
-  alter.autoincrement = optional_flag(body, "autoincrement");
+  if (const auto value = body.get("autoincrement"); value && !value->is_null()) {
+    schema::Column after;
+    model::read_autoincrement(*value, after);
+    alter.autoincrement = after.autoincrement;
+    alter.autoincrement_kind = after.autoincrement_kind;
+  }
   if (!alter.type && !alter.nullable && !alter.default_sql && !alter.comment && !alter.autoincrement)
     body.value().fail("alter_column changes nothing",
                       "give at least one of: type, nullable, default (null drops it), comment, autoincrement");
@@ -171,7 +176,8 @@ Op read(std::type_identity<AlterColumn>, const Step& step) {
   existing.nullable = optional_flag(body, "existing_nullable").value_or(true);
   existing.default_sql = optional_text(body, "existing_default");
   existing.comment = optional_text(body, "existing_comment");
-  existing.autoincrement = optional_flag(body, "existing_autoincrement").value_or(false);
+  if (const auto value = body.get("existing_autoincrement"); value && !value->is_null())
+    model::read_autoincrement(*value, existing);
   return alter;
 }
 

@@ -16,6 +16,15 @@ using Style = YamlNode::Style;
 // A text that may be absent: absent is written `null` (a dropped default, a removed comment).
 YamlNode text_or_null(const std::optional<std::string>& text) { return text ? YamlNode::scalar(*text) : YamlNode::none(); }
 
+// true / false, or the kind by name when it is not plain identity (serial, always).
+void add_autoincrement(YamlNode& body, const char* key, bool autoincrement, schema::AutoincrementKind kind) {
+  if (autoincrement && kind != schema::AutoincrementKind::identity) {
+    body.add(key, schema::to_string(kind));
+  } else {
+    body.add(key, autoincrement);
+  }
+}
+
 // The {table, schema} head every op on an existing table starts with.
 YamlNode on_table(const TableName& table) {
   YamlNode body = YamlNode::mapping();
@@ -116,14 +125,15 @@ struct Writer {
     if (op.nullable) body.add("nullable", *op.nullable);
     if (op.default_sql) body.add("default", text_or_null(*op.default_sql));
     if (op.comment) body.add("comment", text_or_null(*op.comment));
-    if (op.autoincrement) body.add("autoincrement", *op.autoincrement);
+    if (op.autoincrement) add_autoincrement(body, "autoincrement", *op.autoincrement, op.autoincrement_kind);
     // The column as it was: context for a reviewer, and what the inverse restores.
     const schema::Column& existing = op.existing;
     body.add("existing_type", schema::to_string(existing.type));
     body.add("existing_nullable", existing.nullable);
     if (existing.default_sql) body.add("existing_default", *existing.default_sql);
     if (existing.comment) body.add("existing_comment", *existing.comment);
-    if (existing.autoincrement) body.add("existing_autoincrement", true);
+    if (existing.autoincrement)
+      add_autoincrement(body, "existing_autoincrement", true, existing.autoincrement_kind);
     return body;
   }
 

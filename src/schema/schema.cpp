@@ -95,6 +95,22 @@ bool Index::on_plain_columns() const {
   return plain_terms && method.empty() && include.empty() && !nulls_not_distinct;
 }
 
+std::string to_string(AutoincrementKind kind) {
+  switch (kind) {
+    case AutoincrementKind::always: return "always";
+    case AutoincrementKind::serial: return "serial";
+    case AutoincrementKind::identity: break;
+  }
+  return "identity";
+}
+
+AutoincrementKind parse_autoincrement_kind(std::string_view text) {
+  for (const AutoincrementKind kind : {AutoincrementKind::identity, AutoincrementKind::always, AutoincrementKind::serial})
+    if (to_string(kind) == text) return kind;
+  throw std::invalid_argument("unknown autoincrement '" + std::string(text) +
+                              "': expected true, false, identity, always or serial");
+}
+
 const Column* Table::find_column(std::string_view column_name) const { return find_column_in(columns, column_name); }
 Column* Table::find_column(std::string_view column_name) { return find_column_in(columns, column_name); }
 

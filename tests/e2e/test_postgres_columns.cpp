@@ -88,7 +88,7 @@ TEST_CASE("postgres columns: an autoincrement key is an identity column; inserts
   CHECK(no_changes(project));
 }
 
-TEST_CASE("postgres columns: a serial column made by hand reads as autoincrement, not as a default") {
+TEST_CASE("postgres columns: a serial column made by hand reads as autoincrement: serial, not as a default") {
   auto database = make_database("postgresql");
   if (!database) return;
   execute(*database, "CREATE TABLE users (id serial PRIMARY KEY, name text)");
@@ -97,14 +97,23 @@ TEST_CASE("postgres columns: a serial column made by hand reads as autoincrement
                 "tables:\n"
                 "  users:\n"
                 "    columns:\n"
-                "      id: {type: integer, primary_key: true}\n"
+                "      id: {type: integer, primary_key: true, autoincrement: serial}\n"
                 "      name: {type: text}\n");
   // The hand-made key is named users_pkey; the diff matches keys by their columns.
   CHECK(no_changes(project));
+  // A serial is not an identity: a model asking for the identity is a change.
+  project.write("models.yaml",
+                "tables:\n"
+                "  users:\n"
+                "    columns:\n"
+                "      id: {type: integer, primary_key: true}\n"
+                "      name: {type: text}\n");
+  CHECK_FALSE(no_changes(project));
   const schema::Schema live = database->introspect();
   const schema::Column* id = live.find_table("users")->find_column("id");
   REQUIRE(id != nullptr);
   CHECK(id->autoincrement);
+  CHECK(id->autoincrement_kind == schema::AutoincrementKind::serial);
   CHECK_FALSE(id->default_sql);
 }
 

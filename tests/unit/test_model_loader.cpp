@@ -183,6 +183,29 @@ TEST_CASE("model loader: defaults, nullability and autoincrement follow the docu
   CHECK(e->foreign_keys[0].on_update == ReferentialAction::set_default);
 }
 
+TEST_CASE("model loader: autoincrement serial, identity and always are allowed on any integer column") {
+  const Schema schema = load(R"yaml(tables:
+  orders:
+    columns:
+      id: {type: bigint, autoincrement: serial}
+      customer_id: {type: integer, nullable: false}
+      seq: {type: integer, autoincrement: always}
+      n: {type: smallint, autoincrement: identity}
+    primary_key: [id, customer_id]
+  tickets:
+    columns:
+      id: {type: integer, primary_key: true, autoincrement: serial}
+)yaml");
+  const Table& orders = table_named(schema, "orders");
+  CHECK(column_named(orders, "id").autoincrement);
+  CHECK(column_named(orders, "id").autoincrement_kind == schema::AutoincrementKind::serial);
+  CHECK(column_named(orders, "seq").autoincrement_kind == schema::AutoincrementKind::always);
+  CHECK(column_named(orders, "n").autoincrement_kind == schema::AutoincrementKind::identity);
+  CHECK(column_named(orders, "n").autoincrement);
+  CHECK_FALSE(column_named(orders, "customer_id").autoincrement);
+  CHECK(column_named(table_named(schema, "tickets"), "id").autoincrement_kind == schema::AutoincrementKind::serial);
+}
+
 TEST_CASE("schema: schema_names lists the named schemas; fold_schema clears the default one") {
   Schema schema = load(R"yaml(
 tables:
@@ -366,6 +389,10 @@ TEST_CASE("model loader: bad models are usage errors at file:line:column with a 
        "autoincrement needs an integer column, not text", "integer, bigint or smallint"},
       {"tables:\n  users:\n    columns:\n      id: {type: integer, autoincrement: true}\n", "4:42",
        "autoincrement needs the column to be the table's whole primary key", "primary_key: true"},
+      {"tables:\n  users:\n    columns:\n      id: {type: integer, autoincrement: serials}\n", "4:42",
+       "expected true, false, identity, always or serial for autoincrement, got 'serials'", "GENERATED ALWAYS"},
+      {"tables:\n  users:\n    columns:\n      id: {type: text, autoincrement: serial}\n", "4:39",
+       "autoincrement needs an integer column, not text", "integer, bigint or smallint"},
       {"tables:\n  users:\n    columns:\n      id: {type: integer}\n      id: {type: text}\n", "5:7",
        "duplicate key 'id' in 'columns' of table 'users'", "already given at line 4"},
       {"tables:\n  users:\n    columns: {id: {type: integer}}\n  users:\n    columns: {id: {type: integer}}\n", "4:3",

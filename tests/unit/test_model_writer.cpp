@@ -108,6 +108,10 @@ TEST_CASE("model writer: a column is written in flow style without its defaults"
   Column counter = column("id", "bigint", false);
   counter.autoincrement = true;
   CHECK(emit(model::column_to_yaml(counter)) == "{type: bigint, nullable: false, autoincrement: true}");
+  counter.autoincrement_kind = schema::AutoincrementKind::serial;
+  CHECK(emit(model::column_to_yaml(counter)) == "{type: bigint, nullable: false, autoincrement: serial}");
+  counter.autoincrement_kind = schema::AutoincrementKind::always;
+  CHECK(emit(model::column_to_yaml(counter)) == "{type: bigint, nullable: false, autoincrement: always}");
 }
 
 TEST_CASE("model writer: read_column reads column_to_yaml back unchanged") {
@@ -117,7 +121,9 @@ TEST_CASE("model writer: read_column reads column_to_yaml back unchanged") {
   with_everything.renamed_from = "old_c";
   Column counter = column("id", "integer", false);
   counter.autoincrement = true;
-  for (const Column& original : {column("a", "text"), column("b", "jsonb", false), with_everything, counter}) {
+  Column serial = counter;
+  serial.autoincrement_kind = schema::AutoincrementKind::serial;
+  for (const Column& original : {column("a", "text"), column("b", "jsonb", false), with_everything, counter, serial}) {
     CAPTURE(original.name);
     const YAML::Node text_form = YAML::Load(emit(model::column_to_yaml(original)));
     CHECK(model::read_column(text_form, original.name, "rev.yaml") == original);

@@ -94,6 +94,15 @@ std::vector<Op> one_of_each_kind() {
   alter.comment = std::optional<std::string>{"Contact address"};
   alter.autoincrement = false;
 
+  AlterColumn to_serial;  // identity -> serial: both kinds written by name
+  to_serial.table = users;
+  to_serial.column = "id";
+  to_serial.existing = column("id", "integer", false);
+  to_serial.existing.autoincrement = true;
+  to_serial.existing.autoincrement_kind = schema::AutoincrementKind::always;
+  to_serial.autoincrement = true;
+  to_serial.autoincrement_kind = schema::AutoincrementKind::serial;
+
   return {
       CreateTable{posts_table()},
       DropTable{dropped},
@@ -104,6 +113,7 @@ std::vector<Op> one_of_each_kind() {
       DropColumn{users, age},
       RenameColumn{users, "name", "full_name"},
       alter,
+      to_serial,
       CreateIndex{users, index},
       CreateIndex{users, expression_index},
       DropIndex{users, named<schema::Index>("ix_users_email")},

@@ -55,7 +55,8 @@ TEST_CASE("postgres normalize: a model and what PostgreSQL reports for it become
                   column("seen", native("timestamp without time zone"), true, "CURRENT_TIMESTAMP"),
                   column("owner_id", type_of(TypeKind::integer)),
                   column("note", type_of(TypeKind::text))};
-  live.columns[0].autoincrement = true;
+  live.columns[0].autoincrement = true;  // as introspection reads a serial column: its sequence's owner
+  live.columns[0].autoincrement_kind = schema::AutoincrementKind::serial;
   live.columns[1].comment = "Stock code";
   live.foreign_keys = {{"fk_b", {"owner_id"}, "owners", "", {"id"}, {}, {}}};
   live.checks = {{"ck_a", "length(code::text) > 0"}, {"ck_b", "price >= 0::numeric"}};
@@ -91,6 +92,24 @@ TEST_CASE("postgres normalize: autoincrement belongs to integer columns without 
   CHECK(result.tables[0].columns[1].default_sql == std::nullopt);
 }
 
+TEST_CASE("postgres normalize: type serial is autoincrement serial; identity and serial columns are NOT NULL") {
+  schema::Table table;
+  table.name = "t";
+  table.columns = {column("a", native("bigserial")), column("b", type_of(TypeKind::integer))};
+  table.columns[1].autoincrement = true;
+  table.columns[1].autoincrement_kind = schema::AutoincrementKind::always;
+  const schema::Schema result = normalized(schema::Schema{{table}});
+  const schema::Column& a = result.tables[0].columns[0];
+  CHECK(a.type.kind == TypeKind::bigint);
+  CHECK(a.autoincrement);
+  CHECK(a.autoincrement_kind == schema::AutoincrementKind::serial);
+  CHECK_FALSE(a.nullable);
+  CHECK_FALSE(result.tables[0].columns[1].nullable);
+
+  table.columns[1].autoincrement = false;  // a kind without autoincrement means nothing
+  CHECK(normalized(schema::Schema{{table}}).tables[0].columns[1].autoincrement_kind == schema::AutoincrementKind::identity);
+}
+
 TEST_CASE("postgres normalize: schemas stay, enum values keep their order") {
   schema::Table table;
   table.name = "t";
@@ -102,4 +121,20 @@ TEST_CASE("postgres normalize: schemas stay, enum values keep their order") {
   CHECK(result.tables[0].schema == "billing");
   CHECK(result.tables[0].columns[0].type == state);
   CHECK(result.tables[0].columns[0].default_sql == "'open'");
+}
+
+TEST_CASE("postgres normalize: an integer cast to numeric by hand keeps its cast, as the server stores it") {
+  schema::Table table;
+  table.name = "t";
+  table.columns = {column("a", type_of(TypeKind::numeric), true, "(1)::numeric"),
+                   column("b", type_of(TypeKind::numeric), true, "1::numeric"),
+                   column("c", type_of(TypeKind::numeric), true, "1"),
+                   column("d", type_of(TypeKind::numeric), true, "'1'::numeric"),
+                   column("e", type_of(TypeKind::numeric), true, "(-1)::numeric")};
+  const schema::Schema result = normalized(schema::Schema{{table}});
+  CHECK(result.tables[0].columns[0].default_sql == "1::numeric");
+  CHECK(result.tables[0].columns[1].default_sql == "1::numeric");
+  CHECK(result.tables[0].columns[2].default_sql == "1");
+  CHECK(result.tables[0].columns[3].default_sql == "1");  // a quoted constant takes the column's type
+  CHECK(result.tables[0].columns[4].default_sql == "-1");
 }

@@ -91,3 +91,11 @@ TEST_CASE("postgres types: native types take format_type()'s spelling") {
   CHECK(native("tsvector") == "tsvector");
   CHECK(native("public.citext") == "public.citext");  // qualified: the user's own, kept as written
 }
+
+TEST_CASE("postgres types: the quoted one-byte \"char\" reads as pg_catalog.char, a name models can hold") {
+  CHECK(native("\"char\"") == "pg_catalog.char");
+  CHECK(native("\"char\"[]") == "pg_catalog.char[]");
+  CHECK(native("pg_catalog.char") == "pg_catalog.char");  // the model's spelling compares equal
+  CHECK(schema::parse_type("pg_catalog.char").native == "pg_catalog.char");
+  CHECK(native("character") == "character(1)");  // bare char stays character(1)
+}

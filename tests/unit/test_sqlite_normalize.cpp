@@ -225,3 +225,25 @@ TEST_CASE("sqlite needs_rebuild: what ALTER TABLE can and cannot do") {
   CHECK_FALSE(needs_rebuild(ops::DropTable{table}, &before));
   CHECK_FALSE(needs_rebuild(ops::Sql{"SELECT 1", {}}, &before));
 }
+
+TEST_CASE("sqlite normalize: serial or always on the rowid alias is the rowid; elsewhere it is refused") {
+  schema::Table table;
+  table.name = "t";
+  table.columns = {column("id", type_of(TypeKind::integer), false), column("seq", type_of(TypeKind::integer))};
+  table.primary_key = schema::PrimaryKey{"pk_t", {"id"}};
+  table.columns[0].autoincrement = true;
+  table.columns[0].autoincrement_kind = schema::AutoincrementKind::serial;
+  const schema::Schema result = normalized(schema::Schema{{table}});
+  CHECK(result.tables[0].columns[0].autoincrement);
+  CHECK(result.tables[0].columns[0].autoincrement_kind == schema::AutoincrementKind::identity);
+
+  table.columns[1].autoincrement = true;
+  table.columns[1].autoincrement_kind = schema::AutoincrementKind::always;
+  try {
+    normalized(schema::Schema{{table}});
+    FAIL("a GENERATED ALWAYS counter column was accepted on SQLite");
+  } catch (const Error& error) {
+    CHECK(std::string(error.what()).find("column \"t\".\"seq\" has autoincrement: always, which SQLite cannot give") !=
+          std::string::npos);
+  }
+}

@@ -103,6 +103,8 @@ class CatalogReader {
       const bool identity = !text(row, 5).empty();
       const bool serial = flag(row, 6) && column.default_sql && is_sequence_default(*column.default_sql);
       column.autoincrement = identity || serial;
+      if (text(row, 5) == "a") column.autoincrement_kind = schema::AutoincrementKind::always;
+      if (serial && !identity) column.autoincrement_kind = schema::AutoincrementKind::serial;
       if (serial) column.default_sql.reset();  // the sequence is how it autoincrements
       column.comment = row.at(8);
       table->columns.push_back(std::move(column));

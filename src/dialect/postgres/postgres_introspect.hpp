@@ -15,8 +15,9 @@ namespace dbmig::dialect::postgres {
 // (catalog_queries.hpp).
 //
 // What is read: columns with their types (enum columns as enum(...) with the type's values in
-// order), NOT NULL, defaults, comments; identity and serial columns as autoincrement (a serial's
-// nextval() default is not reported as a default); primary key, unique, foreign key and check
+// order), NOT NULL, defaults, comments; identity and serial columns as autoincrement of their
+// kind (identity, always, serial: a nextval() default of a sequence the column owns, which is
+// then not reported as a default); primary key, unique, foreign key and check
 // constraints with their names; indexes other than those of constraints, with expressions and
 // predicates. Not modelled, so not reported: generated columns, exclusion constraints, index
 // methods, sort orders and INCLUDE columns, partitions, views, triggers. The result is as read,

@@ -20,17 +20,44 @@ bool in_primary_key(const schema::Table& table, std::string_view column) {
   return std::find(columns.begin(), columns.end(), column) != columns.end();
 }
 
+// "(1)::numeric" or "1::numeric": an integer constant cast to numeric by hand. The server keeps
+// that apart from DEFAULT 1 (stored as 1, an integer converted on the way in) and prints it
+// back as 1::numeric; dropping the cast, as canonical_default does, would recreate the column
+// with the other default. The canonical spelling keeps the cast.
+std::optional<std::string> explicit_numeric_constant(std::string_view default_sql) {
+  std::string text;
+  for (const char c : default_sql)
+    if (c != ' ') text += c;
+  constexpr std::string_view kCast = "::numeric";
+  if (text.size() <= kCast.size() || text.compare(text.size() - kCast.size(), kCast.size(), kCast) != 0) return std::nullopt;
+  std::string_view number = std::string_view(text).substr(0, text.size() - kCast.size());
+  if (number.size() > 2 && number.front() == '(' && number.back() == ')') number = number.substr(1, number.size() - 2);
+  if (number.empty() || number.find_first_not_of("0123456789") != std::string_view::npos) return std::nullopt;
+  return std::string(number) + std::string(kCast);
+}
+
 void normalize_column(const schema::Table& table, schema::Column& column) {
   if (column.type.kind == TypeKind::native) {
     ReadType read = read_type(column.type.native);
     column.type = std::move(read.type);
-    column.autoincrement = column.autoincrement || read.serial;
+    if (read.serial) {  // type: serial is autoincrement: serial
+      column.autoincrement = true;
+      column.autoincrement_kind = schema::AutoincrementKind::serial;
+    }
   }
   if (column.type.kind == TypeKind::numeric && column.type.precision && !column.type.scale) column.type.scale = 0;
   if (!is_integer(column.type.kind)) column.autoincrement = false;
-  if (column.default_sql) column.default_sql = canonical_default(*column.default_sql);
-  if (column.default_sql) column.default_sql = typed_default(*column.default_sql, column.type);
-  if (column.autoincrement) column.default_sql.reset();
+  if (const auto kept = column.default_sql ? explicit_numeric_constant(*column.default_sql) : std::nullopt) {
+    column.default_sql = kept;
+  } else {
+    if (column.default_sql) column.default_sql = canonical_default(*column.default_sql);
+    if (column.default_sql) column.default_sql = typed_default(*column.default_sql, column.type);
+  }
+  if (!column.autoincrement) column.autoincrement_kind = schema::AutoincrementKind::identity;
+  if (column.autoincrement) {
+    column.default_sql.reset();
+    column.nullable = false;  // identity and serial columns are NOT NULL
+  }
   if (in_primary_key(table, column.name)) column.nullable = false;
 }
 

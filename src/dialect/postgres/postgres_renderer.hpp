@@ -50,7 +50,10 @@ class PostgresRenderer final : public SqlRenderer {
     bool default_dropped = false;
   };
   TypeChange change_type(const ops::AlterColumn& op) const;
-  std::vector<Statement> start_identity(const ops::AlterColumn& op) const;
+  // postgres_autoincrement.cpp: the column's old way of numbering removed, and the new one
+  // started past the values the table holds (identity, GENERATED ALWAYS, or serial's sequence).
+  std::vector<Statement> stop_autoincrement(const ops::AlterColumn& op) const;
+  std::vector<Statement> start_autoincrement(const ops::AlterColumn& op) const;
 };
 
 }  // namespace dbmig::dialect::postgres

@@ -234,6 +234,12 @@ std::string type_sql(const Type& type) {
 }
 
 ReadType read_type(std::string_view spelling) {
+  // The one-byte "char" (pg_catalog's own, used in catalogs and by some schemas) is printed with
+  // its quotes, which no model type may hold; bare `char` would be character(1). Its qualified
+  // name says the same type and is a name a model can hold.
+  constexpr std::string_view kQuotedChar = "\"char\"";
+  if (spelling.substr(0, kQuotedChar.size()) == kQuotedChar)
+    return ReadType{native("pg_catalog.char" + std::string(spelling.substr(kQuotedChar.size()))), false};
   // Quoted or schema-qualified names are the user's own types: kept exactly as written.
   if (spelling.find_first_of("\".") != std::string_view::npos) return ReadType{native(std::string(spelling)), false};
   std::optional<SpelledType> spelled = split(spelling);

@@ -21,8 +21,9 @@
 //               zone", int[] is integer[], timetz is "time with time zone", varbit is "bit varying".
 //
 // serial, bigserial and smallserial (and serial2/4/8) read as integer, bigint and smallint with
-// autoincrement: PostgreSQL keeps no serial type, only a column default taking a sequence's
-// next value, and dbmig models that as autoincrement.
+// autoincrement: serial: PostgreSQL keeps no serial type, only a column default taking the next
+// value of a sequence the column owns, and dbmig models that as autoincrement: serial.
+// The one-byte "char", which format_type() prints quoted, reads as pg_catalog.char.
 #include <string>
 #include <string_view>
 

@@ -6,6 +6,7 @@
 #include "dialect/sqlite/default_value.hpp"
 #include "dialect/sqlite/sql_expression.hpp"
 #include "dialect/sqlite/sqlite_types.hpp"
+#include "util/error.hpp"
 
 namespace dbmig::dialect::sqlite {
 namespace {
@@ -28,9 +29,20 @@ void normalize_column(const schema::Table& table, schema::Column& column) {
   if (column.type.kind == schema::TypeKind::native) column.type = type_from_declared(column.type.native);
   if (column.default_sql) column.default_sql = normalize_default(*column.default_sql);
   if (in_primary_key(table, column.name)) column.nullable = false;
-  column.autoincrement = table.primary_key && table.primary_key->columns.size() == 1 &&
-                         table.primary_key->columns.front() == column.name &&
-                         column.type.kind == schema::TypeKind::integer;
+  const bool rowid_alias = table.primary_key && table.primary_key->columns.size() == 1 &&
+                           table.primary_key->columns.front() == column.name &&
+                           column.type.kind == schema::TypeKind::integer;
+  // serial and GENERATED ALWAYS ask for values on a column SQLite cannot give them to: refused
+  // rather than silently made a plain integer column that inserts leave NULL.
+  if (column.autoincrement && column.autoincrement_kind != schema::AutoincrementKind::identity && !rowid_alias)
+    throw usage_error("column \"" + table.name + "\".\"" + column.name + "\" has autoincrement: " +
+                          schema::to_string(column.autoincrement_kind) +
+                          ", which SQLite cannot give: it numbers only an INTEGER PRIMARY KEY column (the rowid)",
+                      std::nullopt,
+                      "use autoincrement: " + schema::to_string(column.autoincrement_kind) +
+                          " with PostgreSQL only, or make the column the table's single integer primary key");
+  column.autoincrement = rowid_alias;
+  column.autoincrement_kind = schema::AutoincrementKind::identity;  // the rowid has one way
 }
 
 // Total orders (every field takes part), so equal lists sort the same whatever their start order.
