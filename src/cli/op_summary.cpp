@@ -26,6 +26,8 @@ std::string alter_details(const ops::AlterColumn& alter) {
     changes.push_back("default " + show_default(alter.existing.default_sql) + " -> " + show_default(*alter.default_sql));
   if (alter.comment) changes.push_back("comment");
   if (alter.autoincrement) changes.push_back(*alter.autoincrement ? "autoincrement" : "no autoincrement");
+  if (alter.collation)
+    changes.push_back("collate " + alter.existing.collation.value_or("default") + " -> " + alter.collation->value_or("default"));
   return util::join(changes, ", ");
 }
 

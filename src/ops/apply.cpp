@@ -143,6 +143,7 @@ class Applier {
     if (op.default_sql) altered.default_sql = *op.default_sql;
     if (op.comment) altered.comment = *op.comment;
     if (op.autoincrement) altered.autoincrement = *op.autoincrement;
+    if (op.collation) altered.collation = *op.collation;
   }
 
   void operator()(const CreateIndex& op) {

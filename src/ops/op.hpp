@@ -74,6 +74,7 @@ struct AlterColumn {
   std::optional<std::optional<std::string>> default_sql;  // set to nullopt-inside: drop the default
   std::optional<std::optional<std::string>> comment;
   std::optional<bool> autoincrement;
+  std::optional<std::optional<std::string>> collation;  // set to nullopt-inside: the type's default
   bool operator==(const AlterColumn&) const = default;
 };
 

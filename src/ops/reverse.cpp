@@ -18,6 +18,7 @@ schema::Column altered_column(const AlterColumn& alter) {
   if (alter.default_sql) after.default_sql = *alter.default_sql;
   if (alter.comment) after.comment = *alter.comment;
   if (alter.autoincrement) after.autoincrement = *alter.autoincrement;
+  if (alter.collation) after.collation = *alter.collation;
   return after;
 }
 
@@ -32,6 +33,7 @@ AlterColumn reversed(const AlterColumn& alter) {
   if (alter.default_sql) back.default_sql = alter.existing.default_sql;
   if (alter.comment) back.comment = alter.existing.comment;
   if (alter.autoincrement) back.autoincrement = alter.existing.autoincrement;
+  if (alter.collation) back.collation = alter.existing.collation;
   return back;
 }
 

@@ -146,8 +146,8 @@ Op read(std::type_identity<RenameColumn>, const Step& step) {
 
 Op read(std::type_identity<AlterColumn>, const Step& step) {
   const Mapping body = step.mapping(on_table_keys({"name", "type", "nullable", "default", "comment", "autoincrement",
-                                                   "existing_type", "existing_nullable", "existing_default",
-                                                   "existing_comment", "existing_autoincrement"}));
+                                                   "collate", "existing_type", "existing_nullable", "existing_default",
+                                                   "existing_comment", "existing_autoincrement", "existing_collate"}));
   AlterColumn alter;
   alter.table = target_of(body);
   alter.column = text(body, "name");
@@ -156,9 +156,11 @@ Op read(std::type_identity<AlterColumn>, const Step& step) {
   alter.default_sql = change_of(body, "default");
   alter.comment = change_of(body, "comment");
   alter.autoincrement = optional_flag(body, "autoincrement");
-  if (!alter.type && !alter.nullable && !alter.default_sql && !alter.comment && !alter.autoincrement)
+  alter.collation = change_of(body, "collate");
+  if (!alter.type && !alter.nullable && !alter.default_sql && !alter.comment && !alter.autoincrement && !alter.collation)
     body.value().fail("alter_column changes nothing",
-                      "give at least one of: type, nullable, default (null drops it), comment, autoincrement");
+                      "give at least one of: type, nullable, default (null drops it), comment, autoincrement, "
+                      "collate (null: the type's default)");
 
   // The column as it was, as far as the step says (autogenerate always says all of it).
   schema::Column& existing = alter.existing;
@@ -168,6 +170,7 @@ Op read(std::type_identity<AlterColumn>, const Step& step) {
   existing.default_sql = optional_text(body, "existing_default");
   existing.comment = optional_text(body, "existing_comment");
   existing.autoincrement = optional_flag(body, "existing_autoincrement").value_or(false);
+  existing.collation = optional_text(body, "existing_collate");
   return alter;
 }
 

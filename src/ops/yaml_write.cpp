@@ -106,6 +106,7 @@ struct Writer {
     if (op.default_sql) body.add("default", text_or_null(*op.default_sql));
     if (op.comment) body.add("comment", text_or_null(*op.comment));
     if (op.autoincrement) body.add("autoincrement", *op.autoincrement);
+    if (op.collation) body.add("collate", text_or_null(*op.collation));
     // The column as it was: context for a reviewer, and what the inverse restores.
     const schema::Column& existing = op.existing;
     body.add("existing_type", schema::to_string(existing.type));
@@ -113,6 +114,7 @@ struct Writer {
     if (existing.default_sql) body.add("existing_default", *existing.default_sql);
     if (existing.comment) body.add("existing_comment", *existing.comment);
     if (existing.autoincrement) body.add("existing_autoincrement", true);
+    if (existing.collation) body.add("existing_collate", *existing.collation);
     return body;
   }
 

@@ -93,6 +93,16 @@ std::vector<Op> one_of_each_kind() {
   alter.default_sql = std::optional<std::string>{};  // drop it
   alter.comment = std::optional<std::string>{"Contact address"};
   alter.autoincrement = false;
+  alter.existing.collation = "C";
+  alter.collation = std::optional<std::string>{};  // back to the type's default
+  AlterColumn collate;
+  collate.table = users;
+  collate.column = "email";
+  collate.existing = column("email", "text", true);
+  collate.collation = std::optional<std::string>{"NOCASE"};
+  schema::Column generated = column("area", "integer");
+  generated.generated = schema::Generated{"w * h", true};
+  generated.collation = "BINARY";
 
   return {
       CreateTable{posts_table()},
@@ -104,6 +114,8 @@ std::vector<Op> one_of_each_kind() {
       DropColumn{users, age},
       RenameColumn{users, "name", "full_name"},
       alter,
+      collate,
+      AddColumn{users, generated},
       CreateIndex{users, index},
       CreateIndex{users, expression_index},
       DropIndex{users, named<schema::Index>("ix_users_email")},

@@ -32,6 +32,9 @@ void normalize_column(const schema::Table& table, schema::Column& column) {
   if (column.default_sql) column.default_sql = typed_default(*column.default_sql, column.type);
   if (column.autoincrement) column.default_sql.reset();
   if (in_primary_key(table, column.name)) column.nullable = false;
+  if (column.generated) column.generated->expression = canonical_expression(column.generated->expression);
+  // "default" is the type's own collation, what a column without COLLATE has.
+  if (column.collation == "default") column.collation.reset();
 }
 
 const schema::Table* referred_table(const schema::Schema& schema, const schema::ForeignKey& foreign_key,
@@ -49,6 +52,7 @@ void sort_by_name(std::vector<Item>& items) {
 
 void normalize_schema(schema::Schema& schema) {
   for (schema::Table& table : schema.tables) {
+    table.sqlite = {};  // SQLite's table options mean nothing here
     for (schema::Column& column : table.columns) normalize_column(table, column);
     for (schema::Index& index : table.indexes) {
       for (std::string& expression : index.expressions) expression = canonical_expression(expression);
