@@ -264,7 +264,13 @@ std::string native_spelling(const std::string& native) {
     const Type read = parse_type(native);
     if (read.kind == TypeKind::native && read.native == native) return native;
   } catch (const TypeError&) {
-    return native;  // not a type a models file could give at all: written as it is
+    // A generic name with what it takes no arguments for (SQLite's DATETIME(6), as Rails
+    // declares it) reads back inside native(); anything else no models file could say: as it is.
+    try {
+      parse_type("native(" + native + ")");
+    } catch (const TypeError&) {
+      return native;
+    }
   }
   return "native(" + native + ")";
 }
