@@ -30,6 +30,8 @@ std::string alter_details(const ops::AlterColumn& alter) {
     const bool plain = alter.autoincrement_kind == schema::AutoincrementKind::identity;
     changes.push_back(plain ? "autoincrement" : "autoincrement " + schema::to_string(alter.autoincrement_kind));
   }
+  if (alter.collation)
+    changes.push_back("collate " + alter.existing.collation.value_or("default") + " -> " + alter.collation->value_or("default"));
   return util::join(changes, ", ");
 }
 

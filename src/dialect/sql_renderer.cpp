@@ -240,8 +240,12 @@ std::string SqlRenderer::qualified_name(std::string_view name, std::string_view 
 std::string SqlRenderer::column_definition(const schema::Column& column) const {
   std::string sql = quote_identifier(column.name);
   if (const std::string type = column_type(column); !type.empty()) sql += " " + type;
+  if (column.collation) sql += " COLLATE " + quote_identifier(*column.collation);
   if (!column.nullable) sql += " NOT NULL";
   if (column.default_sql) sql += " " + default_clause(*column.default_sql);
+  // Both dialects spell it so (PostgreSQL before 18 only STORED).
+  if (const std::optional<schema::Generated>& generated = column.generated)
+    sql += " GENERATED ALWAYS AS (" + generated->expression + ")" + (generated->stored ? " STORED" : " VIRTUAL");
   if (const std::string constraints = column_constraints(column); !constraints.empty()) sql += " " + constraints;
   return sql;
 }
@@ -253,6 +257,12 @@ std::string SqlRenderer::default_clause(std::string_view default_sql) const {
 }
 
 std::string SqlRenderer::column_constraints(const schema::Column& /*column*/) const { return {}; }
+
+std::string SqlRenderer::column_primary_key(const schema::Table& /*table*/, const schema::Column& /*column*/) const {
+  return {};
+}
+
+std::string SqlRenderer::table_options(const schema::Table& /*table*/) const { return {}; }
 
 std::string SqlRenderer::index_expression(std::string_view expression) const {
   return "(" + std::string(expression) + ")";
@@ -377,13 +387,21 @@ Statement SqlRenderer::alter_table(const ops::TableName& table, std::string_view
 std::vector<Statement> SqlRenderer::create_table(const ops::CreateTable& op, const RenderContext& /*context*/) const {
   const schema::Table& table = op.table;
   std::vector<std::string> parts;
-  for (const schema::Column& column : table.columns) parts.push_back(column_definition(column));
-  if (table.primary_key) parts.push_back(primary_key_clause(*table.primary_key));
+  bool key_in_column = false;
+  for (const schema::Column& column : table.columns) {
+    parts.push_back(column_definition(column));
+    if (const std::string key = column_primary_key(table, column); !key.empty()) {
+      parts.back() += " " + key;
+      key_in_column = true;
+    }
+  }
+  if (table.primary_key && !key_in_column) parts.push_back(primary_key_clause(*table.primary_key));
   for (const schema::UniqueConstraint& unique : table.uniques) parts.push_back(unique_clause(unique));
   for (const schema::ForeignKey& foreign_key : table.foreign_keys) parts.push_back(foreign_key_clause(foreign_key, table.schema));
   for (const schema::CheckConstraint& check : table.checks) parts.push_back(check_clause(check));
 
-  std::vector<Statement> statements{statement("CREATE TABLE " + table_name(table) + " (\n  " + util::join(parts, ",\n  ") + "\n)")};
+  std::vector<Statement> statements{statement("CREATE TABLE " + table_name(table) + " (\n  " + util::join(parts, ",\n  ") +
+                                              "\n)" + table_options(table))};
   const ops::TableName name{table.name, table.schema};
   for (const schema::Index& index : table.indexes) statements.push_back(create_index_statement(name, index));
   if (table.comment) {

@@ -85,6 +85,11 @@ class SqlRenderer {
   virtual std::string column_type(const schema::Column& column) const;  // type_sql(column.type)
   virtual std::string default_clause(std::string_view default_sql) const;  // "DEFAULT <text>"
   virtual std::string column_constraints(const schema::Column& column) const;  // none by default
+  // The primary key written in the definition of `column` (SQLite's PRIMARY KEY AUTOINCREMENT),
+  // in place of the table-level clause; "" (the default) keeps it at table level.
+  virtual std::string column_primary_key(const schema::Table& table, const schema::Column& column) const;
+  // What follows CREATE TABLE's closing parenthesis (SQLite's STRICT, WITHOUT ROWID); "" by default.
+  virtual std::string table_options(const schema::Table& table) const;
   // An indexed expression inside CREATE INDEX's parentheses: wrapped in parentheses by default,
   // which every database accepts.
   virtual std::string index_expression(std::string_view expression) const;

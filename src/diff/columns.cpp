@@ -30,7 +30,8 @@ std::optional<ops::AlterColumn> alteration(const schema::Table& table, const sch
     alter.autoincrement = desired.autoincrement;  // serial <-> identity is a change too
     alter.autoincrement_kind = desired.autoincrement_kind;
   }
-  if (!alter.type && !alter.nullable && !alter.default_sql && !alter.comment && !alter.autoincrement)
+  if (desired.collation != live.collation) alter.collation = desired.collation;
+  if (!alter.type && !alter.nullable && !alter.default_sql && !alter.comment && !alter.autoincrement && !alter.collation)
     return std::nullopt;
   return alter;
 }
@@ -96,6 +97,16 @@ void compare_columns(const schema::Table& desired, const schema::Table& live, Pl
       continue;
     }
     kept.insert(column.name);
+    if (column.generated != found->second->generated) {
+      // Neither database changes what generates a column in place: it is dropped and added
+      // again (a stored one recomputed for every row), and any other change goes with it.
+      plan.warn(column_display(desired, column.name) + " is dropped and added again: its generated expression " +
+                "changes, or it becomes or stops being generated" +
+                (found->second->generated ? "" : "; the values it holds are lost"));
+      plan.add(Phase::drop_columns, ops::DropColumn{name_of(live), *found->second});
+      plan.add(Phase::add_columns, ops::AddColumn{name_of(desired), without_hints(column)});
+      continue;
+    }
     if (auto alter = alteration(desired, column, *found->second)) {
       warn_about_alteration(desired, *alter, plan);
       plan.add(Phase::alter_columns, std::move(*alter));

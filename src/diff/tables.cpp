@@ -87,6 +87,12 @@ std::vector<ops::Op> find_renames(const schema::Schema& desired, const schema::S
 void compare_table_comment(const schema::Table& desired, const schema::Table& live, Plan& plan) {
   if (desired.comment != live.comment)
     plan.add(Phase::alter_tables, ops::SetTableComment{name_of(desired), desired.comment, live.comment});
+  // No step changes SQLite's table options of an existing table (that takes a rebuild): say so
+  // rather than pretend the models and the database agree.
+  if (desired.sqlite != live.sqlite)
+    plan.warn("table '" + display_name(desired) + "': its sqlite options (strict, without_rowid, autoincrement) "
+              "differ from the database's, and migrate does not change them on an existing table; write the "
+              "rebuild as a sql step, or drop and create the table");
 }
 
 }  // namespace dbmig::diff::detail

@@ -13,7 +13,8 @@ const std::vector<std::string> column_constraint_keys = {"primary_key", "unique"
                                                          "on_delete", "on_update"};
 const std::vector<std::string> column_keys = {"type",       "nullable",  "primary_key", "unique",
                                               "index",      "default",   "references",  "on_delete",
-                                              "on_update",  "comment",   "renamed_from", "autoincrement"};
+                                              "on_update",  "comment",   "renamed_from", "autoincrement",
+                                              "collate",    "generated"};
 
 namespace {
 
@@ -32,6 +33,25 @@ std::optional<std::string> read_default(const Value& value) {
   if (text && text->empty())
     value.fail("empty default", "a default is SQL text: for an empty string write default: \"''\"");
   return text;
+}
+
+// `collate: NOCASE`: a collation name, written as the database names it (no quotes).
+std::string read_collation(const Value& value) {
+  std::string name = value.text();
+  if (name.empty() || name.find('"') != std::string::npos)
+    value.fail("bad collation '" + name + "'", "write the collation's name without quotes: collate: NOCASE, collate: C");
+  return name;
+}
+
+// `generated: {expr: "w * h", stored: true}`.
+schema::Generated read_generated(const Value& value) {
+  const Mapping mapping = value.named("generated").mapping({"expr", "stored"});
+  schema::Generated generated;
+  const Value expression = mapping.require("expr", "write generated: {expr: \"price * qty\", stored: true}");
+  generated.expression = expression.text();
+  if (generated.expression.empty()) expression.fail("empty generated expression", "give the SQL expression the column's value is");
+  if (const auto stored = mapping.get("stored")) generated.stored = stored->boolean();
+  return generated;
 }
 
 bool is_integer_kind(schema::TypeKind kind) {
@@ -60,6 +80,15 @@ ColumnRead read_column_entry(const Mapping& mapping, std::string name) {
       value->fail("autoincrement needs an integer column, not " + schema::to_string(column.type),
                   "use type integer, bigint or smallint, or remove autoincrement");
     flags.autoincrement = value;
+  }
+
+  if (const auto value = mapping.get("collate")) column.collation = read_collation(*value);
+  if (const auto value = mapping.get("generated")) {
+    column.generated = read_generated(*value);
+    if (column.default_sql)
+      value->fail("a generated column cannot have a default", "remove default: its value is the generated expression's");
+    if (column.autoincrement)
+      value->fail("a generated column cannot autoincrement", "remove autoincrement or generated");
   }
 
   if (const auto value = mapping.get("primary_key")) flags.primary_key = value->boolean();

@@ -11,7 +11,7 @@ namespace dbmig::model {
 namespace detail {
 
 const std::vector<std::string> table_keys = {"columns", "primary_key", "indexes",      "unique", "checks",
-                                             "foreign_keys", "comment", "renamed_from", "schema"};
+                                             "foreign_keys", "comment", "renamed_from", "schema", "sqlite"};
 
 namespace {
 
@@ -125,12 +125,10 @@ void apply_primary_key_rules(const std::vector<WrittenColumn>& written, schema::
     const bool in_primary_key =
         table.primary_key && std::find(table.primary_key->columns.begin(), table.primary_key->columns.end(),
                                        column.name) != table.primary_key->columns.end();
-    if (in_primary_key) {
-      if (flags.nullable && column.nullable)
-        flags.nullable->fail("primary key column '" + table.name + "." + column.name + "' cannot be nullable",
-                             "remove nullable: true; primary key columns are always NOT NULL");
-      column.nullable = false;
-    }
+    // NOT NULL unless the column says nullable: true, which only SQLite honours (it lets a
+    // primary key column hold NULL unless declared NOT NULL, and an INTEGER PRIMARY KEY given
+    // NULL takes the next rowid); PostgreSQL makes every key column NOT NULL regardless.
+    if (in_primary_key && !flags.nullable) column.nullable = false;
     if (!flags.autoincrement) {
       column.autoincrement = implies_autoincrement(table, column);
     } else if (column.autoincrement && !may_autoincrement(table, column) && !explicit_kind(*flags.autoincrement)) {
@@ -138,6 +136,27 @@ void apply_primary_key_rules(const std::vector<WrittenColumn>& written, schema::
                                 "make it the single primary key column (primary_key: true), remove autoincrement, or on "
                                 "PostgreSQL write autoincrement: serial, identity or always");
     }
+  }
+}
+
+// `sqlite: {strict: true, without_rowid: true, autoincrement: true}`.
+void read_sqlite_options(const Value& value, schema::Table& table) {
+  const Mapping mapping = value.named("sqlite options").mapping({"strict", "without_rowid", "autoincrement"});
+  schema::SqliteTableOptions& options = table.sqlite;
+  if (const auto strict = mapping.get("strict")) options.strict = strict->boolean();
+  if (const auto without_rowid = mapping.get("without_rowid")) {
+    options.without_rowid = without_rowid->boolean();
+    if (options.without_rowid && !table.primary_key)
+      without_rowid->fail("a WITHOUT ROWID table needs a primary key", "give the table a primary key");
+  }
+  if (const auto autoincrement = mapping.get("autoincrement")) {
+    options.autoincrement = autoincrement->boolean();
+    const schema::Column* key = table.primary_key && table.primary_key->columns.size() == 1
+                                    ? table.find_column(table.primary_key->columns.front())
+                                    : nullptr;
+    if (options.autoincrement && (!key || key->type.kind != schema::TypeKind::integer || options.without_rowid))
+      autoincrement->fail("sqlite autoincrement needs a rowid table whose primary key is one integer column",
+                          "AUTOINCREMENT applies to an INTEGER PRIMARY KEY (the rowid alias); remove it");
   }
 }
 
@@ -152,7 +171,7 @@ bool implies_autoincrement(const schema::Table& table, const schema::Column& col
   const bool refers_elsewhere = std::any_of(table.foreign_keys.begin(), table.foreign_keys.end(), [&](const auto& fk) {
     return std::find(fk.columns.begin(), fk.columns.end(), column.name) != fk.columns.end();
   });
-  return may_autoincrement(table, column) && !refers_elsewhere && !column.default_sql;
+  return may_autoincrement(table, column) && !refers_elsewhere && !column.default_sql && !column.generated;
 }
 
 LocatedTable read_located_table(const Value& value, std::string name, Location name_where,
@@ -189,6 +208,7 @@ LocatedTable read_located_table(const Value& value, std::string name, Location n
 
   check_table(located);
   apply_primary_key_rules(written, located.table);
+  if (const auto options = mapping.get("sqlite")) read_sqlite_options(*options, located.table);
   return located;
 }
 

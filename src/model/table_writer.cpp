@@ -50,7 +50,7 @@ void write_autoincrement(YamlNode& node, const schema::Column& column, const Col
 YamlNode write_column(const schema::Column& column, const ColumnContext& context) {
   YamlNode node = YamlNode::mapping();
   node.add("type", schema::to_string(column.type));
-  if (!column.nullable && !context.in_primary_key) node.add("nullable", false);
+  if (column.nullable == context.in_primary_key) node.add("nullable", column.nullable);
   if (context.flags.primary_key) node.add("primary_key", true);
   if (context.flags.unique) node.add("unique", true);
   if (context.flags.index) node.add("index", true);
@@ -63,6 +63,14 @@ YamlNode write_column(const schema::Column& column, const ColumnContext& context
       node.add("on_update", schema::to_string(foreign_key->on_update));
   }
   write_autoincrement(node, column, context);
+  if (column.collation) node.add("collate", *column.collation);
+  if (column.generated) {
+    YamlNode generated = YamlNode::mapping();
+    generated.add("expr", column.generated->expression);
+    if (column.generated->stored) generated.add("stored", true);
+    generated.style = Style::flow;
+    node.add("generated", std::move(generated));
+  }
   if (column.comment) node.add("comment", *column.comment);
   if (column.renamed_from) node.add("renamed_from", *column.renamed_from);
   node.style = Style::flow;
@@ -148,6 +156,7 @@ class TableWriter {
     if (table_.comment) node.add("comment", *table_.comment);
     if (table_.renamed_from) node.add("renamed_from", *table_.renamed_from);
     node.add("columns", columns());
+    if (table_.sqlite.any()) node.add("sqlite", sqlite_options(table_.sqlite));
     if (table_.primary_key && !primary_key_folded_) node.add("primary_key", primary_key(*table_.primary_key));
     append_list(node, "indexes", table_.indexes, [this](const schema::Index& index) { return this->index(index); });
     append_list(node, "unique", table_.uniques, [this](const auto& unique) { return this->unique(unique); });
@@ -240,6 +249,15 @@ class TableWriter {
     for (const Item* item : in_name_order(items, naming_ != nullptr))
       if (!is_folded(item)) list.push(write_item(*item));
     if (!list.items.empty()) table_node.add(key, std::move(list));
+  }
+
+  static YamlNode sqlite_options(const schema::SqliteTableOptions& options) {
+    YamlNode node = YamlNode::mapping();
+    if (options.strict) node.add("strict", true);
+    if (options.without_rowid) node.add("without_rowid", true);
+    if (options.autoincrement) node.add("autoincrement", true);
+    node.style = Style::flow;
+    return node;
   }
 
   YamlNode primary_key(const schema::PrimaryKey& key) const {

@@ -152,6 +152,7 @@ class Applier {
       altered.autoincrement = *op.autoincrement;
       altered.autoincrement_kind = *op.autoincrement ? op.autoincrement_kind : schema::AutoincrementKind::identity;
     }
+    if (op.collation) altered.collation = *op.collation;
   }
 
   void operator()(const CreateIndex& op) {

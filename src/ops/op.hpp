@@ -77,6 +77,7 @@ struct AlterColumn {
   // With autoincrement: true, how (serial, identity, always); a change of kind alone is also
   // autoincrement: true, with existing.autoincrement_kind telling the kind before.
   schema::AutoincrementKind autoincrement_kind = schema::AutoincrementKind::identity;
+  std::optional<std::optional<std::string>> collation;  // set to nullopt-inside: the type's default
   bool operator==(const AlterColumn&) const = default;
 };
 

@@ -21,6 +21,7 @@ schema::Column altered_column(const AlterColumn& alter) {
     after.autoincrement = *alter.autoincrement;
     after.autoincrement_kind = *alter.autoincrement ? alter.autoincrement_kind : schema::AutoincrementKind::identity;
   }
+  if (alter.collation) after.collation = *alter.collation;
   return after;
 }
 
@@ -38,6 +39,7 @@ AlterColumn reversed(const AlterColumn& alter) {
     back.autoincrement = alter.existing.autoincrement;
     back.autoincrement_kind = alter.existing.autoincrement_kind;
   }
+  if (alter.collation) back.collation = alter.existing.collation;
   return back;
 }
 

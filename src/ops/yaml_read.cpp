@@ -150,8 +150,8 @@ Op read(std::type_identity<RenameConstraint>, const Step& step) { return read_re
 
 Op read(std::type_identity<AlterColumn>, const Step& step) {
   const Mapping body = step.mapping(on_table_keys({"name", "type", "nullable", "default", "comment", "autoincrement",
-                                                   "existing_type", "existing_nullable", "existing_default",
-                                                   "existing_comment", "existing_autoincrement"}));
+                                                   "collate", "existing_type", "existing_nullable", "existing_default",
+                                                   "existing_comment", "existing_autoincrement", "existing_collate"}));
   AlterColumn alter;
   alter.table = target_of(body);
   alter.column = text(body, "name");
@@ -165,9 +165,11 @@ Op read(std::type_identity<AlterColumn>, const Step& step) {
     alter.autoincrement = after.autoincrement;
     alter.autoincrement_kind = after.autoincrement_kind;
   }
-  if (!alter.type && !alter.nullable && !alter.default_sql && !alter.comment && !alter.autoincrement)
+  alter.collation = change_of(body, "collate");
+  if (!alter.type && !alter.nullable && !alter.default_sql && !alter.comment && !alter.autoincrement && !alter.collation)
     body.value().fail("alter_column changes nothing",
-                      "give at least one of: type, nullable, default (null drops it), comment, autoincrement");
+                      "give at least one of: type, nullable, default (null drops it), comment, autoincrement, "
+                      "collate (null: the type's default)");
 
   // The column as it was, as far as the step says (autogenerate always says all of it).
   schema::Column& existing = alter.existing;
@@ -178,6 +180,7 @@ Op read(std::type_identity<AlterColumn>, const Step& step) {
   existing.comment = optional_text(body, "existing_comment");
   if (const auto value = body.get("existing_autoincrement"); value && !value->is_null())
     model::read_autoincrement(*value, existing);
+  existing.collation = optional_text(body, "existing_collate");
   return alter;
 }
 

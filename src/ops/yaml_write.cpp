@@ -126,6 +126,7 @@ struct Writer {
     if (op.default_sql) body.add("default", text_or_null(*op.default_sql));
     if (op.comment) body.add("comment", text_or_null(*op.comment));
     if (op.autoincrement) add_autoincrement(body, "autoincrement", *op.autoincrement, op.autoincrement_kind);
+    if (op.collation) body.add("collate", text_or_null(*op.collation));
     // The column as it was: context for a reviewer, and what the inverse restores.
     const schema::Column& existing = op.existing;
     body.add("existing_type", schema::to_string(existing.type));
@@ -134,6 +135,7 @@ struct Writer {
     if (existing.comment) body.add("existing_comment", *existing.comment);
     if (existing.autoincrement)
       add_autoincrement(body, "existing_autoincrement", true, existing.autoincrement_kind);
+    if (existing.collation) body.add("existing_collate", *existing.collation);
     return body;
   }
 

@@ -30,6 +30,14 @@ enum class AutoincrementKind {
 std::string to_string(AutoincrementKind kind);
 AutoincrementKind parse_autoincrement_kind(std::string_view text);
 
+// A generated (computed) column: `GENERATED ALWAYS AS (expression) STORED|VIRTUAL`. Its value
+// is the expression's, never written by an INSERT. PostgreSQL has only STORED ones.
+struct Generated {
+  std::string expression;  // SQL text, as written between the parentheses
+  bool stored = false;     // STORED (kept in the row) rather than VIRTUAL (computed when read)
+  bool operator==(const Generated&) const = default;
+};
+
 struct Column {
   std::string name;
   Type type;
@@ -39,6 +47,10 @@ struct Column {
   bool autoincrement = false;              // the database assigns values (rowid alias / identity)
   AutoincrementKind autoincrement_kind = AutoincrementKind::identity;  // how; identity unless autoincrement
   std::optional<std::string> renamed_from; // model hint only; never introspected
+  // COLLATE name: how the column's text compares and sorts (SQLite NOCASE, PostgreSQL "C");
+  // nullopt is the type's default collation.
+  std::optional<std::string> collation;
+  std::optional<Generated> generated;
 
   bool operator==(const Column&) const = default;
 };
@@ -136,6 +148,17 @@ struct Trigger {
   bool operator==(const Trigger&) const = default;
 };
 
+// SQLite's table options, which PostgreSQL has no use for (its normalize clears them).
+struct SqliteTableOptions {
+  bool strict = false;          // STRICT: values must match the declared column types
+  bool without_rowid = false;   // WITHOUT ROWID: rows stored in the primary key's b-tree
+  // The rowid alias column (the single INTEGER primary key) is declared AUTOINCREMENT: SQLite
+  // never reuses the id of a deleted row (it keeps the highest in sqlite_sequence).
+  bool autoincrement = false;
+  bool any() const { return strict || without_rowid || autoincrement; }
+  bool operator==(const SqliteTableOptions&) const = default;
+};
+
 // Column flags of models.yaml (primary_key, unique, index, references) are folded into these
 // table-level lists by the loader, so every constraint has one representation.
 struct Table {
@@ -150,6 +173,7 @@ struct Table {
   std::vector<CheckConstraint> checks;
   std::optional<std::string> renamed_from;  // model hint only; never introspected
   std::vector<Trigger> triggers;            // introspected only; never diffed (see Trigger)
+  SqliteTableOptions sqlite;
 
   const Column* find_column(std::string_view column_name) const;
   Column* find_column(std::string_view column_name);

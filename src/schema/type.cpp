@@ -255,6 +255,26 @@ std::string enum_value_text(const std::string& value) {
   return out + "'";
 }
 
+// How a native type is written so that parse_type reads it back native: its name, `untyped` for
+// none, and native(name) where the bare name would read as a generic type (SQLite's INT, bool,
+// BINARY, NUMERIC(10,2) spelled otherwise than dbmig writes it).
+std::string native_spelling(const std::string& native) {
+  if (native.empty()) return "untyped";
+  try {
+    const Type read = parse_type(native);
+    if (read.kind == TypeKind::native && read.native == native) return native;
+  } catch (const TypeError&) {
+    // A generic name with what it takes no arguments for (SQLite's DATETIME(6), as Rails
+    // declares it) reads back inside native(); anything else no models file could say: as it is.
+    try {
+      parse_type("native(" + native + ")");
+    } catch (const TypeError&) {
+      return native;
+    }
+  }
+  return "native(" + native + ")";
+}
+
 }  // namespace
 
 TypeError::TypeError(std::string problem, std::string advice)
@@ -284,6 +304,17 @@ Type parse_type(std::string_view text) {
       if (!parts.arguments) fail("type enum needs its values", "write enum(a, b, ...)");
       return parse_enum_type(arguments);
     }
+    // A column declared without a type (SQLite only): the native type with no name.
+    if (name == "untyped") {
+      if (parts.arguments) fail("type untyped takes no arguments: write untyped");
+      return of_kind(TypeKind::native);
+    }
+    // native(int): the native type `int` where the bare name would read as a generic type.
+    if (name == "native" && parts.arguments) {
+      const std::string_view inner = trim(*parts.arguments);
+      if (inner.empty()) fail("empty type in native()", "write the database's type name: native(int)");
+      return parse_native_type(inner);
+    }
   }
   return parse_native_type(text);
 }
@@ -303,7 +334,7 @@ std::string to_string(const Type& type) {
       return out + ")";
     }
     case TypeKind::native:
-      return type.native;
+      return native_spelling(type.native);
     default:
       for (const auto& simple : simple_types)
         if (simple.kind == type.kind) return std::string(simple.name);

@@ -52,7 +52,7 @@ TEST_CASE("postgres introspect: columns, keys, constraints, indexes and comments
           "  id integer GENERATED ALWAYS AS IDENTITY CONSTRAINT pk_posts PRIMARY KEY,"
           "  user_id bigint NOT NULL CONSTRAINT fk_user REFERENCES users ON DELETE CASCADE,"
           "  title text DEFAULT 'untitled', feeling mood DEFAULT 'ok', price numeric(8,2) DEFAULT 0,"
-          "  tags text[], loud int GENERATED ALWAYS AS (1) STORED,"
+          "  tags text[], loud int GENERATED ALWAYS AS (1) STORED, code text COLLATE \"C\","
           "  CONSTRAINT ck_title CHECK (length(title) > 0));"
           "CREATE UNIQUE INDEX ix_posts_title ON posts (user_id, lower(title)) WHERE price > 0;"
           "COMMENT ON TABLE posts IS 'Posts'; COMMENT ON COLUMN posts.title IS 'Headline';"
@@ -69,7 +69,7 @@ TEST_CASE("postgres introspect: columns, keys, constraints, indexes and comments
 
   const schema::Table& posts = *live.find_table("posts");
   CHECK(posts.comment == "Posts");
-  REQUIRE(posts.columns.size() == 6);  // the generated column is not modelled
+  REQUIRE(posts.columns.size() == 8);
   CHECK(posts.columns[0].autoincrement);
   CHECK(posts.columns[2].comment == "Headline");
   CHECK(posts.columns[2].default_sql == "'untitled'::text");  // as read; normalize folds it
@@ -78,6 +78,10 @@ TEST_CASE("postgres introspect: columns, keys, constraints, indexes and comments
   CHECK(posts.columns[4].type.kind == schema::TypeKind::numeric);
   CHECK(posts.columns[4].type.precision == 8);
   CHECK(posts.columns[5].type.native == "text[]");
+  CHECK_FALSE(posts.columns[5].collation);  // text's own collation is none to model
+  CHECK(posts.columns[6].generated == schema::Generated{"1", true});  // its expression, not a default
+  CHECK_FALSE(posts.columns[6].default_sql);
+  CHECK(posts.columns[7].collation == "C");
   REQUIRE(posts.primary_key);
   CHECK(posts.primary_key->name == "pk_posts");
   REQUIRE(posts.foreign_keys.size() == 1);

@@ -272,4 +272,37 @@ tables:
   CHECK(diff::compare(named_desired, named_live, {}, custom).upgrade.size() == 1);
   // Under the default convention those names are the user's: the index is renamed.
   CHECK(diff::compare(named_desired, named_live).upgrade.size() == 2);
+
+TEST_CASE("diff: a collation change is an alter_column; a generated column's change a drop and an add") {
+  const schema::Schema live = model::load_string(R"yaml(
+tables:
+  boxes:
+    columns:
+      id: {type: integer, primary_key: true}
+      label: {type: text}
+      w: {type: integer}
+      area: {type: integer, generated: {expr: w * 2, stored: true}}
+)yaml",
+                                                 "models.yaml", naming);
+  schema::Schema desired = live;
+  desired.tables[0].columns[1].collation = "NOCASE";
+  desired.tables[0].columns[3].generated->expression = "w * 3";
+  const diff::Result changed = diff::compare(desired, live);
+  REQUIRE(changed.upgrade.size() == 3);
+  CHECK(ops::kind_name(changed.upgrade.at(0)) == "drop_column");
+  CHECK(ops::kind_name(changed.upgrade.at(1)) == "add_column");
+  CHECK(std::get<ops::AddColumn>(changed.upgrade.at(1)).column.generated->expression == "w * 3");
+  const auto& alter = std::get<ops::AlterColumn>(changed.upgrade.at(2));
+  CHECK(alter.collation == std::optional<std::string>("NOCASE"));
+  CHECK_FALSE(alter.type);
+  REQUIRE(changed.warnings.size() == 1);
+  CHECK(changed.warnings[0].find("'boxes.area' is dropped and added again") != std::string::npos);
+
+  // SQLite table options are not changed on an existing table: a warning says so.
+  desired = live;
+  desired.tables[0].sqlite.strict = true;
+  const diff::Result options = diff::compare(desired, live);
+  CHECK(options.upgrade.empty());
+  REQUIRE(options.warnings.size() == 1);
+  CHECK(options.warnings[0].find("sqlite options") != std::string::npos);
 }

@@ -377,8 +377,21 @@ TEST_CASE("model loader: bad models are usage errors at file:line:column with a 
        "bad reference '\"users.id': a double quote is not closed or not alone", "goes in double quotes"},
       {"tables:\n  users:\n    columns:\n      id: {type: integer, references: 'users.\"i\"d'}\n", "4:39",
        "a double quote is not closed or not alone", "\"v1.2\".id"},
-      {"tables:\n  users:\n    columns:\n      id: {type: integer, primary_key: true, nullable: true}\n", "4:56",
-       "primary key column 'users.id' cannot be nullable", "remove nullable: true"},
+      {"tables:\n  users:\n    columns:\n      id: {type: integer, collate: '\"C\"'}\n", "4:36",
+       "bad collation '\"C\"'", "without quotes"},
+      {"tables:\n  users:\n    columns:\n      id: {type: integer, generated: {stored: true}}\n", "4:38",
+       "missing 'expr' in generated", "generated: {expr:"},
+      {"tables:\n  users:\n    columns:\n      id: {type: integer, generated: {expr: a, virtual: true}}\n", "4:48",
+       "unknown key 'virtual'", "expr, stored"},
+      {"tables:\n  users:\n    columns:\n      id: {type: integer, default: 1, generated: {expr: a}}\n", "4:50",
+       "a generated column cannot have a default", "remove default"},
+      {"tables:\n  users:\n    columns:\n      id: {type: integer}\n    sqlite: {strict: yes_please}\n", "5:22",
+       "expected true or false", "true or false"},
+      {"tables:\n  users:\n    columns:\n      id: {type: integer}\n    sqlite: {without_rowid: true}\n", "5:29",
+       "a WITHOUT ROWID table needs a primary key", "primary key"},
+      {"tables:\n  users:\n    columns:\n      id: {type: text, primary_key: true}\n    sqlite: {autoincrement: true}\n",
+       "5:29", "sqlite autoincrement needs a rowid table whose primary key is one integer column", "INTEGER PRIMARY KEY"},
+      {"tables:\n  users:\n    columns:\n      id: {type: untyped(1)}\n", "4:18", "type untyped takes no arguments", ""},
       {"tables:\n  users:\n    columns:\n      id: {type: integer, primary_key: true}\n    primary_key: [id]\n", "5:18",
        "the primary key is given twice", "keep one"},
       {"tables:\n  users:\n    columns:\n      id: {type: integer}\n    primary_key: [idd]\n", "5:18",
@@ -518,7 +531,7 @@ TEST_CASE("model loader: file errors name the file") {
     CHECK(error->message() == "unknown key 'nulable' in column 'users.email'");
     CHECK(error->hint() ==
           "did you mean 'nullable'? valid keys: type, nullable, primary_key, unique, index, default, references, "
-          "on_delete, on_update, comment, renamed_from, autoincrement");
+          "on_delete, on_update, comment, renamed_from, autoincrement, collate, generated");
     CHECK(error->describe() == file.string() + ":5:34: unknown key 'nulable' in column 'users.email'\n  hint: " +
                                    error->hint());
   }

@@ -93,6 +93,16 @@ std::vector<Op> one_of_each_kind() {
   alter.default_sql = std::optional<std::string>{};  // drop it
   alter.comment = std::optional<std::string>{"Contact address"};
   alter.autoincrement = false;
+  alter.existing.collation = "C";
+  alter.collation = std::optional<std::string>{};  // back to the type's default
+  AlterColumn collate;
+  collate.table = users;
+  collate.column = "email";
+  collate.existing = column("email", "text", true);
+  collate.collation = std::optional<std::string>{"NOCASE"};
+  schema::Column generated = column("area", "integer");
+  generated.generated = schema::Generated{"w * h", true};
+  generated.collation = "BINARY";
 
   AlterColumn to_serial;  // identity -> serial: both kinds written by name
   to_serial.table = users;
@@ -114,6 +124,8 @@ std::vector<Op> one_of_each_kind() {
       RenameColumn{users, "name", "full_name"},
       alter,
       to_serial,
+      collate,
+      AddColumn{users, generated},
       CreateIndex{users, index},
       CreateIndex{users, expression_index},
       DropIndex{users, named<schema::Index>("ix_users_email")},

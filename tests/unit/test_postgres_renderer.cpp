@@ -430,3 +430,34 @@ TEST_CASE("postgres render: a revision's version move and history row are one st
   CHECK(first[0].sql.starts_with(R"(WITH "dbmig_1" AS (INSERT INTO "v" ("version_num") VALUES ($1)) INSERT)"));
   CHECK(postgres->inline_parameters(first[0]).find("VALUES ('r1')") != std::string::npos);
 }
+
+TEST_CASE("postgres render: collations and generated columns") {
+  schema::Column word = column("word", type_of(TypeKind::text), false);
+  word.collation = "C";
+  CHECK(sql_of(ops::AddColumn{kPosts, word}) ==
+        script({R"(ALTER TABLE "posts" ADD COLUMN "word" text COLLATE "C" NOT NULL)"}));
+  schema::Column total = column("total", type_of(TypeKind::integer));
+  total.generated = schema::Generated{"price * qty", true};
+  CHECK(sql_of(ops::AddColumn{kPosts, total}) ==
+        script({R"(ALTER TABLE "posts" ADD COLUMN "total" integer GENERATED ALWAYS AS (price * qty) STORED)"}));
+
+  // Only the collation changes: the same type again, with it.
+  ops::AlterColumn to_posix = alter(word);
+  to_posix.collation = std::optional<std::string>("POSIX");
+  CHECK(sql_of(to_posix) == script({R"(ALTER TABLE "posts" ALTER COLUMN "word" TYPE text COLLATE "POSIX")"}));
+  ops::AlterColumn to_default = alter(word);
+  to_default.collation = std::optional<std::string>();
+  CHECK(sql_of(to_default) == script({R"(ALTER TABLE "posts" ALTER COLUMN "word" TYPE text COLLATE "default")"}));
+  // A type change keeps the column's collation, which it would otherwise reset.
+  ops::AlterColumn longer = alter(column("code", string_type(10)));
+  longer.existing.collation = "C";
+  longer.type = string_type(40);
+  CHECK(sql_of(longer) == script({R"(ALTER TABLE "posts" ALTER COLUMN "code" TYPE varchar(40) COLLATE "C")"}));
+}
+
+TEST_CASE("postgres render: an untyped (SQLite) column is refused with advice") {
+  schema::Column untyped = column("v", type_of(TypeKind::native));
+  const auto error = error_from([&] { sql_of(ops::AddColumn{kPosts, untyped}); });
+  REQUIRE(error);
+  CHECK(error->message().find("PostgreSQL has no untyped columns") != std::string::npos);
+}

@@ -189,3 +189,43 @@ TEST_CASE("sqlite enum checks: written and recognised, and only that exact form"
   CHECK_FALSE(enum_values_from_check("role", "role IN ('a') OR role IS NULL"));
   CHECK_FALSE(enum_values_from_check("role", "role NOT IN ('a')"));
 }
+
+TEST_CASE("sqlite create table: COLLATE, AUTOINCREMENT and generated columns per column") {
+  const ParsedCreateTable parsed = parse_create_table(R"(CREATE TABLE "t" (
+    "id" INTEGER NOT NULL CONSTRAINT "pk_t" PRIMARY KEY AUTOINCREMENT,
+    email TEXT COLLATE "NOCASE" NOT NULL,
+    nick TEXT NOT NULL collate rtrim,
+    area REAL AS (w * h),
+    total INTEGER GENERATED ALWAYS AS (price * (qty + 1)) STORED NOT NULL,
+    virt GENERATED ALWAYS AS ('a' || "as") VIRTUAL,
+    note TEXT DEFAULT ('as (x)') CHECK (note <> 'COLLATE')
+  ))");
+  REQUIRE(parsed.clauses.size() == 7);
+  CHECK(parsed.clauses[0].autoincrement);
+  CHECK(parsed.clauses[0].collation.empty());
+  CHECK(parsed.clauses[1].collation == "NOCASE");
+  CHECK(parsed.clauses[2].collation == "rtrim");
+  CHECK(parsed.clauses[3].generated);
+  CHECK(parsed.clauses[3].generated_expression == "w * h");
+  CHECK_FALSE(parsed.clauses[3].stored);
+  CHECK(parsed.clauses[4].generated);
+  CHECK(parsed.clauses[4].generated_expression == "price * (qty + 1)");
+  CHECK(parsed.clauses[4].stored);
+  CHECK(parsed.clauses[5].generated_expression == "'a' || \"as\"");
+  CHECK_FALSE(parsed.clauses[5].stored);
+  // A default or check holding the words is neither a generated column nor a collation.
+  CHECK(parsed.clauses[6] == ParsedColumnClauses{});
+  CHECK_FALSE(parsed.strict);
+  CHECK_FALSE(parsed.without_rowid);
+}
+
+TEST_CASE("sqlite create table: STRICT and WITHOUT ROWID after the body, in any order and case") {
+  CHECK(parse_create_table("CREATE TABLE t (a INTEGER PRIMARY KEY) STRICT").strict);
+  const ParsedCreateTable both = parse_create_table("create table t (a text primary key) without rowid, strict");
+  CHECK(both.strict);
+  CHECK(both.without_rowid);
+  // Names inside the body are not options.
+  const ParsedCreateTable names = parse_create_table("CREATE TABLE strict (\"strict\" INTEGER, without TEXT, rowid_x TEXT)");
+  CHECK_FALSE(names.strict);
+  CHECK_FALSE(names.without_rowid);
+}

@@ -121,7 +121,7 @@ TEST_CASE("sqlite normalize: each rule applied to a model") {
   table.comment = "gone";
   table.renamed_from = "kid";
   table.columns = {
-      column("id", type_of(TypeKind::integer), true),  // primary key: becomes NOT NULL and autoincrement
+      column("id", type_of(TypeKind::integer), true),  // primary key: stays nullable, becomes autoincrement
       column("parent_code", native("Character Varying( 10 )")),
       column("created", type_of(TypeKind::datetime), false, "( current_timestamp )"),
       column("tag", native("GEOMETRY")),
@@ -142,11 +142,9 @@ TEST_CASE("sqlite normalize: each rule applied to a model") {
   CHECK(child.schema.empty());
   CHECK_FALSE(child.comment);
   CHECK(child.renamed_from == "kid");  // a model hint the diff needs
-  CHECK_FALSE(child.columns[0].nullable);
+  CHECK(child.columns[0].nullable);  // as declared: SQLite lets a key column without NOT NULL hold NULL
   CHECK(child.columns[0].autoincrement);
-  schema::Type varchar10 = type_of(TypeKind::string);
-  varchar10.length = 10;
-  CHECK(child.columns[1].type == varchar10);
+  CHECK(child.columns[1].type == native("character varying(10)"));  // not dbmig's VARCHAR(10): kept as declared
   CHECK_FALSE(child.columns[1].comment);
   CHECK(child.columns[2].default_sql == "CURRENT_TIMESTAMP");
   CHECK(child.columns[3].type == native("geometry"));
@@ -164,8 +162,35 @@ TEST_CASE("sqlite normalize: each rule applied to a model") {
   CHECK(child.uniques[0].name == "uq_a");
 
   const schema::Table& parent_result = result.tables[1];
-  CHECK_FALSE(parent_result.columns[0].nullable);
+  CHECK(parent_result.columns[0].nullable);
   CHECK_FALSE(parent_result.columns[0].autoincrement);  // TEXT keys are not assigned by SQLite
+}
+
+TEST_CASE("sqlite normalize: collations ignore case and BINARY is none; generated expressions are canonical") {
+  schema::Table table;
+  table.name = "t";
+  table.columns = {column("a", type_of(TypeKind::text)), column("b", type_of(TypeKind::text)),
+                   column("c", type_of(TypeKind::integer))};
+  table.columns[0].collation = "nocase";
+  table.columns[1].collation = "Binary";
+  table.columns[2].generated = schema::Generated{" ( a  ||  b ) ", true};
+  const schema::Table result = normalized(schema::Schema{{table}}).tables[0];
+  CHECK(result.columns[0].collation == "NOCASE");
+  CHECK_FALSE(result.columns[1].collation);
+  REQUIRE(result.columns[2].generated);
+  CHECK(result.columns[2].generated->expression == "a || b");
+  CHECK(result.columns[2].generated->stored);
+}
+
+TEST_CASE("sqlite normalize: a WITHOUT ROWID table's key is NOT NULL and no rowid alias") {
+  schema::Table table;
+  table.name = "t";
+  table.columns = {column("id", type_of(TypeKind::integer), true)};
+  table.primary_key = schema::PrimaryKey{"pk_t", {"id"}};
+  table.sqlite.without_rowid = true;
+  const schema::Table result = normalized(schema::Schema{{table}}).tables[0];
+  CHECK_FALSE(result.columns[0].nullable);
+  CHECK_FALSE(result.columns[0].autoincrement);
 }
 
 TEST_CASE("sqlite normalize: normalising twice changes nothing more") {
@@ -208,7 +233,7 @@ TEST_CASE("sqlite needs_rebuild: what ALTER TABLE can and cannot do") {
   CHECK(needs_rebuild(ops::AddColumn{t, column("n", type_of(TypeKind::datetime), true, "CURRENT_TIMESTAMP")}, &before));
   CHECK(needs_rebuild(ops::AddColumn{t, column("n", type_of(TypeKind::integer), true, "1 + 2")}, &before));
 
-  ops::AlterColumn alter{t, "a", table.columns[1], {}, {}, {}, {}, {}};
+  ops::AlterColumn alter{t, "a", table.columns[1], {}, {}, {}, {}, {}, {}};
   alter.comment = std::optional<std::string>("doc");
   alter.autoincrement = false;
   CHECK_FALSE(needs_rebuild(alter, &before));

@@ -78,28 +78,40 @@ TEST_CASE("sqlite types: an enum is stored as VARCHAR as long as its longest val
   CHECK(declared_type(role) == "VARCHAR(1)");
 }
 
-TEST_CASE("sqlite types: reading is case-insensitive and accepts common synonyms") {
-  const Mapping synonyms[] = {
-      {type_of(TypeKind::integer), "int"},
+TEST_CASE("sqlite types: reading is case-insensitive, and sizes are read whatever their spacing") {
+  const Mapping spellings[] = {
       {type_of(TypeKind::integer), "Integer"},
-      {type_of(TypeKind::bigint), "INT8"},
-      {type_of(TypeKind::smallint), "int2"},
       {string_type(20), "varchar(20)"},
-      {string_type(20), "CHARACTER VARYING(20)"},
-      {string_type(20), "nvarchar( 20 )"},
-      {type_of(TypeKind::text), "clob"},
-      {type_of(TypeKind::boolean), "bool"},
-      {type_of(TypeKind::float_), "REAL"},
-      {type_of(TypeKind::double_), "double precision"},
-      {type_of(TypeKind::double_), "FLOAT8"},
-      {numeric_type(10, 2), "decimal(10,2)"},
+      {string_type(20), "VARCHAR( 20 )"},
       {numeric_type(10, 2), "numeric( 10 ,2 )"},
-      {type_of(TypeKind::datetime), "timestamp"},
-      {type_of(TypeKind::datetime), "TIMESTAMP WITHOUT TIME ZONE"},
-      {type_of(TypeKind::timestamptz), "timestamp with time zone"},
+      {type_of(TypeKind::datetime), "datetime"},
       {type_of(TypeKind::binary), "blob"},
   };
-  for (const Mapping& mapping : synonyms) {
+  for (const Mapping& mapping : spellings) {
+    CAPTURE(mapping.declared);
+    CHECK(describe(type_from_declared(mapping.declared)) == describe(mapping.type));
+  }
+}
+
+// Found by the round-trip cases: TIMESTAMP came back as DATETIME, REAL as FLOAT, INT as INTEGER
+// (which made INT PRIMARY KEY a rowid alias), so a rebuild or an inspected model changed them.
+TEST_CASE("sqlite types: a synonym of a generic type stays the native type it was declared as") {
+  const Mapping natives[] = {
+      {native_type("int"), "INT"},
+      {native_type("int8"), "INT8"},
+      {native_type("nvarchar(20)"), "nvarchar( 20 )"},
+      {native_type("character varying(20)"), "CHARACTER VARYING(20)"},
+      {native_type("clob"), "clob"},
+      {native_type("bool"), "bool"},
+      {native_type("real"), "REAL"},
+      {native_type("double precision"), "double precision"},
+      {native_type("decimal(10, 2)"), "decimal(10,2)"},
+      {native_type("timestamp"), "TIMESTAMP"},
+      {native_type("timestamp with time zone"), "timestamp with time zone"},
+      {native_type("varchar(0)"), "VARCHAR(0)"},         // string(0) is no model type
+      {native_type("numeric(2, 5)"), "NUMERIC(2, 5)"},   // nor a scale above the precision
+  };
+  for (const Mapping& mapping : natives) {
     CAPTURE(mapping.declared);
     CHECK(describe(type_from_declared(mapping.declared)) == describe(mapping.type));
   }

@@ -177,7 +177,7 @@ TEST_CASE("schema: tables and columns are found by name and schema") {
   Schema schema;
   Table users;
   users.name = "users";
-  users.columns.push_back(Column{"id", parse_type("integer"), false, {}, {}, true, AutoincrementKind::identity, {}});
+  users.columns.push_back(Column{"id", parse_type("integer"), false, {}, {}, true, AutoincrementKind::identity, {}, {}, {}});
   Table audit_users = users;
   audit_users.schema = "audit";
   schema.tables = {users, audit_users};

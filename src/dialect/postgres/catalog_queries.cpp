@@ -51,13 +51,16 @@ Statement columns(const std::vector<std::string>& schemas) {
       "ON s.oid = dep.objid AND s.relkind = 'S' WHERE dep.classid = 'pg_catalog.pg_class'::regclass "
       "AND dep.refclassid = 'pg_catalog.pg_class'::regclass AND dep.refobjid = a.attrelid "
       "AND dep.refobjsubid = a.attnum AND dep.deptype = 'a'), "
-      "CASE WHEN ty.typtype = 'e' THEN ty.oid END, d.description "
+      "CASE WHEN ty.typtype = 'e' THEN ty.oid END, d.description, a.attgenerated, "
+      // The column's collation where it is not its type's: COLLATE "C" on a text column.
+      "CASE WHEN a.attcollation <> ty.typcollation THEN co.collname END "
       "FROM tables t JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid "
       "JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid "
+      "LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation "
       "LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
       "LEFT JOIN pg_catalog.pg_description d "
       "ON d.objoid = a.attrelid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum "
-      "WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '' "
+      "WHERE a.attnum > 0 AND NOT a.attisdropped "
       "ORDER BY a.attrelid, a.attnum",
       schemas);
 }

@@ -58,6 +58,11 @@ std::vector<Statement> PostgresRenderer::alter_column(const ops::AlterColumn& op
     TypeChange change = change_type(op);
     default_dropped = change.default_dropped;
     for (Statement& statement : change.statements) statements.push_back(std::move(statement));
+  } else if (op.collation) {
+    // Only the collation changes: the same type, with the new collation ("default": the type's).
+    const std::string type = op.existing.type.kind == TypeKind::enumeration ? enum_type_sql(op.table, op.column)
+                                                                            : type_sql(op.existing.type);
+    alter("TYPE " + type + " COLLATE " + quote_identifier(op.collation->value_or("default")));
   }
 
   if (op.nullable) alter(*op.nullable ? "DROP NOT NULL" : "SET NOT NULL");
@@ -102,6 +107,9 @@ PostgresRenderer::TypeChange PostgresRenderer::change_type(const ops::AlterColum
 
   const std::string new_type = to_enum ? enum_type_sql(op.table, op.column) : type_sql(to);
   std::string action = "ALTER COLUMN " + column + " TYPE " + new_type;
+  // A type change resets the collation to the new type's default: say the one the column keeps.
+  if (const std::optional<std::string> collation = op.collation ? *op.collation : op.existing.collation)
+    action += " COLLATE " + quote_identifier(*collation);
   const bool needs_using = to_enum || from_enum ? !is_text(to.kind) : !converts_by_itself(from, to);
   if (needs_using) action += " USING " + column + (from_enum || to_enum ? "::text::" : "::") + new_type;
 

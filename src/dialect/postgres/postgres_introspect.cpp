@@ -107,6 +107,12 @@ class CatalogReader {
       if (serial && !identity) column.autoincrement_kind = schema::AutoincrementKind::serial;
       if (serial) column.default_sql.reset();  // the sequence is how it autoincrements
       column.comment = row.at(8);
+      // A generated column's expression is stored as its default: 's' STORED, 'v' VIRTUAL (18+).
+      if (const std::string generated = text(row, 9); !generated.empty() && column.default_sql) {
+        column.generated = schema::Generated{*column.default_sql, generated == "s"};
+        column.default_sql.reset();
+      }
+      column.collation = row.at(10);
       table->columns.push_back(std::move(column));
     }
   }

@@ -59,6 +59,9 @@ void normalize_column(const schema::Table& table, schema::Column& column) {
     column.nullable = false;  // identity and serial columns are NOT NULL
   }
   if (in_primary_key(table, column.name)) column.nullable = false;
+  if (column.generated) column.generated->expression = canonical_expression(column.generated->expression);
+  // "default" is the type's own collation, what a column without COLLATE has.
+  if (column.collation == "default") column.collation.reset();
 }
 
 const schema::Table* referred_table(const schema::Schema& schema, const schema::ForeignKey& foreign_key,
@@ -76,6 +79,7 @@ void sort_by_name(std::vector<Item>& items) {
 
 void normalize_schema(schema::Schema& schema) {
   for (schema::Table& table : schema.tables) {
+    table.sqlite = {};  // SQLite's table options mean nothing here
     for (schema::Column& column : table.columns) normalize_column(table, column);
     for (schema::Index& index : table.indexes) {
       for (schema::IndexTerm& term : index.terms)

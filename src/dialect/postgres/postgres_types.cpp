@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "util/error.hpp"
+
 namespace dbmig::dialect::postgres {
 namespace {
 
@@ -227,7 +229,11 @@ std::string type_sql(const Type& type) {
     case TypeKind::json: return "json";
     case TypeKind::uuid: return "uuid";
     case TypeKind::binary: return "bytea";
-    case TypeKind::native: return type.native;
+    case TypeKind::native:
+      if (type.native.empty())
+        throw usage_error("PostgreSQL has no untyped columns", std::nullopt,
+                          "give the column a type: `untyped` is for SQLite columns declared without one");
+      return type.native;
     case TypeKind::enumeration: break;
   }
   throw std::logic_error("an enum column's PostgreSQL type is named after its table and column");

@@ -26,9 +26,10 @@ class CreateTableScanner {
       } else {
         const std::string column = tokens_[item.begin].value();
         parsed.columns.push_back(column);
-        scan_column_constraints(column, {item.begin + 1, item.end}, parsed.constraints);
+        parsed.clauses.push_back(scan_column_constraints(column, {item.begin + 1, item.end}, parsed.constraints));
       }
     }
+    scan_table_options(close + 1, parsed);
     return parsed;
   }
 
@@ -36,6 +37,14 @@ class CreateTableScanner {
   static bool starts_table_constraint(const Token& token) {
     return token.is_keyword("CONSTRAINT") || token.is_keyword("PRIMARY") || token.is_keyword("UNIQUE") ||
            token.is_keyword("CHECK") || token.is_keyword("FOREIGN");
+  }
+
+  // After the body: a comma-separated list of STRICT and WITHOUT ROWID.
+  void scan_table_options(std::size_t at, ParsedCreateTable& parsed) const {
+    for (; at < tokens_.size(); ++at) {
+      if (tokens_[at].is_keyword("STRICT")) parsed.strict = true;
+      if (tokens_[at].is_keyword("WITHOUT") && keyword_at(at + 1, "ROWID", tokens_.size())) parsed.without_rowid = true;
+    }
   }
 
   bool keyword_at(std::size_t at, std::string_view keyword, std::size_t end) const {
@@ -132,7 +141,9 @@ class CreateTableScanner {
 
   // The clauses after a column's name: its type, then constraints in any order. Only those we
   // model are kept; `CONSTRAINT name` applies to the clause right after it.
-  void scan_column_constraints(const std::string& column, TokenRange rest, std::vector<ParsedConstraint>& out) const {
+  ParsedColumnClauses scan_column_constraints(const std::string& column, TokenRange rest,
+                                              std::vector<ParsedConstraint>& out) const {
+    ParsedColumnClauses clauses;
     std::string pending_name;
     std::size_t at = rest.begin;
     while (at < rest.end) {
@@ -150,6 +161,19 @@ class CreateTableScanner {
         constraint.kind = token.is_keyword("PRIMARY") ? ConstraintKind::primary_key : ConstraintKind::unique;
         out.push_back(std::move(constraint));
         ++at;
+      } else if (token.is_keyword("AUTOINCREMENT")) {
+        clauses.autoincrement = true;
+        ++at;
+      } else if (token.is_keyword("COLLATE")) {
+        if (at + 1 < rest.end) clauses.collation = tokens_[at + 1].value();
+        at += 2;
+      } else if (token.is_keyword("AS") && at + 1 < rest.end && tokens_[at + 1].is('(')) {
+        // GENERATED ALWAYS before AS says nothing more: AS ( is a generated column either way.
+        const std::size_t close = std::min(matching_parenthesis(tokens_, at + 1), rest.end);
+        clauses.generated = true;
+        clauses.generated_expression = std::string(source_text(sql_, tokens_, {at + 2, close}));
+        at = close + 1;
+        if (keyword_at(at, "STORED", rest.end)) clauses.stored = true;
       } else if (token.is_keyword("CHECK")) {
         constraint.columns.clear();
         at = scan_check(at, rest.end, constraint);
@@ -162,6 +186,7 @@ class CreateTableScanner {
         ++at;
       }
     }
+    return clauses;
   }
 
   std::string_view sql_;

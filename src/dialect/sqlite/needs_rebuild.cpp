@@ -21,6 +21,7 @@ std::optional<std::string> reason_for(const ops::AlterColumn& op, const SchemaBe
   if (op.type) changes.emplace_back("the type");
   if (op.nullable) changes.emplace_back("the nullability");
   if (op.default_sql) changes.emplace_back("the default");
+  if (op.collation) changes.emplace_back("the collation");
   if (changes.empty()) return std::nullopt;  // comment and autoincrement: nothing SQLite stores
   std::string what = "change ";
   for (std::size_t i = 0; i < changes.size(); ++i) {
@@ -32,6 +33,9 @@ std::optional<std::string> reason_for(const ops::AlterColumn& op, const SchemaBe
 
 std::optional<std::string> reason_for(const ops::AddColumn& op, const SchemaBefore& /*before*/) {
   const schema::Column& column = op.column;
+  // ALTER TABLE ADD COLUMN refuses a STORED generated column once the table has rows.
+  if (column.generated && column.generated->stored)
+    return "add STORED generated column " + double_quoted(column.name) + " to table " + double_quoted(op.table.name);
   const bool has_default = column.default_sql && normalize_default(*column.default_sql).has_value();
   if (!column.nullable && !has_default) {
     return "add NOT NULL column " + double_quoted(column.name) + " without a default" + " to table " + double_quoted(op.table.name);

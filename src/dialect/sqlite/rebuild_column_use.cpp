@@ -47,6 +47,11 @@ std::optional<std::string> column_user(const schema::Table& table, std::string_v
   for (const schema::CheckConstraint& check : table.checks) {
     if (mentions_identifier(check.expression, column)) return "check constraint " + double_quoted(check.name);
   }
+  for (const schema::Column& generated : table.columns) {
+    if (generated.generated && !equals_ignoring_case(generated.name, column) &&
+        mentions_identifier(generated.generated->expression, column))
+      return "generated column " + double_quoted(generated.name);
+  }
   return std::nullopt;
 }
 

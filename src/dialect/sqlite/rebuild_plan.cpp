@@ -53,6 +53,12 @@ void check_column_can_go(const ops::DropColumn& op, const schema::Schema& before
     if (mentions_identifier(check.expression, column))
       refuse_drop(op, "check constraint " + double_quoted(check.name), "drop the check first: a drop_check step before this one");
   }
+  for (const schema::Column& generated : table.columns) {
+    if (generated.generated && !equals_ignoring_case(generated.name, column) &&
+        mentions_identifier(generated.generated->expression, column))
+      refuse_drop(op, "generated column " + double_quoted(generated.name),
+                  "drop the generated column first: a drop_column step before this one");
+  }
   for (const schema::Trigger& trigger : table.triggers) {
     if (mentions_identifier(trigger.sql, column))
       refuse_drop(op, "trigger " + double_quoted(trigger.name),
@@ -83,6 +89,7 @@ RebuiltTable rebuilt(const schema::Table& old, schema::Table after) {
   RebuiltTable table;
   table.holding_name = holding_name_for(old.name);
   for (const schema::Column& column : after.columns) {
+    if (column.generated) continue;  // computed by the new table: no INSERT may name it
     if (const schema::Column* source = find_column(old, column.name)) {
       table.copied.push_back(CopiedColumn{column.name, source->nullable && !column.nullable});
     } else if (!column.nullable && !column.default_sql) {

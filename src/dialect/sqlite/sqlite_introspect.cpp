@@ -143,6 +143,8 @@ class CatalogReader {
       TableBeingRead table;
       table.table.name = name;
       table.parsed = parse_create_table(text(row, 2));
+      table.table.sqlite.strict = table.parsed.strict;
+      table.table.sqlite.without_rowid = table.parsed.without_rowid;
       table.constraint_used.assign(table.parsed.constraints.size(), false);
       by_name_.emplace(name_key(name), tables_.size());
       tables_.push_back(std::move(table));
@@ -156,7 +158,8 @@ class CatalogReader {
          {}});
     for (const Row& row : rows) {
       TableBeingRead* table = find(text(row, 0));
-      if (!table || text(row, 6) != "0") continue;  // hidden: generated or virtual-table columns
+      // hidden 1 is a virtual table's hidden column; 2 and 3 are generated (VIRTUAL, STORED).
+      if (!table || text(row, 6) == "1") continue;
       schema::Column column;
       column.name = text(row, 1);
       column.type = type_from_declared(text(row, 2));
@@ -165,8 +168,23 @@ class CatalogReader {
       if (const int key_position = std::stoi(row.at(5).value_or("0")); key_position > 0) {
         table->key_columns.emplace_back(key_position, column.name);
       }
+      add_declared_clauses(*table, column);
       table->table.columns.push_back(std::move(column));
     }
+  }
+
+  // What only the CREATE TABLE text says about a column: COLLATE, AUTOINCREMENT (a table
+  // option in the model), and a generated column's expression.
+  static void add_declared_clauses(TableBeingRead& table, schema::Column& column) {
+    const std::vector<std::string>& names = table.parsed.columns;
+    const auto at = std::find_if(names.begin(), names.end(),
+                                 [&](const std::string& name) { return equals_ignoring_case(name, column.name); });
+    const auto index = static_cast<std::size_t>(at - names.begin());
+    if (index >= table.parsed.clauses.size()) return;
+    const ParsedColumnClauses& clauses = table.parsed.clauses[index];
+    if (!clauses.collation.empty()) column.collation = clauses.collation;
+    if (clauses.autoincrement) table.table.sqlite.autoincrement = true;
+    if (clauses.generated) column.generated = schema::Generated{clauses.generated_expression, clauses.stored};
   }
 
   // One row per indexed term, grouped by index: origin 'pk' is the primary key (read from the
@@ -264,8 +282,8 @@ class CatalogReader {
     primary_key.name = take_constraint_name(table, ConstraintKind::primary_key, [](const ParsedConstraint&) { return true; });
     if (primary_key.columns.size() == 1) {
       schema::Column* key = find_column(table.table, primary_key.columns.front());
-      // A single INTEGER primary key is the rowid alias: SQLite assigns it.
-      if (key && key->type.kind == schema::TypeKind::integer) key->autoincrement = true;
+      // A single INTEGER primary key of a rowid table is the rowid alias: SQLite assigns it.
+      if (key && key->type.kind == schema::TypeKind::integer && !table.table.sqlite.without_rowid) key->autoincrement = true;
     }
     table.table.primary_key = std::move(primary_key);
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "dialect/common/sql_tokens.hpp"
 #include "dialect/sqlite/default_value.hpp"
 #include "dialect/sqlite/sql_expression.hpp"
 #include "dialect/sqlite/sqlite_types.hpp"
@@ -28,10 +29,13 @@ void normalize_column(const schema::Table& table, schema::Column& column) {
   column.comment.reset();
   if (column.type.kind == schema::TypeKind::native) column.type = type_from_declared(column.type.native);
   if (column.default_sql) column.default_sql = normalize_default(*column.default_sql);
-  if (in_primary_key(table, column.name)) column.nullable = false;
+  // Nullability stays as declared, also on a primary key column: SQLite lets one hold NULL
+  // unless it is declared NOT NULL (an INTEGER PRIMARY KEY given NULL takes the next rowid).
+  // Not in a WITHOUT ROWID table, whose key columns SQLite makes (and reports) NOT NULL.
+  if (table.sqlite.without_rowid && in_primary_key(table, column.name)) column.nullable = false;
   const bool rowid_alias = table.primary_key && table.primary_key->columns.size() == 1 &&
                            table.primary_key->columns.front() == column.name &&
-                           column.type.kind == schema::TypeKind::integer;
+                           column.type.kind == schema::TypeKind::integer && !table.sqlite.without_rowid;
   // serial and GENERATED ALWAYS ask for values on a column SQLite cannot give them to: refused
   // rather than silently made a plain integer column that inserts leave NULL.
   if (column.autoincrement && column.autoincrement_kind != schema::AutoincrementKind::identity && !rowid_alias)
@@ -43,6 +47,12 @@ void normalize_column(const schema::Table& table, schema::Column& column) {
                           " with PostgreSQL only, or make the column the table's single integer primary key");
   column.autoincrement = rowid_alias;
   column.autoincrement_kind = schema::AutoincrementKind::identity;  // the rowid has one way
+  // Collation names ignore case; BINARY is what a column without COLLATE compares with.
+  if (column.collation) {
+    column.collation = to_upper_ascii(*column.collation);
+    if (column.collation == "BINARY") column.collation.reset();
+  }
+  if (column.generated) column.generated->expression = normalize_expression(column.generated->expression);
 }
 
 // Total orders (every field takes part), so equal lists sort the same whatever their start order.

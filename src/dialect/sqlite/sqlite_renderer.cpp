@@ -6,6 +6,7 @@
 #include "dialect/sqlite/sql_expression.hpp"
 #include "dialect/sqlite/sqlite_types.hpp"
 #include "util/error.hpp"
+#include "util/text.hpp"
 
 namespace dbmig::dialect::sqlite {
 
@@ -55,6 +56,23 @@ std::string SqliteRenderer::default_clause(std::string_view default_sql) const {
 std::string SqliteRenderer::column_constraints(const schema::Column& column) const {
   if (column.type.kind != schema::TypeKind::enumeration) return {};
   return "CHECK (" + enum_check_expression(column.name, column.type.enum_values) + ")";
+}
+
+// AUTOINCREMENT is only allowed on the column: `"id" INTEGER NOT NULL CONSTRAINT "pk_t" PRIMARY KEY
+// AUTOINCREMENT`, which then is the table's primary key.
+std::string SqliteRenderer::column_primary_key(const schema::Table& table, const schema::Column& column) const {
+  if (!table.sqlite.autoincrement || !table.primary_key || table.primary_key->columns.size() != 1 ||
+      table.primary_key->columns.front() != column.name)
+    return {};
+  const std::string& name = table.primary_key->name;
+  return (name.empty() ? std::string() : "CONSTRAINT " + quote_identifier(name) + " ") + "PRIMARY KEY AUTOINCREMENT";
+}
+
+std::string SqliteRenderer::table_options(const schema::Table& table) const {
+  std::vector<std::string> options;
+  if (table.sqlite.strict) options.emplace_back("STRICT");
+  if (table.sqlite.without_rowid) options.emplace_back("WITHOUT ROWID");
+  return options.empty() ? std::string() : " " + util::join(options, ", ");
 }
 
 // SQLite indexes any expression as written: `ON "t" (lower(name))`.

@@ -22,6 +22,8 @@ class SqliteRenderer final : public SqlRenderer {
   std::string qualified_name(std::string_view name, std::string_view schema) const override;
   std::string default_clause(std::string_view default_sql) const override;
   std::string column_constraints(const schema::Column& column) const override;
+  std::string column_primary_key(const schema::Table& table, const schema::Column& column) const override;
+  std::string table_options(const schema::Table& table) const override;
   std::string index_expression(std::string_view expression) const override;
   std::string unique_deferrable(const schema::UniqueConstraint& unique) const override;  // refused
   std::vector<Statement> table_comment(const ops::TableName& table,

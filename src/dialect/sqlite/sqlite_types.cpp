@@ -21,37 +21,24 @@ struct Spelling {
   std::size_t max_arguments;  // how many numbers may follow in parentheses
 };
 
-// Every declared spelling read back as a generic type; the first per kind is the one written.
+// The declared name dbmig writes for each generic type, and the only one read back as that
+// type: any other spelling (INT, REAL, TIMESTAMP, NVARCHAR(20), bool) is kept as the native type
+// it was declared as, so that inspect, a rebuild and `migrate` leave the declaration alone (SQLite
+// keeps the declared text; INT PRIMARY KEY is not the rowid alias INTEGER PRIMARY KEY is).
 constexpr std::array kSpellings{
     Spelling{"INTEGER", TypeKind::integer, 0},
-    Spelling{"INT", TypeKind::integer, 0},
     Spelling{"BIGINT", TypeKind::bigint, 0},
-    Spelling{"INT8", TypeKind::bigint, 0},
     Spelling{"SMALLINT", TypeKind::smallint, 0},
-    Spelling{"INT2", TypeKind::smallint, 0},
     Spelling{"VARCHAR", TypeKind::string, 1},
-    Spelling{"CHARACTER VARYING", TypeKind::string, 1},
-    Spelling{"VARYING CHARACTER", TypeKind::string, 1},
-    Spelling{"NVARCHAR", TypeKind::string, 1},
     Spelling{"TEXT", TypeKind::text, 0},
-    Spelling{"CLOB", TypeKind::text, 0},
     Spelling{"BOOLEAN", TypeKind::boolean, 0},
-    Spelling{"BOOL", TypeKind::boolean, 0},
     Spelling{"FLOAT", TypeKind::float_, 0},
-    Spelling{"REAL", TypeKind::float_, 0},
-    Spelling{"FLOAT4", TypeKind::float_, 0},
     Spelling{"DOUBLE", TypeKind::double_, 0},
-    Spelling{"DOUBLE PRECISION", TypeKind::double_, 0},
-    Spelling{"FLOAT8", TypeKind::double_, 0},
     Spelling{"NUMERIC", TypeKind::numeric, 2},
-    Spelling{"DECIMAL", TypeKind::numeric, 2},
     Spelling{"DATE", TypeKind::date, 0},
     Spelling{"TIME", TypeKind::time, 0},
     Spelling{"DATETIME", TypeKind::datetime, 0},
-    Spelling{"TIMESTAMP", TypeKind::datetime, 0},
-    Spelling{"TIMESTAMP WITHOUT TIME ZONE", TypeKind::datetime, 0},
     Spelling{"TIMESTAMPTZ", TypeKind::timestamptz, 0},
-    Spelling{"TIMESTAMP WITH TIME ZONE", TypeKind::timestamptz, 0},
     Spelling{"JSON", TypeKind::json, 0},
     Spelling{"UUID", TypeKind::uuid, 0},
     Spelling{"BLOB", TypeKind::binary, 0},
@@ -139,6 +126,9 @@ Type type_from_declared(std::string_view declared) {
   // string(n) needs its n: VARCHAR without a length stays the native type it was declared as
   // (written string(0) before, which no models file may say).
   if (spelling->kind == TypeKind::string && parts->arguments.empty()) return native_type(declared);
+  // Sizes a models file could not say back (VARCHAR(0), NUMERIC(2, 5)) stay native too.
+  if (!parts->arguments.empty() && parts->arguments[0] < 1) return native_type(declared);
+  if (parts->arguments.size() == 2 && parts->arguments[1] > parts->arguments[0]) return native_type(declared);
   Type type;
   type.kind = spelling->kind;
   if (type.kind == TypeKind::string && !parts->arguments.empty()) type.length = parts->arguments[0];

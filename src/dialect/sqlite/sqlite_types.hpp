@@ -3,28 +3,30 @@
 //
 // SQLite stores a column's declared type as written and derives only an affinity from it, so the
 // declared type is the one place the generic type survives: each generic type gets a distinct
-// declared spelling that maps back to it. The table, both ways (reading is case-insensitive and
-// also accepts the synonyms listed after the arrow; sizes are kept where the type has them):
+// declared spelling that maps back to it, and only that spelling does (case-insensitively, sizes
+// kept where the type has them). Any other declared type stays the native type it was declared
+// as, so that a table read back and re-created (inspect, a rebuild) declares what it declared:
 //
-//   integer     INTEGER       <- INT                  (only INTEGER makes a rowid alias)
-//   bigint      BIGINT        <- INT8
-//   smallint    SMALLINT      <- INT2
-//   string(n)   VARCHAR(n)    <- CHARACTER VARYING(n), VARYING CHARACTER(n), NVARCHAR(n)
-//   text        TEXT          <- CLOB
-//   boolean     BOOLEAN       <- BOOL
-//   float       FLOAT         <- REAL, FLOAT4         (REAL is single precision in SQL/PostgreSQL)
-//   double      DOUBLE        <- DOUBLE PRECISION, FLOAT8
-//   numeric     NUMERIC(p, s) <- DECIMAL(p, s)
+//   integer     INTEGER       (INT stays native `int`: only INTEGER PRIMARY KEY is a rowid alias)
+//   bigint      BIGINT
+//   smallint    SMALLINT
+//   string(n)   VARCHAR(n)    (VARCHAR without a length stays native `varchar`)
+//   text        TEXT
+//   boolean     BOOLEAN       (bool stays native `bool`, as Django declares it)
+//   float       FLOAT         (REAL stays native `real`)
+//   double      DOUBLE        (DOUBLE PRECISION stays native)
+//   numeric     NUMERIC(p, s) (DECIMAL(p, s) stays native)
 //   date        DATE
 //   time        TIME
-//   datetime    DATETIME      <- TIMESTAMP, TIMESTAMP WITHOUT TIME ZONE
-//   timestamptz TIMESTAMPTZ   <- TIMESTAMP WITH TIME ZONE
+//   datetime    DATETIME      (TIMESTAMP stays native `timestamp`)
+//   timestamptz TIMESTAMPTZ
 //   json        JSON
 //   uuid        UUID          (not CHAR(36): UUID reads back unambiguously; a hyphenated UUID is never
 //                              taken for a number by the NUMERIC affinity it gets)
 //   binary      BLOB
 //   enum(a, b)  VARCHAR(longest value) plus a column CHECK ("col" IN ('a', 'b')), see enum_check.hpp
-//   native      as written (lower-cased); anything unrecognised reads back as native
+//   native      as written (lower-cased); a column declared without a type is the native type
+//               with no name (models.yaml: `untyped`)
 #include <string>
 #include <string_view>
 
