@@ -10,6 +10,7 @@
 
 #include "cli/cli.hpp"
 #include "config/database_url.hpp"
+#include "model/model.hpp"
 
 namespace dbmig::test {
 
@@ -28,6 +29,7 @@ std::string random_suffix() {
 class SqliteDatabase final : public TestDatabase {
  public:
   SqliteDatabase() : file_(dir_.path / "test.db") {}
+  ~SqliteDatabase() override { check_inspect_loads(); }
   std::string url() const override { return "sqlite:///" + file_.string(); }  // absolute: sqlite:////tmp/...
   std::string dialect_name() const override { return "sqlite"; }
 
@@ -48,6 +50,7 @@ class PostgresDatabase final : public TestDatabase {
     url_ = server_url_.substr(0, slash + 1) + name_ + (query == std::string::npos ? "" : server_url_.substr(query));
   }
   ~PostgresDatabase() override {
+    check_inspect_loads();
     try {
       admin_connection()->execute({"DROP DATABASE IF EXISTS \"" + name_ + "\" WITH (FORCE)", {}});
     } catch (...) {
@@ -78,6 +81,21 @@ TempDir::TempDir() {
 TempDir::~TempDir() {
   std::error_code ignored;
   fs::remove_all(path, ignored);
+}
+
+void TestDatabase::check_inspect_loads() const noexcept {
+  std::string models;
+  try {
+    const TempDir project;  // no dbmig.yaml: the default naming convention
+    std::ostringstream out, err;
+    if (cli::run({"dbmig", "-d", project.path.string(), "--url", url(), "inspect"}, out, err) != 0) return;
+    models = out.str();
+    model::load_string(models, "inspected.yaml", schema::NamingConvention{});
+  } catch (const std::exception& error) {
+    const std::string refusal = error.what();
+    FAIL_CHECK("`dbmig inspect` of the test's database wrote a models file dbmig refuses: " << refusal << "\n"
+                                                                                              << models);
+  }
 }
 
 const dialect::Dialect& TestDatabase::dialect() const {

@@ -272,6 +272,7 @@ tables:
   CHECK(diff::compare(named_desired, named_live, {}, custom).upgrade.size() == 1);
   // Under the default convention those names are the user's: the index is renamed.
   CHECK(diff::compare(named_desired, named_live).upgrade.size() == 2);
+}
 
 TEST_CASE("diff: a collation change is an alter_column; a generated column's change a drop and an add") {
   const schema::Schema live = model::load_string(R"yaml(

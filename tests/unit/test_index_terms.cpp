@@ -227,7 +227,7 @@ TEST_CASE("index terms: SQLite renders COLLATE and DESC, and refuses what only P
   deferred.deferrable = true;
   schema::Table with_unique;
   with_unique.name = "t";
-  with_unique.columns = {schema::Column{"a", schema::parse_type("integer"), true, {}, {}, false, {}}};
+  with_unique.columns = {schema::Column{"a", schema::parse_type("integer"), true, {}, {}, false, {}, {}, {}, {}}};
   with_unique.uniques = {deferred};
   const auto unique_error = error_of([&] { rendered(*sqlite, ops::CreateTable{with_unique}); });
   REQUIRE(unique_error);

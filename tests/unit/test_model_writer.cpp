@@ -435,6 +435,7 @@ TEST_CASE("model writer: a name the naming convention would rewrite is written a
   CHECK(with_index.find("exact_name: orders_total_idx") != std::string::npos);
   CHECK(sorted_constraints(model::load_string(with_index, "inspected.yaml", named_indexes)) ==
         sorted_constraints(indexed));
+}
 
 TEST_CASE("model writer: collations, generated columns, untyped and native(...) types read back") {
   Column email = column("email", "text", false);

@@ -233,7 +233,7 @@ TEST_CASE("sqlite needs_rebuild: what ALTER TABLE can and cannot do") {
   CHECK(needs_rebuild(ops::AddColumn{t, column("n", type_of(TypeKind::datetime), true, "CURRENT_TIMESTAMP")}, &before));
   CHECK(needs_rebuild(ops::AddColumn{t, column("n", type_of(TypeKind::integer), true, "1 + 2")}, &before));
 
-  ops::AlterColumn alter{t, "a", table.columns[1], {}, {}, {}, {}, {}, {}};
+  ops::AlterColumn alter{t, "a", table.columns[1], {}, {}, {}, {}, {}, {}, {}};
   alter.comment = std::optional<std::string>("doc");
   alter.autoincrement = false;
   CHECK_FALSE(needs_rebuild(alter, &before));

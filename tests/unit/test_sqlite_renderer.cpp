@@ -130,7 +130,7 @@ TEST_CASE("sqlite render: the ops ALTER TABLE can do in place") {
         script({R"(CREATE UNIQUE INDEX "ix_posts_user_title" ON "posts" ("user_id", "title") WHERE title IS NOT NULL)"}));
   CHECK(sql_of(*dialect, ops::DropIndex{kPosts, posts.indexes[0]}) == script({R"(DROP INDEX "ix_posts_title_lower")"}));
 
-  ops::AlterColumn comment_only{kPosts, "title", posts.columns[1], {}, {}, {}, {}, {}, {}};
+  ops::AlterColumn comment_only{kPosts, "title", posts.columns[1], {}, {}, {}, {}, {}, {}, {}};
   comment_only.comment = std::optional<std::string>("Headline");
   CHECK(sql_of(*dialect, comment_only).empty());
 }
@@ -220,12 +220,12 @@ std::string standard_sql(const ops::Op& op) {
 TEST_CASE("sqlite render (shared base): standard forms for what SQLite overrides") {
   const ops::TableName table{"t", "app"};
   ops::AlterColumn alter{table, "c", column("c", type_of(TypeKind::integer)), type_of(TypeKind::bigint), false,
-                         std::optional<std::string>("0"), std::optional<std::string>("note"), {}, {}};
+                         std::optional<std::string>("0"), std::optional<std::string>("note"), {}, {}, {}};
   CHECK(standard_sql(alter) == script({R"(ALTER TABLE "app"."t" ALTER COLUMN "c" SET DATA TYPE BIGINT)",
                                     R"(ALTER TABLE "app"."t" ALTER COLUMN "c" SET NOT NULL)",
                                     R"(ALTER TABLE "app"."t" ALTER COLUMN "c" SET DEFAULT 0)",
                                     R"(COMMENT ON COLUMN "app"."t"."c" IS 'note')"}));
-  alter = ops::AlterColumn{table, "c", {}, {}, true, std::optional<std::string>(), {}, {}, {}};
+  alter = ops::AlterColumn{table, "c", {}, {}, true, std::optional<std::string>(), {}, {}, {}, {}};
   CHECK(standard_sql(alter) == script({R"(ALTER TABLE "app"."t" ALTER COLUMN "c" DROP NOT NULL)",
                                     R"(ALTER TABLE "app"."t" ALTER COLUMN "c" DROP DEFAULT)"}));
   CHECK(standard_sql(ops::AddUnique{table, {"uq_t_a", {"a"}}}) ==
