@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "dialect/sqlite/needs_rebuild.hpp"
+#include "dialect/sqlite/rebuild_groups.hpp"
 
 namespace dbmig::dialect::sqlite {
 namespace {
@@ -28,9 +29,16 @@ RevisionFrame rebuild_frame(const std::vector<ops::Op>& steps) {
   RevisionFrame frame;
   frame.foreign_keys_off = true;
   frame.before_begin.push_back(sql("PRAGMA foreign_keys = OFF"));
-  const bool checked_by_steps = std::all_of(steps.begin(), steps.end(), [](const ops::Op& op) {
-    return rebuilds(op) || cannot_break_a_key(op);
-  });
+  // A step carried out by a rebuild (the one that needs it, or one gathered into it: one rebuild
+  // per table per revision) is checked by that rebuild: the table's own keys and those referring
+  // to it, in its final shape.
+  std::vector<bool> in_rebuild(steps.size(), false);
+  for (const auto& group : group_rebuild_steps(steps))
+    if (rebuilds(steps[group.front()]))
+      for (const std::size_t index : group) in_rebuild[index] = true;
+  bool checked_by_steps = true;
+  for (std::size_t index = 0; index < steps.size(); ++index)
+    checked_by_steps = checked_by_steps && (in_rebuild[index] || cannot_break_a_key(steps[index]));
   if (!checked_by_steps) {
     Statement check = sql(
         "SELECT 'row ' || coalesce(rowid, '?') || ' of \"' || \"table\" || '\" refers to a missing row of \"' || "
