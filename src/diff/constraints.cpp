@@ -49,11 +49,6 @@ std::string_view pattern_of(const schema::NamingConvention& naming, const schema
 std::string_view pattern_of(const schema::NamingConvention& naming, const schema::CheckConstraint&) {
   return naming.ck;
 }
-std::vector<std::string> columns_of(const schema::CheckConstraint&) { return {}; }
-template <class Constraint>
-std::vector<std::string> columns_of(const Constraint& constraint) {
-  return constraint.columns;
-}
 std::string referred_table_of(const schema::ForeignKey& key) { return key.referred_table; }
 template <class Constraint>
 std::string referred_table_of(const Constraint&) {
@@ -72,7 +67,7 @@ void compare(const std::vector<Constraint>& desired, const std::vector<Constrain
     plan.add(add_phase, ops::AddConstraint<Constraint>{name, *constraint});
   for (const auto& renamed : changes.renamed) {
     const Constraint& wanted = *renamed.desired;
-    if (!named_by_convention(pattern_of(naming, wanted), table, wanted.name, columns_of(wanted),
+    if (!named_by_convention(pattern_of(naming, wanted), table, wanted.name, schema::columns_of(wanted),
                              referred_table_of(wanted)))
       plan.add(Phase::rename_constraints, ops::RenameConstraint{name, renamed.live->name, wanted.name});
   }

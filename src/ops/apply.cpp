@@ -59,13 +59,6 @@ auto& list_of(Table& table, std::type_identity<schema::UniqueConstraint>) { retu
 auto& list_of(Table& table, std::type_identity<schema::ForeignKey>) { return table.foreign_keys; }
 auto& list_of(Table& table, std::type_identity<schema::CheckConstraint>) { return table.checks; }
 
-// The table columns an index or constraint is built on (a check's expression is opaque).
-template <class Item>
-std::vector<std::string> columns_of(const Item& item) {
-  if constexpr (std::is_same_v<Item, schema::CheckConstraint>) return {};
-  else return item.columns;
-}
-
 class Applier {
  public:
   Applier(schema::Schema& schema, std::string_view kind) : schema_(schema), kind_(kind) {}
@@ -190,7 +183,7 @@ class Applier {
   template <class Constraint>
   void operator()(const AddConstraint<Constraint>& op) {
     Table& owner = table(op.table);
-    require_columns(owner, op.table, columns_of(op.constraint));
+    require_columns(owner, op.table, schema::columns_of(op.constraint));
     auto& list = list_of(owner, std::type_identity<Constraint>{});
     if (!op.constraint.name.empty() &&
         std::any_of(list.begin(), list.end(), [&](const Constraint& c) { return c.name == op.constraint.name; }))

@@ -166,6 +166,9 @@ Op reverse(const Op& op);
 // Throws dbmig::Error (usage) when the op names a table or column that does not exist.
 void apply(schema::Schema& schema, const Op& op);
 
+// The one table an op creates, drops, renames or changes; nullopt for a raw sql or fail step.
+std::optional<TableName> table_of(const Op& op);
+
 // True when the op can lose data (drop table/column, type narrowing is the diff's business).
 bool is_destructive(const Op& op);
 

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "schema/type.hpp"
@@ -132,6 +133,15 @@ struct ForeignKey {
   bool initially_deferred = false;  // only with deferrable
   bool operator==(const ForeignKey&) const = default;
 };
+
+struct CheckConstraint;
+
+// The table columns a constraint is built on: a check's expression is opaque, so none.
+template <class Constraint>
+std::vector<std::string> columns_of(const Constraint& constraint) {
+  if constexpr (std::is_same_v<Constraint, CheckConstraint>) return {};
+  else return constraint.columns;
+}
 
 struct CheckConstraint {
   std::string name;

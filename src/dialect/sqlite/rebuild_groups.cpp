@@ -32,21 +32,18 @@ struct StepShape {
 };
 
 StepShape shape_of(const ops::Op& op) {
-  return std::visit(
+  StepShape shape = std::visit(
       [](const auto& step) {
         using Step = std::decay_t<decltype(step)>;
-        StepShape shape;
-        if constexpr (std::is_same_v<Step, ops::CreateTable> || std::is_same_v<Step, ops::DropTable>) {
-          shape.table = ops::TableName{step.table.name, step.table.schema};
-        } else if constexpr (requires { step.table.schema; }) {
-          shape.table = step.table;
-        }
-        shape.carried_by_rebuild = rebuild_can_carry<Step>;
+        StepShape of_step;
+        of_step.carried_by_rebuild = rebuild_can_carry<Step>;
         if constexpr (std::is_same_v<Step, ops::AddForeignKey> || std::is_same_v<Step, ops::DropForeignKey>)
-          if (!step.constraint.referred_table.empty()) shape.refers_to = step.constraint.referred_table;
-        return shape;
+          if (!step.constraint.referred_table.empty()) of_step.refers_to = step.constraint.referred_table;
+        return of_step;
       },
       op);
+  shape.table = ops::table_of(op);
+  return shape;
 }
 
 bool same_table(const std::optional<ops::TableName>& a, std::string_view b) {

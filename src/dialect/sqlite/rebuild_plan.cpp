@@ -17,13 +17,9 @@ using util::double_quoted;
 namespace {
 
 // The table an op changes. Only ops that name one reach a rebuild.
-ops::TableName table_of(const ops::Op& op) {
-  return std::visit(
-      [](const auto& step) -> ops::TableName {
-        if constexpr (requires { step.table.name; }) return ops::TableName{step.table.name, step.table.schema};
-        else throw usage_error("a " + ops::kind_name(step) + " step does not change one table, so it cannot rebuild one");
-      },
-      op);
+ops::TableName rebuilt_table_of(const ops::Op& op) {
+  if (auto table = ops::table_of(op)) return *table;
+  throw usage_error("a " + ops::kind_name(op) + " step does not change one table, so it cannot rebuild one");
 }
 
 const schema::Table& find_table(const schema::Schema& schema, const ops::TableName& name) {
@@ -126,7 +122,7 @@ RebuildPlan plan_rebuild(const ops::Op& op, const schema::Schema& before, bool f
 RebuildPlan plan_rebuild(const std::vector<const ops::Op*>& steps, const schema::Schema& before,
                          bool foreign_keys_off) {
   if (steps.empty()) throw usage_error("a table rebuild needs at least one step");
-  const ops::TableName named = table_of(*steps.front());
+  const ops::TableName named = rebuilt_table_of(*steps.front());
   const schema::Table& target = find_table(before, named);
 
   // The steps applied to the target table alone (the rest of the schema does not change), under
@@ -134,7 +130,7 @@ RebuildPlan plan_rebuild(const std::vector<const ops::Op*>& steps, const schema:
   // ops::apply does not. A column may go only once nothing left in the table at that step uses it.
   schema::Schema changed{{target}};
   for (const ops::Op* step : steps) {
-    const ops::TableName step_table = table_of(*step);
+    const ops::TableName step_table = rebuilt_table_of(*step);
     if (!equals_ignoring_case(step_table.name, named.name))
       throw usage_error("one rebuild cannot change both table " + double_quoted(named.name) + " and table " +
                         double_quoted(step_table.name));
