@@ -51,6 +51,13 @@ std::string constraint_label(const Constraint& constraint) {
   else return "(" + util::join(constraint.columns, ", ") + ") ";
 }
 
+// "order_status (pending, shipped)"
+std::string enum_label(const schema::EnumType& type) {
+  std::string values;
+  for (const auto& value : type.values) values += (values.empty() ? "" : ", ") + value;
+  return schema::enum_reference(type.schema, type.name) + " (" + values + ")";
+}
+
 struct Summarizer {
   std::string operator()(const ops::CreateTable& op) const { return "create table " + qualified(op.table); }
   std::string operator()(const ops::DropTable& op) const { return "drop table " + qualified(op.table); }
@@ -91,6 +98,11 @@ struct Summarizer {
   std::string operator()(const ops::RenameConstraint& op) const {
     return "rename constraint " + op.old_name + " on " + qualified(op.table) + " to " + op.new_name;
   }
+  std::string operator()(const ops::CreateEnum& op) const { return "create enum type " + enum_label(op.type); }
+  std::string operator()(const ops::DropEnum& op) const {
+    return "drop enum type " + schema::enum_reference(op.type.schema, op.type.name);
+  }
+  std::string operator()(const ops::AlterEnum& op) const { return "change enum type " + enum_label(op.type); }
   std::string operator()(const ops::Sql&) const { return "raw SQL"; }
   std::string operator()(const ops::Fail& op) const { return "manual step: " + op.message; }
 };

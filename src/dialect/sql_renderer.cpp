@@ -89,6 +89,9 @@ std::vector<Statement> SqlRenderer::render(const ops::Op& op, const RenderContex
         else if constexpr (std::is_same_v<Step, ops::DropCheck>) return drop_check(step, context);
         else if constexpr (std::is_same_v<Step, ops::RenameIndex>) return rename_index(step, context);
         else if constexpr (std::is_same_v<Step, ops::RenameConstraint>) return rename_constraint(step, context);
+        else if constexpr (std::is_same_v<Step, ops::CreateEnum>) return create_enum(step, context);
+        else if constexpr (std::is_same_v<Step, ops::DropEnum>) return drop_enum(step, context);
+        else if constexpr (std::is_same_v<Step, ops::AlterEnum>) return alter_enum(step, context);
         else if constexpr (std::is_same_v<Step, ops::Sql>) return raw_sql(step, context);
         else {
           static_assert(std::is_same_v<Step, ops::Fail>, "every op kind must be rendered");
@@ -359,8 +362,10 @@ std::string SqlRenderer::foreign_key_clause(const schema::ForeignKey& foreign_ke
   return sql;
 }
 
+std::string SqlRenderer::check_inheritance(const schema::CheckConstraint& /*check*/) const { return {}; }
+
 std::string SqlRenderer::check_clause(const schema::CheckConstraint& check) const {
-  return constraint_prefix(*this, check.name) + "CHECK (" + check.expression + ")";
+  return constraint_prefix(*this, check.name) + "CHECK (" + check.expression + ")" + check_inheritance(check);
 }
 
 Statement SqlRenderer::create_index_statement(const ops::TableName& table, const schema::Index& index) const {
@@ -517,6 +522,25 @@ std::vector<Statement> SqlRenderer::add_check(const ops::AddCheck& op, const Ren
 
 std::vector<Statement> SqlRenderer::drop_check(const ops::DropCheck& op, const RenderContext& /*context*/) const {
   return drop_constraint(op.table, op.constraint.name, "check constraint");
+}
+
+// A database without types of its own (SQLite) keeps an enum column's values in the column's
+// check, which the steps creating and changing the column write: the type itself is nothing.
+std::vector<Statement> SqlRenderer::create_enum(const ops::CreateEnum& /*op*/, const RenderContext& /*context*/) const {
+  return {};
+}
+std::vector<Statement> SqlRenderer::drop_enum(const ops::DropEnum& /*op*/, const RenderContext& /*context*/) const {
+  return {};
+}
+// Which columns have the type is not known there (its introspection sees checks, not types), so
+// their checks cannot be rewritten from this step.
+std::vector<Statement> SqlRenderer::alter_enum(const ops::AlterEnum& op, const RenderContext& /*context*/) const {
+  throw usage_error("alter_enum " + schema::enum_reference(op.type.schema, op.type.name) + ": " +
+                        dialect_label(dialect_name()) +
+                        " has no enum types of its own, so a step changing one cannot say which columns to change",
+                    std::nullopt,
+                    "change each column of the type with alter_column (type: enum(...)) instead; `dbmig migrate` on "
+                    "this database writes those steps");
 }
 
 std::vector<Statement> SqlRenderer::raw_sql(const ops::Sql& op, const RenderContext& /*context*/) const {

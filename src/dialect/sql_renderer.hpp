@@ -107,6 +107,8 @@ class SqlRenderer {
   virtual std::string unique_nulls(const schema::UniqueConstraint& unique) const;
   // After the column list: DEFERRABLE [INITIALLY DEFERRED] (standard SQL; SQLite refuses it).
   virtual std::string unique_deferrable(const schema::UniqueConstraint& unique) const;
+  // After a check's condition: PostgreSQL's " NO INHERIT"; nothing where tables do not inherit.
+  virtual std::string check_inheritance(const schema::CheckConstraint& check) const;
   // COMMENT ON TABLE / COMMENT ON COLUMN; dialects that cannot keep comments return nothing.
   virtual std::vector<Statement> table_comment(const ops::TableName& table,
                                                const std::optional<std::string>& comment) const;
@@ -157,6 +159,9 @@ class SqlRenderer {
   virtual std::vector<Statement> drop_check(const ops::DropCheck& op, const RenderContext& context) const;
   virtual std::vector<Statement> rename_index(const ops::RenameIndex& op, const RenderContext& context) const;
   virtual std::vector<Statement> rename_constraint(const ops::RenameConstraint& op, const RenderContext& context) const;
+  virtual std::vector<Statement> create_enum(const ops::CreateEnum& op, const RenderContext& context) const;
+  virtual std::vector<Statement> drop_enum(const ops::DropEnum& op, const RenderContext& context) const;
+  virtual std::vector<Statement> alter_enum(const ops::AlterEnum& op, const RenderContext& context) const;
   virtual std::vector<Statement> raw_sql(const ops::Sql& op, const RenderContext& context) const;
 
  private:

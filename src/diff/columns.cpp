@@ -15,6 +15,13 @@ std::string column_display(const schema::Table& table, const std::string& column
   return "'" + display_name(table) + "." + column + "'";
 }
 
+// Columns of one named enum type have the same type whatever its values: alter_enum changes those.
+bool same_type(const schema::Type& desired, const schema::Type& live) {
+  if (desired.is_named_enum() && live.is_named_enum())
+    return desired.enum_name == live.enum_name && desired.enum_schema == live.enum_schema;
+  return desired == live;
+}
+
 // One AlterColumn carrying only what changed; nullopt when nothing did.
 std::optional<ops::AlterColumn> alteration(const schema::Table& table, const schema::Column& desired,
                                            const schema::Column& live) {
@@ -22,7 +29,7 @@ std::optional<ops::AlterColumn> alteration(const schema::Table& table, const sch
   alter.table = name_of(table);
   alter.column = live.name;
   alter.existing = without_hints(live);
-  if (desired.type != live.type) alter.type = desired.type;
+  if (!same_type(desired.type, live.type)) alter.type = desired.type;
   if (desired.nullable != live.nullable) alter.nullable = desired.nullable;
   if (desired.default_sql != live.default_sql) alter.default_sql = desired.default_sql;
   if (desired.comment != live.comment) alter.comment = desired.comment;

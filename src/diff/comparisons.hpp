@@ -16,6 +16,9 @@ namespace dbmig::diff::detail {
 std::vector<ops::Op> find_renames(const schema::Schema& desired, const schema::Schema& live);
 void compare_table_comment(const schema::Table& desired, const schema::Table& live, Plan& plan);
 
+// enums.cpp: named enum types created, dropped, or given other values.
+void compare_enums(const schema::Schema& desired, const schema::Schema& live, Plan& plan);
+
 // columns.cpp
 void compare_columns(const schema::Table& desired, const schema::Table& live, Plan& plan);
 

@@ -34,7 +34,9 @@ std::string definition_of(const schema::ForeignKey& key) {
   return definition;
 }
 
-std::string definition_of(const schema::CheckConstraint& check) { return check.expression; }
+std::string definition_of(const schema::CheckConstraint& check) {
+  return check.no_inherit ? check.expression + "\x1fno inherit" : check.expression;
+}
 
 std::vector<schema::PrimaryKey> as_list(const std::optional<schema::PrimaryKey>& key) {
   return key ? std::vector<schema::PrimaryKey>{*key} : std::vector<schema::PrimaryKey>{};

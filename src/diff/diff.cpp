@@ -49,6 +49,7 @@ Result compare(const schema::Schema& desired, const schema::Schema& live, const 
   for (const auto& table : renamed.tables)
     if (!kept.contains(&table)) dropped.push_back(&table);
 
+  compare_enums(desired, renamed, plan);
   drop_tables(dropped, renamed, created, plan);
   create_tables(created, desired, plan);
   readd_dependent_foreign_keys(desired, renamed, plan);

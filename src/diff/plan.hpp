@@ -14,6 +14,8 @@ namespace dbmig::diff::detail {
 enum class Phase {
   rename_tables,      // renames first: everything after names things by their new names
   rename_columns,
+  create_enums,       // named enum types, before the columns and tables that use them
+  alter_enums,        // their values, before a default or column needs a new one
   drop_foreign_keys,  // before dropping what a foreign key points at
   drop_tables,        // referencing tables before the tables they refer to
   drop_indexes,
@@ -26,7 +28,8 @@ enum class Phase {
   add_constraints,
   create_indexes,
   create_tables,      // after existing tables changed: a new table may refer to a key added above
-  add_foreign_keys,   // last: every table, column and key a foreign key needs exists by now
+  add_foreign_keys,   // every table, column and key a foreign key needs exists by now
+  drop_enums,         // last: no column uses the type any more
   count
 };
 

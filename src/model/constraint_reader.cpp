@@ -17,7 +17,7 @@ const std::vector<std::string> index_keys = [] {
 }();
 const std::vector<std::string> unique_keys = {"name",      "exact_name", "columns", "nulls_not_distinct",
                                               "deferrable", "initially"};
-const std::vector<std::string> check_keys = {"name", "exact_name", "expr"};
+const std::vector<std::string> check_keys = {"name", "exact_name", "expr", "no_inherit"};
 const std::vector<std::string> foreign_key_keys = {"name",      "exact_name", "columns",   "references",
                                                    "on_delete", "on_update",  "deferrable", "initially"};
 
@@ -134,7 +134,9 @@ void read_checks(const Value& value, LocatedTable& located, const schema::Naming
     if (expression.empty()) item.fail("empty check expression", "write the SQL condition, e.g. expr: \"amount > 0\"");
     const std::string name = constraint_name(item, "check", naming.ck, read_given_name(mapping, located), located.table.name, {});
     declare(located, "check", name, {}, item);
-    located.table.checks.push_back(schema::CheckConstraint{name, std::move(expression)});
+    schema::CheckConstraint check{name, std::move(expression)};
+    if (const auto no_inherit = mapping.get("no_inherit")) check.no_inherit = no_inherit->boolean();
+    located.table.checks.push_back(std::move(check));
   }
 }
 

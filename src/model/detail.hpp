@@ -99,6 +99,18 @@ void check_table(const LocatedTable& located);
 // Checks across tables: unique table names, foreign key targets, names unique in each schema.
 void check_schema(const std::vector<LocatedTable>& tables, const NameRules& rules);
 
+// A named enum type as declared (under `enums:`, or by a column's whole type), with where.
+struct LocatedEnum {
+  schema::EnumType type;
+  Location where;
+};
+// Appends the enum types of a models document's `enums:` mapping.
+void read_enums(const Value& value, std::vector<LocatedEnum>& enums);
+// Makes each column naming a declared enum type (`type: order_status`) a column of that type,
+// checks a column's whole named type (`enum order_status(a, b)`) against its declaration, and
+// declares the ones `enums:` does not.
+void resolve_enum_columns(std::vector<LocatedTable>& tables, std::vector<LocatedEnum>& enums);
+
 // Whether the database assigns this column's values when the model does not say (SQLAlchemy's
 // "auto"): the table's primary key is this one integer column, which neither refers to another
 // table nor has a default.

@@ -9,35 +9,43 @@ namespace dbmig::model {
 
 namespace {
 
-const std::vector<std::string> document_keys = {"tables"};
+const std::vector<std::string> document_keys = {"enums", "tables"};
 
 // A models file that declares nothing is a mistake far more often than an intent, and migrate
 // would answer it with a revision dropping every table: say so, and ask for `tables: {}`.
 constexpr const char* declare_no_tables_hint =
     "declare the tables under `tables:`; if the database really is to have no tables, write `tables: {}`";
 
-// Appends the tables of one parsed models document.
+struct ReadModels {
+  std::vector<detail::LocatedTable> tables;
+  std::vector<detail::LocatedEnum> enums;
+};
+
+// Appends the enum types and tables of one parsed models document.
 void read_document(std::shared_ptr<const YamlDocument> document, const schema::NamingConvention& naming,
-                   std::vector<detail::LocatedTable>& tables) {
+                   ReadModels& read) {
   const Value root = Value::root_of(std::move(document), "the models file");
   if (root.is_null())
     throw usage_error("the models file is empty (no YAML in it, or only comments)", Location{root.file(), 1, 1},
                       declare_no_tables_hint);
   const Mapping mapping = root.mapping(document_keys);
+  if (const auto enums_value = mapping.get("enums")) detail::read_enums(*enums_value, read.enums);
   const auto tables_value = mapping.get("tables");
   if (!tables_value) throw usage_error("the models file has no `tables:` key", root.where(), declare_no_tables_hint);
   if (tables_value->is_null())
     throw usage_error("`tables:` is empty (null) in the models file", tables_value->where(), declare_no_tables_hint);
   const Mapping entries = tables_value->named_entries("write tables: {users: {columns: {...}}, ...}");
   for (const Entry& entry : entries.entries())
-    tables.push_back(detail::read_located_table(entry.value, entry.key, entry.key_where(), naming, {}));
+    read.tables.push_back(detail::read_located_table(entry.value, entry.key, entry.key_where(), naming, {}));
 }
 
-schema::Schema checked_schema(std::vector<detail::LocatedTable> tables, const NameRules& rules) {
-  detail::check_schema(tables, rules);
+schema::Schema checked_schema(ReadModels read, const NameRules& rules) {
+  detail::resolve_enum_columns(read.tables, read.enums);
+  detail::check_schema(read.tables, rules);
   schema::Schema schema;
-  schema.tables.reserve(tables.size());
-  for (auto& located : tables) schema.tables.push_back(std::move(located.table));
+  schema.tables.reserve(read.tables.size());
+  for (auto& located : read.tables) schema.tables.push_back(std::move(located.table));
+  for (auto& located : read.enums) schema.enums.push_back(std::move(located.type));
   return schema;
 }
 
@@ -52,18 +60,18 @@ struct Document {
 schema::Schema load_documents(const std::vector<Document>& documents, const schema::NamingConvention& naming,
                               const NameRules& rules) {
   try {
-    std::vector<detail::LocatedTable> tables;
+    ReadModels read;
     for (const auto& document : documents) {
       auto root = read_plain_yaml(document.text);
       if (!root) throw std::invalid_argument("outside the quick reader's subset");
-      read_document(std::make_shared<const YamlDocument>(YamlDocument{document.file, std::move(*root)}), naming, tables);
+      read_document(std::make_shared<const YamlDocument>(YamlDocument{document.file, std::move(*root)}), naming, read);
     }
-    return checked_schema(std::move(tables), rules);
+    return checked_schema(std::move(read), rules);
   } catch (const std::exception&) {
   }
-  std::vector<detail::LocatedTable> tables;
-  for (const auto& document : documents) read_document(parse_document(document.text, document.file), naming, tables);
-  return checked_schema(std::move(tables), rules);
+  ReadModels read;
+  for (const auto& document : documents) read_document(parse_document(document.text, document.file), naming, read);
+  return checked_schema(std::move(read), rules);
 }
 
 }  // namespace

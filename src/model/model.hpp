@@ -54,6 +54,9 @@ schema::Column read_column(const Value& value, std::string column_name, const st
 // An autoincrement value into column.autoincrement and .autoincrement_kind: true / false, or the
 // kind by name (identity, always, serial). Fails at the value's location on anything else.
 void read_autoincrement(const Value& value, schema::Column& column);
+// The values of enum type `name` from a YAML list: non-empty, distinct, within PostgreSQL's
+// 63-byte label limit.
+std::vector<std::string> read_enum_values(const Value& value, const std::string& name);
 
 // The explicit form of a table/column that read_table/read_column read back to an equal value:
 // every constraint at table level with its name. Mapping keys in a stable order.

@@ -10,6 +10,16 @@ std::string schema_to_yaml(const schema::Schema& schema, const schema::NamingCon
   // Table names are distinct: `inspect` reads one schema.
   for (const auto& table : schema.tables) tables.add(table.name, detail::write_table(table, &naming));
   YamlNode document = YamlNode::mapping();
+  if (!schema.enums.empty()) {
+    YamlNode enums = YamlNode::mapping();
+    for (const auto& enum_type : schema.enums) {
+      YamlNode values = YamlNode::sequence();
+      for (const auto& value : enum_type.values) values.push(YamlNode::scalar(value));
+      values.style = YamlNode::Style::flow;
+      enums.add(schema::enum_reference(enum_type.schema, enum_type.name), std::move(values));
+    }
+    document.add("enums", std::move(enums));
+  }
   document.add("tables", std::move(tables));
   YAML::Emitter out;
   out.SetIndent(2);

@@ -32,8 +32,23 @@ struct ColumnContext {
   bool in_primary_key = false;        // NOT NULL is implied
   bool implied_autoincrement = false;
   bool may_autoincrement = true;      // autoincrement: true is allowed: a lone column, or the table's whole integer key
+  bool enum_by_reference = false;     // a named enum type declared under `enums:`: write its name only
   FoldedFlags flags;
 };
+
+// A column's type; a named enum type declared under the document's `enums:` by its reference
+// alone (`type: order_status`), where that reads back as it (not a generic type name such as
+// `text`, nor a name that needs quotes, which the whole `enum "Order Status"(a, b)` says).
+std::string type_text(const schema::Type& type, bool enum_by_reference) {
+  if (!enum_by_reference || !type.is_named_enum()) return schema::to_string(type);
+  const std::string reference = schema::enum_reference(type.enum_schema, type.enum_name);
+  try {
+    const schema::Type read = schema::parse_type(reference);
+    if (read.kind == schema::TypeKind::native && reference.find('"') == std::string::npos) return reference;
+  } catch (const schema::TypeError&) {
+  }
+  return schema::to_string(type);
+}
 
 // true/false where that says it (the whole key's identity, or none); otherwise the kind by name,
 // which the reader accepts on any integer column.
@@ -49,7 +64,7 @@ void write_autoincrement(YamlNode& node, const schema::Column& column, const Col
 
 YamlNode write_column(const schema::Column& column, const ColumnContext& context) {
   YamlNode node = YamlNode::mapping();
-  node.add("type", schema::to_string(column.type));
+  node.add("type", type_text(column.type, context.enum_by_reference));
   if (column.nullable == context.in_primary_key) node.add("nullable", column.nullable);
   if (context.flags.primary_key) node.add("primary_key", true);
   if (context.flags.unique) node.add("unique", true);
@@ -147,7 +162,10 @@ class TableWriter {
       // convention's names, written out: a step must read back, and a check needs a name there.
       : table_(UnnamedConstraints(table, naming ? *naming : schema::NamingConvention{}).named()),
         naming_(naming),
-        contexts_(table.columns.size()) {}
+        contexts_(table.columns.size()) {
+    // The person-style form goes with a document whose `enums:` declares every named type.
+    for (ColumnContext& context : contexts_) context.enum_by_reference = naming_ != nullptr;
+  }
 
   YamlNode write() {
     fold_flags();
@@ -326,6 +344,7 @@ class TableWriter {
     if (short_name != check.name) node.add("name", short_name);
     else add_name(node, &Convention::ck, check.name, {});
     node.add("expr", check.expression);
+    if (check.no_inherit) node.add("no_inherit", true);
     node.style = Style::flow;
     return node;
   }

@@ -227,6 +227,27 @@ class Applier {
     **found = op.new_name;
   }
 
+  void operator()(const CreateEnum& op) {
+    if (schema_.find_enum(op.type.name, op.type.schema))
+      fail("enum type '" + schema::enum_reference(op.type.schema, op.type.name) + "' already exists");
+    schema_.enums.push_back(op.type);
+  }
+
+  // A type the schema does not list is no error: SQLite's introspection reports none (its enum
+  // columns are checks), and PostgreSQL refuses a drop or change of a missing type itself.
+  void operator()(const DropEnum& op) {
+    std::erase_if(schema_.enums, [&](const schema::EnumType& e) { return e.name == op.type.name && e.schema == op.type.schema; });
+  }
+
+  void operator()(const AlterEnum& op) {
+    for (auto& enum_type : schema_.enums)
+      if (enum_type.name == op.type.name && enum_type.schema == op.type.schema) enum_type.values = op.type.values;
+    for (auto& owner : schema_.tables)
+      for (auto& column : owner.columns)
+        if (column.type.is_named_enum() && column.type.enum_name == op.type.name && column.type.enum_schema == op.type.schema)
+          column.type.enum_values = op.type.values;
+  }
+
   // Raw SQL is opaque, and a Fail step stops the run before anything changes.
   void operator()(const Sql&) {}
   void operator()(const Fail&) {}

@@ -134,6 +134,25 @@ struct RenameConstraint {
   bool operator==(const RenameConstraint&) const = default;
 };
 
+// A named enum type (schema::EnumType) created or dropped. A drop carries the values when known
+// (autogenerate always knows them; needed for the inverse).
+struct CreateEnum {
+  schema::EnumType type;
+  bool operator==(const CreateEnum&) const = default;
+};
+struct DropEnum {
+  schema::EnumType type;
+  bool operator==(const DropEnum&) const = default;
+};
+// New values for a named enum type: `type.values` after, `existing_values` before. Values only
+// added change the type in place; any removed or reordered rebuild it, converting every column
+// of the type (which fails, and rolls back, while a row holds a removed value).
+struct AlterEnum {
+  schema::EnumType type;
+  std::vector<std::string> existing_values;
+  bool operator==(const AlterEnum&) const = default;
+};
+
 // Raw SQL written by the user: one text for every dialect, or one per dialect name.
 struct Sql {
   std::optional<std::string> any_dialect;
@@ -152,7 +171,7 @@ struct Fail {
 using Op = std::variant<CreateTable, DropTable, RenameTable, SetTableComment, AddColumn, DropColumn,
                         RenameColumn, AlterColumn, CreateIndex, DropIndex, AddPrimaryKey, DropPrimaryKey,
                         AddUnique, DropUnique, AddForeignKey, DropForeignKey, AddCheck, DropCheck, RenameIndex,
-                        RenameConstraint, Sql, Fail>;
+                        RenameConstraint, CreateEnum, DropEnum, AlterEnum, Sql, Fail>;
 
 // The op's name in revision files: "create_table", "add_column", ...
 std::string kind_name(const Op& op);
@@ -166,7 +185,8 @@ Op reverse(const Op& op);
 // Throws dbmig::Error (usage) when the op names a table or column that does not exist.
 void apply(schema::Schema& schema, const Op& op);
 
-// The one table an op creates, drops, renames or changes; nullopt for a raw sql or fail step.
+// The one table an op creates, drops, renames or changes; nullopt for an enum type, a raw sql or
+// fail step.
 std::optional<TableName> table_of(const Op& op);
 
 // True when the op can lose data (drop table/column, type narrowing is the diff's business).

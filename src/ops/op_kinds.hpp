@@ -9,12 +9,12 @@
 
 namespace dbmig::ops::detail {
 
-inline constexpr std::array<std::string_view, 22> kind_names = {
+inline constexpr std::array<std::string_view, 25> kind_names = {
     "create_table",       "drop_table",       "rename_table",      "set_table_comment", "add_column",
     "drop_column",        "rename_column",    "alter_column",      "create_index",      "drop_index",
     "create_primary_key", "drop_primary_key", "create_unique",     "drop_unique",       "create_foreign_key",
     "drop_foreign_key",   "create_check",     "drop_check",        "rename_index",      "rename_constraint",
-    "sql",                "fail",
+    "create_enum",        "drop_enum",        "alter_enum",        "sql",               "fail",
 };
 static_assert(kind_names.size() == std::variant_size_v<Op>, "one name per op kind");
 

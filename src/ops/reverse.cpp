@@ -66,6 +66,11 @@ struct Reverser {
   }
   Op operator()(const RenameIndex& op) const { return RenameIndex{op.table, op.new_name, op.old_name}; }
   Op operator()(const RenameConstraint& op) const { return RenameConstraint{op.table, op.new_name, op.old_name}; }
+  Op operator()(const CreateEnum& op) const { return DropEnum{op.type}; }
+  Op operator()(const DropEnum& op) const { return CreateEnum{op.type}; }
+  Op operator()(const AlterEnum& op) const {
+    return AlterEnum{schema::EnumType{op.type.name, op.type.schema, op.existing_values}, op.type.values};
+  }
   Op operator()(const Sql&) const { return Fail{raw_sql_downgrade_message}; }
   // Nothing ran, so there is nothing to undo; but a step the user must write stays one.
   Op operator()(const Fail& op) const { return op; }

@@ -248,9 +248,10 @@ Op read(std::type_identity<AddForeignKey>, const Step& step) {
 // Without a name the check is unnamed: the ck convention builds names from one, so it cannot
 // name a check by itself. Downgrades write this to restore a check the database kept unnamed.
 Op read(std::type_identity<AddCheck>, const Step& step) {
-  const Mapping body = step.mapping(on_table_keys({"name", "expr"}));
-  return AddCheck{target_of(body),
-                  schema::CheckConstraint{optional_text(body, "name").value_or(""), text(body, "expr")}};
+  const Mapping body = step.mapping(on_table_keys({"name", "expr", "no_inherit"}));
+  schema::CheckConstraint check{optional_text(body, "name").value_or(""), text(body, "expr")};
+  check.no_inherit = optional_flag(body, "no_inherit").value_or(false);
+  return AddCheck{target_of(body), std::move(check)};
 }
 
 // drop_primary_key may leave out the name: a table has one at most, and SQLite names none.
@@ -274,6 +275,29 @@ Op read(std::type_identity<DropConstraint<Constraint>>, const Step& step) {
   Constraint constraint;
   constraint.name = text(body, "name");
   return DropConstraint<Constraint>{target_of(body), std::move(constraint)};
+}
+
+schema::EnumType enum_type_of(const Mapping& body) {
+  schema::EnumType type{text(body, "name"), optional_text(body, "schema").value_or(""), {}};
+  if (const auto values = body.get("values")) type.values = model::read_enum_values(*values, type.name);
+  return type;
+}
+
+Op read(std::type_identity<CreateEnum>, const Step& step) {
+  const Mapping body = step.mapping({"name", "schema", "values"});
+  body.require("values", "list the type's values: values: [pending, shipped]");
+  return CreateEnum{enum_type_of(body)};
+}
+
+Op read(std::type_identity<DropEnum>, const Step& step) { return DropEnum{enum_type_of(step.mapping({"name", "schema", "values"}))}; }
+
+Op read(std::type_identity<AlterEnum>, const Step& step) {
+  const Mapping body = step.mapping({"name", "schema", "values", "existing_values"});
+  body.require("values", "list the type's values after the change: values: [pending, shipped, lost]");
+  const Value existing = body.require("existing_values", "list the type's values before the change");
+  schema::EnumType type = enum_type_of(body);
+  std::vector<std::string> existing_values = model::read_enum_values(existing, type.name);
+  return AlterEnum{std::move(type), std::move(existing_values)};
 }
 
 Op read(std::type_identity<Sql>, const Step& step) {

@@ -168,6 +168,7 @@ struct Writer {
   YamlNode operator()(const AddCheck& op) const {
     YamlNode body = named_on_table(op.table, op.constraint.name);
     body.add("expr", op.constraint.expression);
+    if (op.constraint.no_inherit) body.add("no_inherit", true);
     return body;
   }
 
@@ -189,7 +190,24 @@ struct Writer {
 
   YamlNode operator()(const Fail& op) const { return YamlNode::scalar(op.message); }
 
+  YamlNode operator()(const CreateEnum& op) const { return enum_body(op.type); }
+  // A hand-written drop_enum may name only the type.
+  YamlNode operator()(const DropEnum& op) const { return enum_body(op.type, !op.type.values.empty()); }
+  YamlNode operator()(const AlterEnum& op) const {
+    YamlNode body = enum_body(op.type);
+    body.add("existing_values", YamlNode::list(op.existing_values, Style::flow));
+    return body;
+  }
+
  private:
+  static YamlNode enum_body(const schema::EnumType& type, bool with_values = true) {
+    YamlNode body = YamlNode::mapping();
+    body.add("name", type.name);
+    if (!type.schema.empty()) body.add("schema", type.schema);
+    if (with_values) body.add("values", YamlNode::list(type.values, Style::flow));
+    return body;
+  }
+
   template <class Constraint>
   static YamlNode with_columns(const AddConstraint<Constraint>& op) {
     YamlNode body = named_on_table(op.table, op.constraint.name);

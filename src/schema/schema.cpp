@@ -125,6 +125,8 @@ std::vector<std::string> Schema::schema_names() const {
   std::vector<std::string> names;
   for (const auto& table : tables)
     if (!table.schema.empty()) names.push_back(table.schema);
+  for (const auto& enum_type : enums)
+    if (!enum_type.schema.empty()) names.push_back(enum_type.schema);
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
   return names;
@@ -139,7 +141,17 @@ void Schema::fold_schema(std::string_view default_schema) {
     // can drop the name (one from another schema must keep it, as introspection reports it).
     for (auto& foreign_key : table.foreign_keys)
       if (table.schema.empty() && foreign_key.referred_schema == default_schema) foreign_key.referred_schema.clear();
+    for (auto& column : table.columns)
+      if (column.type.enum_schema == default_schema) column.type.enum_schema.clear();
   }
+  for (auto& enum_type : enums)
+    if (enum_type.schema == default_schema) enum_type.schema.clear();
+}
+
+const EnumType* Schema::find_enum(std::string_view enum_name, std::string_view schema_name) const {
+  for (const auto& enum_type : enums)
+    if (enum_type.name == enum_name && enum_type.schema == schema_name) return &enum_type;
+  return nullptr;
 }
 
 }  // namespace dbmig::schema

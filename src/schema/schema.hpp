@@ -146,6 +146,9 @@ std::vector<std::string> columns_of(const Constraint& constraint) {
 struct CheckConstraint {
   std::string name;
   std::string expression;
+  // PostgreSQL's NO INHERIT: the check is this table's alone, not its inheritance children's.
+  // SQLite has no table inheritance (its normalize clears it).
+  bool no_inherit = false;
   bool operator==(const CheckConstraint&) const = default;
 };
 
@@ -190,8 +193,19 @@ struct Table {
   bool operator==(const Table&) const = default;
 };
 
+// A named enum type: models.yaml's `enums:`, PostgreSQL's CREATE TYPE ... AS ENUM. Columns of
+// Type::enum_name refer to it. SQLite has no types of its own: there each such column is an
+// inline enum (a CHECK on its values), and its normalize clears Schema::enums.
+struct EnumType {
+  std::string name;
+  std::string schema;               // empty: the default schema
+  std::vector<std::string> values;  // in declared order
+  bool operator==(const EnumType&) const = default;
+};
+
 struct Schema {
   std::vector<Table> tables;  // in declared (or catalog) order
+  std::vector<EnumType> enums = {};  // named enum types, in declared (or catalog) order
   // The database schema that the tables with no Table::schema are in, when known (PostgreSQL's
   // current schema, "public" unless configured otherwise); empty for SQLite. A foreign key from a
   // table in another schema names it (referred_schema "public"), and the diff orders tables by
@@ -212,9 +226,10 @@ struct Schema {
 
   const Table* find_table(std::string_view table_name, std::string_view schema_name = {}) const;
   Table* find_table(std::string_view table_name, std::string_view schema_name = {});
-  // The same tables: unqualified_schema is how the tables were read, not what they are (a
+  const EnumType* find_enum(std::string_view enum_name, std::string_view schema_name = {}) const;
+  // The same tables and enum types: unqualified_schema is how the tables were read, not what they are (a
   // PostgreSQL database read before and after a change compares equal to the models).
-  bool operator==(const Schema& other) const { return tables == other.tables; }
+  bool operator==(const Schema& other) const { return tables == other.tables && enums == other.enums; }
 };
 
 }  // namespace dbmig::schema

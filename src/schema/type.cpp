@@ -275,7 +275,93 @@ std::string native_spelling(const std::string& native) {
   return "native(" + native + ")";
 }
 
+
+// One part of an enum reference at `at`: a plain word, or a double-quoted name ("" inside is one
+// quote). Returns the part and moves `at` past it; nullopt when there is none.
+std::optional<std::string> read_reference_part(std::string_view text, std::size_t& at) {
+  if (at < text.size() && text[at] == '"') {
+    std::string part;
+    for (std::size_t i = at + 1; i < text.size(); ++i) {
+      if (text[i] != '"') {
+        part += text[i];
+        continue;
+      }
+      if (i + 1 < text.size() && text[i + 1] == '"') {
+        part += '"';
+        ++i;
+        continue;
+      }
+      at = i + 1;
+      if (part.empty()) return std::nullopt;
+      return part;
+    }
+    return std::nullopt;  // unterminated
+  }
+  const std::size_t start = at;
+  while (at < text.size() && is_word_char(text[at])) ++at;
+  if (at == start || std::isdigit(static_cast<unsigned char>(text[start]))) return std::nullopt;
+  return std::string(text.substr(start, at - start));
+}
+
+// The leading enum reference of `text`, and where it ends.
+std::optional<EnumReference> read_reference(std::string_view text, std::size_t& at) {
+  std::optional<std::string> first = read_reference_part(text, at);
+  if (!first) return std::nullopt;
+  if (at < text.size() && text[at] == '.') {
+    ++at;
+    std::optional<std::string> second = read_reference_part(text, at);
+    if (!second) return std::nullopt;
+    return EnumReference{std::move(*first), std::move(*second)};
+  }
+  return EnumReference{{}, std::move(*first)};
+}
+
+std::string reference_part_text(std::string_view part) {
+  const bool plain = !part.empty() && !std::isdigit(static_cast<unsigned char>(part.front())) &&
+                     std::all_of(part.begin(), part.end(), is_word_char);
+  if (plain) return std::string(part);
+  std::string out = "\"";
+  for (char c : part) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+// "enum order_status(pending, shipped)": a named enum type with its values (none is allowed: a
+// type created empty, values added later).
+Type parse_named_enum_type(std::string_view text) {
+  const std::string_view advice = "write enum name(a, b, ...): the type's name, then its values";
+  std::size_t at = 4;
+  while (at < text.size() && is_space(text[at])) ++at;
+  std::optional<EnumReference> reference = read_reference(text, at);
+  if (!reference) fail("enum type '" + std::string(text) + "' has no valid name after `enum`", advice);
+  const std::string_view values = trim(text.substr(at));
+  if (values.empty() || values.front() != '(') fail("enum type " + reference->name + " needs its values in parentheses", advice);
+  const TypeParts parts = split_type_text(values);
+  if (!trim(parts.rest).empty()) fail("unexpected text after the values of enum type " + reference->name, advice);
+  for (const std::string& part : {reference->schema, reference->name}) {
+    if (part.find('\0') != std::string::npos) fail("enum type name holds a NUL character", "no database can store it in a name; remove it");
+    if (part.size() > max_identifier_length)
+      fail("enum type name '" + part + "' is " + std::to_string(part.size()) + " bytes long",
+           "PostgreSQL allows " + std::to_string(max_identifier_length) + " bytes; choose a shorter name");
+  }
+  Type type = trim(*parts.arguments).empty() ? of_kind(TypeKind::enumeration) : parse_enum_type(split_arguments(*parts.arguments));
+  type.enum_schema = std::move(reference->schema);
+  type.enum_name = std::move(reference->name);
+  return type;
+}
+
 }  // namespace
+
+std::string enum_reference(std::string_view schema, std::string_view name) {
+  return schema.empty() ? reference_part_text(name) : reference_part_text(schema) + "." + reference_part_text(name);
+}
+
+std::optional<EnumReference> parse_enum_reference(std::string_view text) {
+  text = trim(text);
+  std::size_t at = 0;
+  std::optional<EnumReference> reference = read_reference(text, at);
+  if (!reference || at != text.size()) return std::nullopt;
+  return reference;
+}
 
 TypeError::TypeError(std::string problem, std::string advice)
     : std::invalid_argument(problem + (advice.empty() ? "" : " (" + advice + ")")),
@@ -285,6 +371,7 @@ TypeError::TypeError(std::string problem, std::string advice)
 Type parse_type(std::string_view text) {
   text = trim(text);
   if (text.empty()) fail("empty type");
+  if (text.size() > 5 && lower(text.substr(0, 4)) == "enum" && is_space(text[4])) return parse_named_enum_type(text);
   const TypeParts parts = split_type_text(text);
   const std::string name = lower(trim(parts.name));
   const bool only_name_and_arguments = trim(parts.rest).empty();
@@ -328,7 +415,7 @@ std::string to_string(const Type& type) {
       if (!type.scale) return "numeric(" + std::to_string(*type.precision) + ")";
       return "numeric(" + std::to_string(*type.precision) + ", " + std::to_string(*type.scale) + ")";
     case TypeKind::enumeration: {
-      std::string out = "enum(";
+      std::string out = type.enum_name.empty() ? "enum(" : "enum " + enum_reference(type.enum_schema, type.enum_name) + "(";
       for (std::size_t i = 0; i < type.enum_values.size(); ++i)
         out += (i > 0 ? ", " : "") + enum_value_text(type.enum_values[i]);
       return out + ")";

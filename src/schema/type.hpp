@@ -22,9 +22,26 @@ struct Type {
   std::optional<int> scale;
   std::vector<std::string> enum_values;  // enum(a, b, ...), in declared order
   std::string native;                    // the verbatim name of a native type, lower-cased
+  // A named enum type (PostgreSQL's CREATE TYPE ... AS ENUM, declared under models.yaml `enums:`
+  // and shared by any number of columns): its name, as the database spells it, and its database
+  // schema (empty: the default one); enum_values are its values. Both empty for an inline
+  // enum(a, b), whose type the dialect names after its table and column.
+  std::string enum_name = {};
+  std::string enum_schema = {};
 
+  bool is_named_enum() const { return kind == TypeKind::enumeration && !enum_name.empty(); }
   bool operator==(const Type&) const = default;
 };
+
+// How models.yaml and revision files name an enum type: `order_status`, `billing.order_status`,
+// a part in double quotes where it is not a plain word (`"Order Status"`).
+std::string enum_reference(std::string_view schema, std::string_view name);
+struct EnumReference {
+  std::string schema;  // empty: the default schema
+  std::string name;
+};
+// Reads enum_reference()'s text back; nullopt for anything else (trailing text included).
+std::optional<EnumReference> parse_enum_reference(std::string_view text);
 
 // What parse_type throws: the problem ("string needs a length") and the advice (the generic
 // types, or a fix), both also in what() so that a plain std::invalid_argument handler says it all.
@@ -40,7 +57,8 @@ class TypeError : public std::invalid_argument {
 };
 
 // Parses a model's type text: "integer", "string(80)", "numeric(10, 2)", "enum(user, admin)",
-// "jsonb", "varchar(20)". Case-insensitive for generic names. Throws std::invalid_argument with a
+// "enum order_status(pending, shipped)" (a named enum type with its values, as revision files
+// write it), "jsonb", "varchar(20)". Case-insensitive for generic names. Throws std::invalid_argument with a
 // message saying what is wrong (the caller adds the file location).
 Type parse_type(std::string_view text);
 

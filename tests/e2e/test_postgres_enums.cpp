@@ -108,3 +108,51 @@ TEST_CASE("postgres enums: a column becomes an enum and back, with its data") {
 }
 
 }  // namespace dbmig::test
+
+namespace dbmig::test {
+
+using namespace postgres;
+
+// Issue 13: a type made by hand, shared by columns of two tables, and one no column uses.
+TEST_CASE("postgres enums: a named type shared by two tables is adopted, extended and dropped by its own name") {
+  auto database = make_database("postgresql");
+  if (!database) return;
+  execute(*database,
+          "CREATE TYPE order_status AS ENUM ('pending', 'shipped');"
+          "CREATE TYPE unused_mood AS ENUM ('meh');"
+          "CREATE TABLE orders (id integer PRIMARY KEY, status order_status NOT NULL DEFAULT 'pending');"
+          "CREATE TABLE returns (id integer PRIMARY KEY, status order_status);"
+          "INSERT INTO orders VALUES (1, 'shipped'), (2, DEFAULT); INSERT INTO returns VALUES (1, 'pending')");
+  Project project(database->url());
+  const CliResult inspect = project.run({"inspect"});
+  REQUIRE(inspect.code == 0);
+  CHECK(inspect.out.find("order_status: [pending, shipped]") != std::string::npos);
+  CHECK(inspect.out.find("unused_mood: [meh]") != std::string::npos);
+  CHECK(inspect.out.find("status: {type: order_status, nullable: false") != std::string::npos);
+  project.write("models.yaml", inspect.out);
+  CHECK(no_changes(project));
+
+  // A new value: ALTER TYPE on the type itself; no <table>_<column> type appears.
+  std::string models = inspect.out;
+  models.replace(models.find("[pending, shipped]"), 18, "[pending, shipped, lost]");
+  project.write("models.yaml", models);
+  migrate_and_upgrade(project, "add lost");
+  CHECK(enum_types(*database) == std::vector<std::string>{"order_status", "unused_mood"});
+  CHECK(column_values(*database, "SELECT unnest(enum_range(NULL::order_status))::text") ==
+        std::vector<std::string>{"pending", "shipped", "lost"});
+  CHECK(no_changes(project));
+
+  // The unused type leaves the models: dropped; the downgrade creates it again.
+  models.erase(models.find("  unused_mood: [meh]\n"), 20);
+  project.write("models.yaml", models);
+  migrate_and_upgrade(project, "drop mood");
+  CHECK(enum_types(*database) == std::vector<std::string>{"order_status"});
+  REQUIRE(project.run({"downgrade", "-2"}).code == 0);
+  CHECK(enum_types(*database) == std::vector<std::string>{"order_status", "unused_mood"});
+  CHECK(column_values(*database, "SELECT unnest(enum_range(NULL::order_status))::text") ==
+        std::vector<std::string>{"pending", "shipped"});
+  CHECK(column_values(*database, "SELECT status::text FROM orders ORDER BY id") ==
+        std::vector<std::string>{"shipped", "pending"});
+}
+
+}  // namespace dbmig::test

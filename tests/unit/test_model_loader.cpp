@@ -340,8 +340,8 @@ TEST_CASE("model loader: bad models are usage errors at file:line:column with a 
     const char* hint;      // part of the hint
   };
   const Case cases[] = {
-      {"table:\n  users: {}\n", "1:1", "unknown key 'table' in the models file", "did you mean 'tables'? valid keys: tables"},
-      {"- users\n", "1:1", "expected a mapping for the models file, got a list", "valid keys: tables"},
+      {"table:\n  users: {}\n", "1:1", "unknown key 'table' in the models file", "did you mean 'tables'? valid keys: enums, tables"},
+      {"- users\n", "1:1", "expected a mapping for the models file, got a list", "valid keys: enums, tables"},
       {"tables: [users]\n", "1:9", "expected a mapping for 'tables' of the models file, got a list", "tables: {users:"},
       {"tables:\n  users: yes\n", "2:10", "expected a mapping for table 'users', got 'yes'", "valid keys: columns"},
       {"tables:\n  users:\n    comment: x\n", "3:5", "missing 'columns' in table 'users'", "write columns:"},

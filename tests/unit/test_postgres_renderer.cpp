@@ -215,6 +215,10 @@ TEST_CASE("postgres render: constraints, indexes and comments") {
         script({R"(ALTER TABLE "posts" ADD CONSTRAINT "ck_posts_title_not_empty" CHECK (length(title) > 0))"}));
   CHECK(sql_of(ops::DropCheck{kPosts, posts.checks[0]}) ==
         script({R"(ALTER TABLE "posts" DROP CONSTRAINT "ck_posts_title_not_empty")"}));
+  schema::CheckConstraint not_inherited = posts.checks[0];
+  not_inherited.no_inherit = true;
+  CHECK(sql_of(ops::AddCheck{kPosts, not_inherited}) ==
+        script({R"(ALTER TABLE "posts" ADD CONSTRAINT "ck_posts_title_not_empty" CHECK (length(title) > 0) NO INHERIT)"}));
   CHECK(sql_of(ops::CreateIndex{kPosts, posts.indexes[1]}) ==
         script({R"(CREATE UNIQUE INDEX "ix_posts_user_title" ON "posts" ("user_id", "title") WHERE title IS NOT NULL)"}));
   CHECK(sql_of(ops::DropIndex{kPosts, posts.indexes[0]}) == script({R"(DROP INDEX "ix_posts_title_lower")"}));

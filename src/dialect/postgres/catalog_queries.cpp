@@ -65,12 +65,17 @@ Statement columns(const std::vector<std::string>& schemas) {
       schemas);
 }
 
-Statement enum_labels(const std::vector<std::string>& schemas) {
+Statement enum_types(const std::vector<std::string>& schemas) {
   return over_tables(
-      "SELECT e.enumtypid, e.enumlabel FROM pg_catalog.pg_enum e "
-      "WHERE e.enumtypid IN (SELECT a.atttypid FROM tables t JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid "
-      "WHERE a.attnum > 0 AND NOT a.attisdropped) "
-      "ORDER BY e.enumtypid, e.enumsortorder",
+      "SELECT ty.oid, n.nspname, ty.typname, n.nspname = current_schema(), e.enumlabel "
+      "FROM pg_catalog.pg_type ty JOIN pg_catalog.pg_namespace n ON n.oid = ty.typnamespace "
+      "LEFT JOIN pg_catalog.pg_enum e ON e.enumtypid = ty.oid "
+      "WHERE ty.typtype = 'e' AND (ty.oid IN (SELECT a.atttypid FROM tables t JOIN pg_catalog.pg_attribute a "
+      "ON a.attrelid = t.oid WHERE a.attnum > 0 AND NOT a.attisdropped) "
+      "OR ((n.nspname = current_schema() OR n.nspname = ANY ($1::text[])) "
+      "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend dep WHERE dep.classid = 'pg_catalog.pg_type'::regclass "
+      "AND dep.objid = ty.oid AND dep.deptype = 'e'))) "
+      "ORDER BY n.nspname = current_schema() DESC, n.nspname, ty.typname, e.enumsortorder",
       schemas);
 }
 
@@ -81,7 +86,7 @@ Statement constraints(const std::vector<std::string>& schemas) {
       "pg_catalog.pg_get_expr(con.conbin, con.conrelid, true), con.condeferrable, con.condeferred, "
       // indnullsnotdistinct: PostgreSQL 15+, read as in indexes() below.
       "(SELECT (pg_catalog.to_jsonb(ci) ->> 'indnullsnotdistinct')::boolean FROM pg_catalog.pg_index ci "
-      "WHERE ci.indexrelid = con.conindid AND con.contype = 'u') "
+      "WHERE ci.indexrelid = con.conindid AND con.contype = 'u'), con.connoinherit "
       "FROM tables t JOIN pg_catalog.pg_constraint con ON con.conrelid = t.oid "
       "LEFT JOIN LATERAL unnest(con.conkey, con.confkey) WITH ORDINALITY AS k(attnum, fattnum, position) ON true "
       "LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum "

@@ -18,12 +18,14 @@ Statement tables(const std::vector<std::string>& schemas);
 // serial (a sequence owned by the column), enum type oid (or NULL), comment; in column order.
 // Dropped and generated columns are left out.
 Statement columns(const std::vector<std::string>& schemas);
-// enum type oid, label; in each type's order. Only the types the tables' columns use.
-Statement enum_labels(const std::vector<std::string>& schemas);
+// Enum types: oid, schema, name, in the current schema, label (NULL for a type without values),
+// each type's labels in its order. The types the tables' columns use, and every other enum type
+// of the schemas read that no extension owns.
+Statement enum_types(const std::vector<std::string>& schemas);
 // One row per constraint column: table oid, name, type (p, u, f, c), column, referred column,
 // referred schema, referred table, referred schema is the table's own, on delete, on update
 // (confdeltype / confupdtype codes), check expression, deferrable, initially deferred, nulls not
-// distinct (unique, PostgreSQL 15+); ordered by table, name, column position.
+// distinct (unique, PostgreSQL 15+), no inherit (check); ordered by table, name, column position.
 // A check without columns has one row with NULL columns.
 Statement constraints(const std::vector<std::string>& schemas);
 // One row per index column: table oid, index name, unique, column (NULL for an expression),

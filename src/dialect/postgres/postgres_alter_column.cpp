@@ -60,8 +60,9 @@ std::vector<Statement> PostgresRenderer::alter_column(const ops::AlterColumn& op
     for (Statement& statement : change.statements) statements.push_back(std::move(statement));
   } else if (op.collation) {
     // Only the collation changes: the same type, with the new collation ("default": the type's).
-    const std::string type = op.existing.type.kind == TypeKind::enumeration ? enum_type_sql(op.table, op.column)
-                                                                            : type_sql(op.existing.type);
+    const std::string type = op.existing.type.kind == TypeKind::enumeration
+                                 ? column_enum_type_sql(op.table, op.column, op.existing.type)
+                                 : type_sql(op.existing.type);
     alter("TYPE " + type + " COLLATE " + quote_identifier(op.collation->value_or("default")));
   }
 
@@ -89,10 +90,13 @@ PostgresRenderer::TypeChange PostgresRenderer::change_type(const ops::AlterColum
   const schema::Type& to = *op.type;
   const bool from_enum = from.kind == TypeKind::enumeration;
   const bool to_enum = to.kind == TypeKind::enumeration;
+  // The column's own (inline) enum types, created and dropped here; a named type has steps of its own.
+  const bool from_own = is_inline_enum(from);
+  const bool to_own = is_inline_enum(to);
   // A new enum value cannot be used in the transaction that adds it, so a new default (which may
   // be one) takes the type rebuilt below instead.
   const bool sets_default = op.default_sql && op.default_sql->has_value();
-  if (from_enum && to_enum && only_adds_values(from.enum_values, to.enum_values) && !sets_default) {
+  if (from_own && to_own && only_adds_values(from.enum_values, to.enum_values) && !sets_default) {
     return TypeChange{add_enum_values(op.table, op.column, from.enum_values, to.enum_values), false};
   }
 
@@ -102,10 +106,10 @@ PostgresRenderer::TypeChange PostgresRenderer::change_type(const ops::AlterColum
   // column converted to a new one through text (failing, and rolling back, if a row holds a
   // value that is gone), and the old type dropped.
   const std::string set_aside_column = op.column + "_old";
-  if (from_enum && to_enum) change.statements.push_back(rename_enum_type(op.table, op.column, op.table.name, set_aside_column));
-  if (to_enum) change.statements.push_back(create_enum_type(op.table, op.column, to.enum_values));
+  if (from_own && to_own) change.statements.push_back(rename_enum_type(op.table, op.column, op.table.name, set_aside_column));
+  if (to_own) change.statements.push_back(create_enum_type(op.table, op.column, to.enum_values));
 
-  const std::string new_type = to_enum ? enum_type_sql(op.table, op.column) : type_sql(to);
+  const std::string new_type = to_enum ? column_enum_type_sql(op.table, op.column, to) : type_sql(to);
   std::string action = "ALTER COLUMN " + column + " TYPE " + new_type;
   // A type change resets the collation to the new type's default: say the one the column keeps.
   if (const std::optional<std::string> collation = op.collation ? *op.collation : op.existing.collation)
@@ -120,8 +124,8 @@ PostgresRenderer::TypeChange PostgresRenderer::change_type(const ops::AlterColum
     change.default_dropped = true;
   }
   change.statements.push_back(alter_table(op.table, action));
-  if (from_enum) {
-    change.statements.push_back(drop_enum_type(op.table, to_enum ? std::string_view(set_aside_column) : op.column));
+  if (from_own) {
+    change.statements.push_back(drop_enum_type(op.table, to_own ? std::string_view(set_aside_column) : op.column));
   }
   return change;
 }

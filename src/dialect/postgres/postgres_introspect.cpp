@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "dialect/postgres/catalog_queries.hpp"
+#include "dialect/postgres/enum_types.hpp"
 #include "dialect/postgres/postgres_expression.hpp"
 #include "dialect/postgres/postgres_types.hpp"
 
@@ -51,10 +52,11 @@ class CatalogReader {
 
   schema::Schema read() {
     read_tables();
-    read_enum_labels();
+    read_enum_types();
     read_columns();
     read_constraints();
     read_indexes();
+    fold_own_enum_types(schema_);
     return std::move(schema_);
   }
 
@@ -78,11 +80,13 @@ class CatalogReader {
     }
   }
 
-  // Read before the columns, which take their values from here. Always run, even for no enum
-  // columns, so that introspection runs the same number of queries every time.
-  void read_enum_labels() {
-    for (const Row& row : connection_.query(catalog::enum_labels(schemas_))) {
-      enum_values_[text(row, 0)].push_back(text(row, 1));
+  // Read before the columns, which take their types from here. Always run, even for no enum
+  // types, so that introspection runs the same number of queries every time.
+  void read_enum_types() {
+    for (const Row& row : connection_.query(catalog::enum_types(schemas_))) {
+      auto [at, added] = enum_by_oid_.try_emplace(text(row, 0), schema_.enums.size());
+      if (added) schema_.enums.push_back(schema::EnumType{text(row, 2), flag(row, 3) ? "" : text(row, 1), {}});
+      if (const std::optional<std::string>& label = row.at(4)) schema_.enums[at->second].values.push_back(*label);
     }
   }
 
@@ -92,9 +96,13 @@ class CatalogReader {
       if (!table) continue;
       schema::Column column;
       column.name = text(row, 1);
-      if (const std::optional<std::string>& enum_type = row.at(7)) {
+      const auto enum_type = row.at(7) ? enum_by_oid_.find(*row.at(7)) : enum_by_oid_.end();
+      if (enum_type != enum_by_oid_.end()) {
+        const schema::EnumType& named = schema_.enums[enum_type->second];
         column.type.kind = schema::TypeKind::enumeration;
-        column.type.enum_values = enum_values_[*enum_type];
+        column.type.enum_values = named.values;
+        column.type.enum_name = named.name;
+        column.type.enum_schema = named.schema;
       } else {
         column.type = read_type(text(row, 2)).type;
       }
@@ -137,7 +145,9 @@ class CatalogReader {
         unique.nulls_not_distinct = flag(head, 13);
         table->uniques.push_back(std::move(unique));
       } else if (type == "c") {
-        table->checks.push_back(schema::CheckConstraint{name, text(head, 10)});
+        schema::CheckConstraint check{name, text(head, 10)};
+        check.no_inherit = flag(head, 14);
+        table->checks.push_back(std::move(check));
       } else if (type == "f") {
         schema::ForeignKey foreign_key;
         foreign_key.name = name;
@@ -191,7 +201,7 @@ class CatalogReader {
   std::vector<std::string> schemas_;
   schema::Schema schema_;
   std::unordered_map<std::string, std::size_t> by_oid_;
-  std::unordered_map<std::string, std::vector<std::string>> enum_values_;
+  std::unordered_map<std::string, std::size_t> enum_by_oid_;  // type oid -> index in schema_.enums
 };
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "dialect/postgres/enum_types.hpp"
 #include "dialect/postgres/postgres_expression.hpp"
 #include "dialect/postgres/postgres_types.hpp"
 
@@ -97,6 +98,7 @@ void normalize_schema(schema::Schema& schema) {
     sort_by_name(table.foreign_keys);
     sort_by_name(table.checks);
   }
+  fold_own_enum_types(schema);
 }
 
 }  // namespace dbmig::dialect::postgres

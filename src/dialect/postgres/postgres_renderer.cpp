@@ -12,14 +12,16 @@ void append(std::vector<Statement>& statements, std::vector<Statement> more) {
   for (Statement& statement : more) statements.push_back(std::move(statement));
 }
 
-bool is_enum(const schema::Column& column) { return column.type.kind == schema::TypeKind::enumeration; }
+// An inline enum column, whose type is its own: created, renamed and dropped with it.
+bool is_enum(const schema::Column& column) { return is_inline_enum(column.type); }
 
-// The column as the shared renderer should write it: an enum column's type is its own named type.
+// The column as the shared renderer should write it: an enum column's type by its name (the
+// named type's, or the column's own).
 schema::Column with_enum_type_named(const ops::TableName& table, schema::Column column) {
-  if (!is_enum(column)) return column;
+  if (column.type.kind != schema::TypeKind::enumeration) return column;
   schema::Type type;
   type.kind = schema::TypeKind::native;
-  type.native = enum_type_sql(table, column.name);
+  type.native = column_enum_type_sql(table, column.name, column.type);
   column.type = std::move(type);
   return column;
 }
@@ -181,6 +183,21 @@ std::vector<Statement> PostgresRenderer::rename_column(const ops::RenameColumn& 
     statements.push_back(rename_enum_type(op.table, op.old_name, op.table.name, op.new_name));
   }
   return statements;
+}
+
+std::vector<Statement> PostgresRenderer::create_enum(const ops::CreateEnum& op, const RenderContext& /*context*/) const {
+  return create_named_enum(op.type);
+}
+
+std::vector<Statement> PostgresRenderer::drop_enum(const ops::DropEnum& op, const RenderContext& /*context*/) const {
+  return drop_named_enum(op.type);
+}
+
+std::vector<Statement> PostgresRenderer::alter_enum(const ops::AlterEnum& op, const RenderContext& context) const {
+  // The schema is read only when values go away or move (the columns to convert).
+  const schema::Schema* before = only_adds_values(op.existing_values, op.type.values) ? nullptr : context.before.get();
+  return alter_named_enum(op.type, op.existing_values, before,
+                          [this](std::string_view default_sql) { return default_clause(default_sql); });
 }
 
 }  // namespace dbmig::dialect::postgres

@@ -1,7 +1,7 @@
 #pragma once
 // SQL for ops on PostgreSQL: the shared SqlRenderer with PostgreSQL's type names, $n
-// placeholders, identity columns for autoincrement, native enum types created and dropped around
-// the tables and columns that use them, and every column change done in place with ALTER TABLE
+// placeholders, identity columns for autoincrement, named enum types, an inline enum column's own
+// type created and dropped around the table or column that uses it, and every column change done in place with ALTER TABLE
 // (ALTER COLUMN ... TYPE ... USING when the values need converting).
 #include "dialect/sql_renderer.hpp"
 
@@ -23,6 +23,9 @@ class PostgresRenderer final : public SqlRenderer {
   std::string index_term_nulls(const schema::Index& index, const schema::IndexTerm& term) const override;
   std::string index_tail(const schema::Index& index) const override;
   std::string unique_nulls(const schema::UniqueConstraint& unique) const override;
+  std::string check_inheritance(const schema::CheckConstraint& check) const override {
+    return check.no_inherit ? " NO INHERIT" : "";
+  }
 
  public:
   // One statement, so one round trip per revision: the version DELETEs and INSERTs become
@@ -41,6 +44,9 @@ class PostgresRenderer final : public SqlRenderer {
   std::vector<Statement> rename_column(const ops::RenameColumn& op, const RenderContext& context) const override;
   // postgres_alter_column.cpp
   std::vector<Statement> alter_column(const ops::AlterColumn& op, const RenderContext& context) const override;
+  std::vector<Statement> create_enum(const ops::CreateEnum& op, const RenderContext& context) const override;
+  std::vector<Statement> drop_enum(const ops::DropEnum& op, const RenderContext& context) const override;
+  std::vector<Statement> alter_enum(const ops::AlterEnum& op, const RenderContext& context) const override;
 
  private:
   // postgres_alter_column.cpp: the statements changing a column's type, and whether the column's

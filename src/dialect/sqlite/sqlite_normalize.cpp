@@ -27,6 +27,9 @@ bool in_primary_key(const schema::Table& table, std::string_view column) {
 
 void normalize_column(const schema::Table& table, schema::Column& column) {
   column.comment.reset();
+  // No types of its own: a named enum's column is an inline enum, a CHECK on its values.
+  column.type.enum_name.clear();
+  column.type.enum_schema.clear();
   if (column.type.kind == schema::TypeKind::native) column.type = type_from_declared(column.type.native);
   if (column.default_sql) column.default_sql = normalize_default(*column.default_sql);
   // Nullability stays as declared, also on a primary key column: SQLite lets one hold NULL
@@ -89,7 +92,10 @@ void normalize_schema(schema::Schema& schema) {
         if (term.is_expression()) term.expression = normalize_expression(term.expression);
       if (index.where) index.where = normalize_expression(*index.where);
     }
-    for (schema::CheckConstraint& check : table.checks) check.expression = normalize_expression(check.expression);
+    for (schema::CheckConstraint& check : table.checks) {
+      check.expression = normalize_expression(check.expression);
+      check.no_inherit = false;  // no table inheritance
+    }
     for (schema::ForeignKey& foreign_key : table.foreign_keys) {
       foreign_key.referred_schema.clear();
       if (!foreign_key.referred_columns.empty()) continue;
@@ -99,6 +105,7 @@ void normalize_schema(schema::Schema& schema) {
     }
     sort_constraints(table);
   }
+  schema.enums.clear();
 }
 
 }  // namespace dbmig::dialect::sqlite
