@@ -125,8 +125,6 @@ std::vector<std::string> Schema::schema_names() const {
   std::vector<std::string> names;
   for (const auto& table : tables)
     if (!table.schema.empty()) names.push_back(table.schema);
-  for (const auto& enum_type : enums)
-    if (!enum_type.schema.empty()) names.push_back(enum_type.schema);
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
   return names;

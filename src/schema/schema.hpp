@@ -213,7 +213,8 @@ struct Schema {
   std::string unqualified_schema = {};
 
   // The distinct non-empty Table::schema values, sorted: which schemas besides the default one
-  // introspection must read.
+  // introspection must read. Not the enum types' schemas: reading a schema reads its tables,
+  // which models that declare none there would then drop.
   std::vector<std::string> schema_names() const;
   // Clears every table's schema equal to `default_schema` (the connection's default), and that
   // name on the foreign keys of those tables: `schema: public` and no schema name the same

@@ -107,6 +107,16 @@ TEST_CASE("named enums: references parse back to schema and name") {
   CHECK(schema::enum_reference("", "Order Status") == "\"Order Status\"");
 }
 
+// Reading a schema reads its tables, which the models would then drop: an enum type's schema
+// alone must not make introspection read it.
+TEST_CASE("named enums: a type's schema is not one whose tables introspection reads") {
+  const schema::Schema schema = load("enums:\n  billing.currency: [eur]\ntables:\n  t: {columns: {c: {type: billing.currency}}}\n");
+  REQUIRE(schema.enums.size() == 1);
+  CHECK(schema.enums[0].schema == "billing");
+  CHECK(schema.tables[0].columns[0].type.enum_schema == "billing");
+  CHECK(schema.schema_names().empty());
+}
+
 TEST_CASE("named enums: models declare a type once and columns share it by name") {
   const schema::Schema schema = load(shared_enum_models);
   REQUIRE(schema.enums.size() == 1);
