@@ -18,20 +18,14 @@ const config::Config& Context::config() {
   if (!config_) {
     config_ = config::load_config(config::ConfigOverrides{options.config_file, options.directory, options.url});
     url_ = config::parse_database_url(config_->database_url);
-    // A relative SQLite path means relative to the project (dbmig.yaml's directory), so that
-    // `dbmig -d project upgrade` run from elsewhere opens the same file.
-    if (url_->scheme == "sqlite" && url_->sqlite_path != ":memory:" &&
-        std::filesystem::path(url_->sqlite_path).is_relative())
-      url_->sqlite_path = (config_->base_directory / url_->sqlite_path).lexically_normal().string();
+    dialect_ = dialect::make_dialect(*url_);
+    dialect_->resolve_relative_to(*url_, config_->base_directory);
   }
   return *config_;
 }
 
 const dialect::Dialect& Context::dialect() {
-  if (!dialect_) {
-    config();
-    dialect_ = dialect::make_dialect(*url_);
-  }
+  config();  // which picks the dialect from the URL
   return *dialect_;
 }
 

@@ -38,6 +38,11 @@ class Connection {
 
   // Number of statements executed or queried so far (benchmarks and tests count catalog queries).
   virtual std::size_t statement_count() const = 0;
+
+  // Wait up to `timeout` for locks other connections hold before failing (SQLite's busy
+  // timeout). A no-op where waiting is bounded otherwise (PostgreSQL's lock_timeout, set by the
+  // dialect's session limits and run lock).
+  virtual void set_lock_wait(std::chrono::milliseconds /*timeout*/) {}
 };
 
 }  // namespace dbmig::dialect

@@ -3,6 +3,7 @@
 // (sqlite/, postgres/); adding a dialect means one folder plus a line in registry.cpp.
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -111,6 +112,10 @@ class Dialect {
   // that declare both are refused when loaded rather than failing at upgrade.
   virtual bool names_fold_case() const { return false; }
 
+  // Makes a URL naming something relative (a SQLite file) relative to the project directory
+  // (dbmig.yaml's), so that `dbmig -d project upgrade` run from elsewhere opens the same database.
+  virtual void resolve_relative_to(config::DatabaseUrl& /*url*/, const std::filesystem::path& /*project*/) const {}
+
   // False when connecting would have to create the database (a SQLite file not there yet), so that
   // commands that only read (current, history, check) do not create it as a side effect.
   virtual bool database_exists(const config::DatabaseUrl& /*url*/) const { return true; }
@@ -187,9 +192,6 @@ class Dialect {
   virtual RunLock run_lock(std::string_view /*version_table*/) const {
     return RunLock{"the database's write lock", std::nullopt, std::nullopt, {}};
   }
-  // Makes `connection` wait up to `timeout` for locks that other connections hold before failing
-  // (SQLite's busy timeout). A no-op where waiting is bounded otherwise.
-  virtual void set_lock_wait(Connection& /*connection*/, std::chrono::milliseconds /*timeout*/) const {}
   // Statements setting `limits` for the session; empty where the database has no such settings.
   virtual std::vector<Statement> session_limits(const SessionLimits& /*limits*/) const { return {}; }
 };

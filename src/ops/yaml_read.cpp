@@ -5,6 +5,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "dialect/registry.hpp"
 #include "model/index_terms.hpp"
 #include "model/model.hpp"
 #include "model/reference.hpp"
@@ -302,11 +303,16 @@ Op read(std::type_identity<AlterEnum>, const Step& step) {
 
 Op read(std::type_identity<Sql>, const Step& step) {
   if (step.node().is_scalar()) return Sql{step.node().text, {}};
-  const Mapping body = step.mapping({"postgresql", "sqlite", "default"});
+  // One key per registered dialect, and `default` for the others.
+  const Keys dialects = dialect::dialect_names();
+  Keys keys = dialects;
+  keys.push_back("default");
+  const Mapping body = step.mapping(keys);
   if (body.entries().empty())
-    body.value().fail("sql needs the SQL text", "write sql: \"...\" or sql: {postgresql: \"...\", sqlite: \"...\"}");
+    body.value().fail("sql needs the SQL text",
+                      "write sql: \"...\" or per dialect sql: {" + util::join(dialects, ": \"...\", ") + ": \"...\"}");
   Sql sql{optional_text(body, "default"), {}};
-  for (const char* dialect : {"postgresql", "sqlite"})
+  for (const std::string& dialect : dialects)
     if (auto text_for_dialect = optional_text(body, dialect)) sql.per_dialect.emplace(dialect, std::move(*text_for_dialect));
   return sql;
 }

@@ -36,7 +36,7 @@ void begin_transaction(StatementSink& sink, const std::string& lock_description)
 HeldRunLock::HeldRunLock(const dialect::Dialect& dialect, dialect::Connection& connection,
                          std::string_view version_table, std::chrono::milliseconds timeout)
     : connection_(connection), lock_(dialect.run_lock(version_table)) {
-  dialect.set_lock_wait(connection, timeout);
+  connection.set_lock_wait(timeout);
   if (!lock_.try_acquire) return;
 
   // Polling rather than a blocking lock call: the wait stays bounded by our own clock whatever

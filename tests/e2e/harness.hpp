@@ -57,6 +57,9 @@ struct SqliteBackend {
 struct PostgresBackend {
   static constexpr const char* name = "postgresql";
 };
+// Every backend the dialect-neutral e2e tests run on, for TEST_CASE_TEMPLATE: the one list a new
+// dialect's backend joins (make_database() then makes its databases).
+#define DBMIG_TEST_BACKENDS SqliteBackend, PostgresBackend
 
 // nullptr when the backend is not available here (PostgreSQL without a server when run by hand);
 // under scripts/test.sh (DBMIG_REQUIRE_PG=1) a missing server fails the test instead.

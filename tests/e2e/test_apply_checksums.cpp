@@ -54,7 +54,7 @@ TEST_CASE_TEMPLATE("the history table records every step with checksum, duration
 }
 
 TEST_CASE_TEMPLATE("an applied revision edited afterwards is reported, and upgrade refuses until accepted", Backend,
-                   SqliteBackend, PostgresBackend) {
+                   DBMIG_TEST_BACKENDS) {
   auto database = make_database(Backend::name);
   if (!database) return;
   Project project(database->url());

@@ -14,7 +14,7 @@ const std::string models = "tables:\n  users:\n    columns:\n      id: {type: in
 
 }  // namespace
 
-TEST_CASE_TEMPLATE("JSON outputs parse and have the documented fields", Backend, SqliteBackend, PostgresBackend) {
+TEST_CASE_TEMPLATE("JSON outputs parse and have the documented fields", Backend, DBMIG_TEST_BACKENDS) {
   auto database = make_database(Backend::name);
   if (!database) return;
   Project project(database->url());

@@ -14,7 +14,7 @@ std::string id_of(const std::string& generated) {
 
 }  // namespace
 
-TEST_CASE_TEMPLATE("merge revisions upgrade and downgrade correctly", Backend, SqliteBackend, PostgresBackend) {
+TEST_CASE_TEMPLATE("merge revisions upgrade and downgrade correctly", Backend, DBMIG_TEST_BACKENDS) {
   auto database = make_database(Backend::name);
   if (!database) return;
   Project project(database->url());

@@ -24,7 +24,7 @@ const std::string assert_timeouts =
 }  // namespace
 
 TEST_CASE_TEMPLATE("--single-transaction rolls the whole run back; by default earlier revisions stay", Backend,
-                   SqliteBackend, PostgresBackend) {
+                   DBMIG_TEST_BACKENDS) {
   auto database = make_database(Backend::name);
   if (!database) return;
   Project project(database->url());

@@ -65,7 +65,7 @@ CliResult migrate_and_upgrade(const Project& project) {
 }  // namespace
 
 TEST_CASE_TEMPLATE("inspect round trip: models -> database -> inspect -> the same schema, the same document", Backend,
-                   SqliteBackend, PostgresBackend) {
+                   DBMIG_TEST_BACKENDS) {
   auto database = make_database(Backend::name);
   if (!database) return;
   Project project(database->url());
@@ -101,7 +101,7 @@ TEST_CASE_TEMPLATE("inspect round trip: models -> database -> inspect -> the sam
 }
 
 TEST_CASE_TEMPLATE("inspect writes to a file with -o, leaves the version table out and reads an empty database",
-                   Backend, SqliteBackend, PostgresBackend) {
+                   Backend, DBMIG_TEST_BACKENDS) {
   auto database = make_database(Backend::name);
   if (!database) return;
   Project project(database->url());

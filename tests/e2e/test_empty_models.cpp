@@ -21,7 +21,7 @@ void set_up_one_table(const Project& project) {
 }  // namespace
 
 TEST_CASE_TEMPLATE("migrate refuses models that declare no table while the database has tables", Backend,
-                   SqliteBackend, PostgresBackend) {
+                   DBMIG_TEST_BACKENDS) {
   auto database = make_database(Backend::name);
   if (!database) return;
   Project project(database->url());

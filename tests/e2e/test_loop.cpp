@@ -18,7 +18,7 @@ bool has_table(const schema::Schema& schema, const std::string& name) { return s
 
 }  // namespace
 
-TEST_CASE_TEMPLATE("the user's loop: migrate, upgrade, change, downgrade", Backend, SqliteBackend, PostgresBackend) {
+TEST_CASE_TEMPLATE("the user's loop: migrate, upgrade, change, downgrade", Backend, DBMIG_TEST_BACKENDS) {
   auto database = make_database(Backend::name);
   if (!database) return;
   Project project(database->url());
@@ -140,7 +140,7 @@ TEST_CASE_TEMPLATE("bad models exit 2 with file:line:column and touch nothing", 
   CHECK(database->table_names().empty());
 }
 
-TEST_CASE_TEMPLATE("upgrade --sql prints the SQL and changes nothing", Backend, SqliteBackend, PostgresBackend) {
+TEST_CASE_TEMPLATE("upgrade --sql prints the SQL and changes nothing", Backend, DBMIG_TEST_BACKENDS) {
   auto database = make_database(Backend::name);
   if (!database) return;
   Project project(database->url());
@@ -154,7 +154,7 @@ TEST_CASE_TEMPLATE("upgrade --sql prints the SQL and changes nothing", Backend, 
   CHECK(database->table_names().empty());
 }
 
-TEST_CASE_TEMPLATE("stamp sets the version table without running revisions", Backend, SqliteBackend, PostgresBackend) {
+TEST_CASE_TEMPLATE("stamp sets the version table without running revisions", Backend, DBMIG_TEST_BACKENDS) {
   auto database = make_database(Backend::name);
   if (!database) return;
   Project project(database->url());

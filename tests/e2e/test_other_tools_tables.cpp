@@ -24,7 +24,7 @@ void build_adopted_database(const TestDatabase& database) {
 }  // namespace
 
 TEST_CASE_TEMPLATE("another tool's bookkeeping tables: inspect leaves them out and says so; migrate keeps them",
-                   Backend, SqliteBackend, PostgresBackend) {
+                   Backend, DBMIG_TEST_BACKENDS) {
   auto database = make_database(Backend::name);
   if (!database) return;
   build_adopted_database(*database);
@@ -55,7 +55,7 @@ TEST_CASE_TEMPLATE("another tool's bookkeeping tables: inspect leaves them out a
 }
 
 TEST_CASE_TEMPLATE("another tool's bookkeeping table that the models declare is the user's to manage", Backend,
-                   SqliteBackend, PostgresBackend) {
+                   DBMIG_TEST_BACKENDS) {
   auto database = make_database(Backend::name);
   if (!database) return;
   build_adopted_database(*database);

@@ -318,7 +318,7 @@ bool evolve(unsigned seed, const TestDatabase& database) {
 }  // namespace
 
 TEST_CASE_TEMPLATE("property: seeded random evolutions migrate, upgrade, inspect back and downgrade to base",
-                   Backend, SqliteBackend, PostgresBackend) {
+                   Backend, DBMIG_TEST_BACKENDS) {
   for (const unsigned seed : {1u, 2u, 3u, 4u}) {
     auto database = make_database(Backend::name);
     if (!database) return;

@@ -38,6 +38,7 @@ class SqliteConnection final : public Connection {
   std::size_t statement_count() const override { return statement_count_; }
 
   void set_busy_timeout(std::chrono::milliseconds timeout);
+  void set_lock_wait(std::chrono::milliseconds timeout) override { set_busy_timeout(timeout); }
 
  private:
   struct Closer {

@@ -39,6 +39,11 @@ class SqliteDialect final : public RendererBackedDialect<SqliteRenderer> {
 
   void normalize(schema::Schema& schema) const override { normalize_schema(schema); }
 
+  void resolve_relative_to(config::DatabaseUrl& url, const std::filesystem::path& project) const override {
+    if (url.sqlite_path != ":memory:" && std::filesystem::path(url.sqlite_path).is_relative())
+      url.sqlite_path = (project / url.sqlite_path).lexically_normal().string();
+  }
+
   RevisionFrame revision_frame(const std::vector<ops::Op>& steps) const override { return rebuild_frame(steps); }
 
   // One rebuild per table per revision.
@@ -59,12 +64,9 @@ class SqliteDialect final : public RendererBackedDialect<SqliteRenderer> {
   }
 
   // Each revision's BEGIN IMMEDIATE takes the database's write lock; a second run waits for it
-  // up to the busy timeout (set_lock_wait) and re-reads the version table once it has it.
+  // up to the busy timeout (Connection::set_lock_wait) and re-reads the version table once it has it.
   RunLock run_lock(std::string_view /*version_table*/) const override {
     return RunLock{"the SQLite write lock (BEGIN IMMEDIATE)", std::nullopt, std::nullopt, {}};
-  }
-  void set_lock_wait(Connection& connection, std::chrono::milliseconds timeout) const override {
-    if (auto* sqlite = dynamic_cast<SqliteConnection*>(&connection)) sqlite->set_busy_timeout(timeout);
   }
 };
 
