@@ -266,6 +266,7 @@ std::string SqlRenderer::column_primary_key(const schema::Table& /*table*/, cons
 }
 
 std::string SqlRenderer::table_options(const schema::Table& /*table*/) const { return {}; }
+std::string SqlRenderer::table_persistence(const schema::Table& /*table*/) const { return {}; }
 
 std::string SqlRenderer::index_expression(std::string_view expression) const {
   return "(" + std::string(expression) + ")";
@@ -405,7 +406,7 @@ std::vector<Statement> SqlRenderer::create_table(const ops::CreateTable& op, con
   for (const schema::ForeignKey& foreign_key : table.foreign_keys) parts.push_back(foreign_key_clause(foreign_key, table.schema));
   for (const schema::CheckConstraint& check : table.checks) parts.push_back(check_clause(check));
 
-  std::vector<Statement> statements{statement("CREATE TABLE " + table_name(table) + " (\n  " + util::join(parts, ",\n  ") +
+  std::vector<Statement> statements{statement("CREATE " + table_persistence(table) + "TABLE " + table_name(table) + " (\n  " + util::join(parts, ",\n  ") +
                                               "\n)" + table_options(table))};
   const ops::TableName name{table.name, table.schema};
   for (const schema::Index& index : table.indexes) statements.push_back(create_index_statement(name, index));

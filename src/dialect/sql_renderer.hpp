@@ -90,6 +90,8 @@ class SqlRenderer {
   virtual std::string column_primary_key(const schema::Table& table, const schema::Column& column) const;
   // What follows CREATE TABLE's closing parenthesis (SQLite's STRICT, WITHOUT ROWID); "" by default.
   virtual std::string table_options(const schema::Table& table) const;
+  // Between CREATE and TABLE: PostgreSQL's "UNLOGGED "; nothing by default.
+  virtual std::string table_persistence(const schema::Table& table) const;
   // An indexed expression inside CREATE INDEX's parentheses: wrapped in parentheses by default,
   // which every database accepts.
   virtual std::string index_expression(std::string_view expression) const;

@@ -93,6 +93,10 @@ void compare_table_comment(const schema::Table& desired, const schema::Table& li
     plan.warn("table '" + display_name(desired) + "': its sqlite options (strict, without_rowid, autoincrement) "
               "differ from the database's, and migrate does not change them on an existing table; write the "
               "rebuild as a sql step, or drop and create the table");
+  if (desired.postgresql != live.postgresql)
+    plan.warn("table '" + display_name(desired) + "': its postgresql options (unlogged) differ from the database's, "
+              "and migrate does not change them on an existing table; write `ALTER TABLE ... SET LOGGED` or `SET "
+              "UNLOGGED` as a sql step (it rewrites the table)");
 }
 
 }  // namespace dbmig::diff::detail

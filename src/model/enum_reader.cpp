@@ -102,6 +102,16 @@ void resolve_enum_columns(std::vector<LocatedTable>& tables, std::vector<Located
       enums.push_back(LocatedEnum{schema::EnumType{type.enum_name, type.enum_schema, type.enum_values}, where});
     }
   }
+  // PostgreSQL gives every table a type of its name: an enum type of the same name cannot exist.
+  for (const LocatedEnum& located : enums) {
+    for (const LocatedTable& table : tables) {
+      if (table.table.name == located.type.name && table.table.schema == located.type.schema)
+        throw usage_error("enum type " + reference_of(located.type) + " has the name of table " + table.table.name,
+                          located.where,
+                          "PostgreSQL keeps a table's row type and enum types in one namespace: rename the enum "
+                          "type (e.g. " + located.type.name + "_kind)");
+    }
+  }
 }
 
 }  // namespace detail

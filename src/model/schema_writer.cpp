@@ -4,6 +4,20 @@
 
 namespace dbmig::model {
 
+namespace {
+
+// An enum type's key under `enums:`: its name as it is where that reads back as it (`Order
+// Status`), else its reference (`billing.currency`, `"a.b"` for a name with a dot).
+std::string enum_key(const schema::EnumType& type) {
+  if (type.schema.empty()) {
+    const std::optional<schema::EnumReference> read = schema::parse_enum_reference(type.name);
+    if (!read || (read->schema.empty() && read->name == type.name)) return type.name;
+  }
+  return schema::enum_reference(type.schema, type.name);
+}
+
+}  // namespace
+
 std::string schema_to_yaml(const schema::Schema& schema, const schema::NamingConvention& naming) {
   // An empty database is `tables: {}`, not a `{}` on a line of its own.
   YamlNode tables = YamlNode::mapping(schema.tables.empty() ? YamlNode::Style::flow : YamlNode::Style::any);
@@ -16,7 +30,7 @@ std::string schema_to_yaml(const schema::Schema& schema, const schema::NamingCon
       YamlNode values = YamlNode::sequence();
       for (const auto& value : enum_type.values) values.push(YamlNode::scalar(value));
       values.style = YamlNode::Style::flow;
-      enums.add(schema::enum_reference(enum_type.schema, enum_type.name), std::move(values));
+      enums.add(enum_key(enum_type), std::move(values));
     }
     document.add("enums", std::move(enums));
   }

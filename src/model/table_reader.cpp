@@ -11,7 +11,8 @@ namespace dbmig::model {
 namespace detail {
 
 const std::vector<std::string> table_keys = {"columns", "primary_key", "indexes",      "unique", "checks",
-                                             "foreign_keys", "comment", "renamed_from", "schema", "sqlite"};
+                                             "foreign_keys", "comment", "renamed_from", "schema", "sqlite",
+                                             "postgresql"};
 
 namespace {
 
@@ -139,6 +140,12 @@ void apply_primary_key_rules(const std::vector<WrittenColumn>& written, schema::
   }
 }
 
+// `postgresql: {unlogged: true}`.
+void read_postgresql_options(const Value& value, schema::Table& table) {
+  const Mapping mapping = value.named("postgresql options").mapping({"unlogged"});
+  if (const auto unlogged = mapping.get("unlogged")) table.postgresql.unlogged = unlogged->boolean();
+}
+
 // `sqlite: {strict: true, without_rowid: true, autoincrement: true}`.
 void read_sqlite_options(const Value& value, schema::Table& table) {
   const Mapping mapping = value.named("sqlite options").mapping({"strict", "without_rowid", "autoincrement"});
@@ -209,6 +216,7 @@ LocatedTable read_located_table(const Value& value, std::string name, Location n
   check_table(located);
   apply_primary_key_rules(written, located.table);
   if (const auto options = mapping.get("sqlite")) read_sqlite_options(*options, located.table);
+  if (const auto options = mapping.get("postgresql")) read_postgresql_options(*options, located.table);
   return located;
 }
 

@@ -175,6 +175,7 @@ class TableWriter {
     if (table_.renamed_from) node.add("renamed_from", *table_.renamed_from);
     node.add("columns", columns());
     if (table_.sqlite.any()) node.add("sqlite", sqlite_options(table_.sqlite));
+    if (table_.postgresql.any()) node.add("postgresql", postgresql_options(table_.postgresql));
     if (table_.primary_key && !primary_key_folded_) node.add("primary_key", primary_key(*table_.primary_key));
     append_list(node, "indexes", table_.indexes, [this](const schema::Index& index) { return this->index(index); });
     append_list(node, "unique", table_.uniques, [this](const auto& unique) { return this->unique(unique); });
@@ -267,6 +268,13 @@ class TableWriter {
     for (const Item* item : in_name_order(items, naming_ != nullptr))
       if (!is_folded(item)) list.push(write_item(*item));
     if (!list.items.empty()) table_node.add(key, std::move(list));
+  }
+
+  static YamlNode postgresql_options(const schema::PostgresTableOptions& options) {
+    YamlNode node = YamlNode::mapping();
+    if (options.unlogged) node.add("unlogged", true);
+    node.style = Style::flow;
+    return node;
   }
 
   static YamlNode sqlite_options(const schema::SqliteTableOptions& options) {

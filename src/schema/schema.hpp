@@ -172,6 +172,13 @@ struct SqliteTableOptions {
   bool operator==(const SqliteTableOptions&) const = default;
 };
 
+// PostgreSQL's table options, which SQLite has no use for (its normalize clears them).
+struct PostgresTableOptions {
+  bool unlogged = false;  // UNLOGGED: no write-ahead log (fast, emptied after a crash, not replicated)
+  bool any() const { return unlogged; }
+  bool operator==(const PostgresTableOptions&) const = default;
+};
+
 // Column flags of models.yaml (primary_key, unique, index, references) are folded into these
 // table-level lists by the loader, so every constraint has one representation.
 struct Table {
@@ -187,6 +194,7 @@ struct Table {
   std::optional<std::string> renamed_from;  // model hint only; never introspected
   std::vector<Trigger> triggers;            // introspected only; never diffed (see Trigger)
   SqliteTableOptions sqlite;
+  PostgresTableOptions postgresql = {};
 
   const Column* find_column(std::string_view column_name) const;
   Column* find_column(std::string_view column_name);

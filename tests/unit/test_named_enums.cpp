@@ -165,6 +165,7 @@ TEST_CASE("named enums: bad declarations name their place") {
       {"enums:\n  mood: happy\ntables: {}\n", "as a list", 2},
       {"enums:\n  mood: [\"\"]\ntables: {}\n", "empty value", 2},
       {"enums:\n  mood: [a]\n  mood: [b]\ntables: {}\n", "mood", 3},
+      {"enums:\n  t: [a]\ntables:\n  t: {columns: {c: {type: t}}}\n", "has the name of table t", 2},
   };
   for (const Case& one : cases) {
     CAPTURE(one.yaml);
@@ -180,11 +181,13 @@ TEST_CASE("named enums: inspect's form writes `enums:` and names, and reads back
   schema::Schema schema = load(shared_enum_models);
   schema.enums.push_back(schema::EnumType{"Odd Name", "", {"a", "b c"}});
   schema.enums.push_back(schema::EnumType{"text", "", {"x"}});  // a generic type's name
+  schema.enums.push_back(schema::EnumType{"a.b", "", {"y"}});   // a dot in the name, no schema
   schema.tables[0].columns.push_back(column_of("odd", named_enum("Odd Name", {"a", "b c"})));
   schema.tables[0].columns.push_back(column_of("word", named_enum("text", {"x"})));
   const std::string yaml = model::schema_to_yaml(schema, schema::NamingConvention{});
   CAPTURE(yaml);
   CHECK(contains(yaml, "order_status: [pending, shipped]"));
+  CHECK(contains(yaml, "Odd Name: [a, b c]"));  // a key that reads back as the name needs no quotes
   CHECK(contains(yaml, "status: {type: order_status"));
   // A name that is no plain word, or that is a generic type's, is written whole.
   CHECK(contains(yaml, "enum \\\"Odd Name\\\"(a, 'b c')"));
@@ -303,36 +306,4 @@ TEST_CASE("named enums: SQLite keeps a named type's columns as inline enums and 
   CHECK(type.kind == schema::TypeKind::enumeration);
   CHECK(!type.is_named_enum());
   CHECK(type.enum_values == Strings{"pending", "shipped"});
-}
-
-// Not an enum, but the other PostgreSQL-only attribute issue 13 names: NO INHERIT on a check.
-TEST_CASE("check no_inherit: read, written, compared, and a step's key") {
-  const schema::Schema schema = load(R"y(
-tables:
-  t:
-    columns:
-      qty: {type: integer}
-    checks:
-      - {name: qty_ok, expr: "qty >= 0", no_inherit: true}
-)y");
-  const schema::CheckConstraint& check = schema.tables[0].checks[0];
-  CHECK(check.no_inherit);
-  const std::string yaml = model::schema_to_yaml(schema, schema::NamingConvention{});
-  CHECK(contains(yaml, "no_inherit: true"));
-  CHECK(load(yaml) == schema);
-
-  schema::Schema inherited = schema;
-  inherited.tables[0].checks[0].no_inherit = false;
-  const diff::Result result = diff::compare(schema, inherited);
-  REQUIRE(result.upgrade.size() == 2);  // dropped and added again
-  CHECK(std::holds_alternative<ops::DropCheck>(result.upgrade[0]));
-  CHECK(result.upgrade[1] == ops::Op{ops::AddCheck{{"t", ""}, check}});
-
-  const std::string step = test::emit(ops::to_yaml(result.upgrade[1]));
-  CHECK(step == "create_check: {table: t, name: ck_t_qty_ok, expr: qty >= 0, no_inherit: true}");
-  CHECK(ops::from_yaml(YAML::Load(step), "s.yaml", schema::NamingConvention{}) == result.upgrade[1]);
-
-  schema::Schema on_sqlite = schema;
-  dialect::sqlite::make_sqlite_dialect()->normalize(on_sqlite);
-  CHECK(!on_sqlite.tables[0].checks[0].no_inherit);
 }

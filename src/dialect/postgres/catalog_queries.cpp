@@ -6,7 +6,7 @@ namespace {
 // The tables every query reads, as a CTE the query starts with.
 constexpr std::string_view kTables =
     "WITH tables AS ("
-    "SELECT c.oid, n.nspname, c.relname, n.nspname = current_schema() AS in_current_schema "
+    "SELECT c.oid, n.nspname, c.relname, n.nspname = current_schema() AS in_current_schema, c.relpersistence "
     "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
     "WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition "
     "AND (n.nspname = current_schema() OR n.nspname = ANY ($1::text[]))) ";
@@ -34,7 +34,7 @@ Statement over_tables(std::string_view select, const std::vector<std::string>& s
 
 Statement tables(const std::vector<std::string>& schemas) {
   return over_tables(
-      "SELECT t.oid, t.nspname, t.relname, t.in_current_schema, d.description "
+      "SELECT t.oid, t.nspname, t.relname, t.in_current_schema, d.description, t.relpersistence = 'u' "
       "FROM tables t LEFT JOIN pg_catalog.pg_description d "
       "ON d.objoid = t.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0 "
       "ORDER BY t.in_current_schema DESC, t.nspname, t.relname",

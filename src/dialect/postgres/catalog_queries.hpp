@@ -12,7 +12,7 @@
 
 namespace dbmig::dialect::postgres::catalog {
 
-// oid, schema, name, in current schema, comment; ordered by schema (current first) and name.
+// oid, schema, name, in current schema, comment, unlogged; ordered by schema (current first) and name.
 Statement tables(const std::vector<std::string>& schemas);
 // table oid, name, format_type(), NOT NULL, default (pg_get_expr), identity (attidentity),
 // serial (a sequence owned by the column), enum type oid (or NULL), comment; in column order.

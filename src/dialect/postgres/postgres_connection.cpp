@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "dialect/common/error_text.hpp"
 #include "dialect/postgres/libpq.hpp"
 #include "util/error.hpp"
 
@@ -9,52 +10,29 @@ namespace dbmig::dialect::postgres {
 namespace {
 
 // libpq's messages end in newlines and may span lines ("...failed: FATAL:  password ..."); an
-// error is one line, so whitespace runs become one space. Passwords are masked in case the text
-// repeats the connection string.
-std::string one_line(std::string_view text) {
-  std::string out;
-  bool pending_space = false;
-  for (const char c : text) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) out += ' ';
-    pending_space = false;
-    out += c;
-  }
-  return config::mask_password(out);
-}
-
-// The SQL as an error shows it: on one line and cut short, since the full text is in the
-// revision file that the caller's error names.
-std::string sql_for_message(std::string_view sql) {
-  constexpr std::size_t max_length = 300;
-  std::string flat = one_line(sql);
-  if (flat.size() > max_length) flat = flat.substr(0, max_length) + "...";
-  return flat;
-}
+// error is one line. Passwords are masked in case the text repeats the connection string.
+std::string one_line_masked(std::string_view text) { return config::mask_password(one_line(text)); }
 
 std::string error_field(const PGresult* result, int field) {
   const char* value = result ? libpq().resultErrorField(result, field) : nullptr;
-  return value ? one_line(value) : std::string();
+  return value ? one_line_masked(value) : std::string();
 }
 
 // "PostgreSQL error: <primary message> (<detail>); SQL: <statement>", with the server's hint as
 // the error's hint. Without a result (the connection broke), libpq's own message stands in.
 Error statement_error(PGconn* connection, const PGresult* result, std::string_view sql) {
   std::string message = error_field(result, PG_DIAG_MESSAGE_PRIMARY);
-  if (message.empty()) message = one_line(libpq().errorMessage(connection));
+  if (message.empty()) message = one_line_masked(libpq().errorMessage(connection));
   if (const std::string detail = error_field(result, PG_DIAG_MESSAGE_DETAIL); !detail.empty()) {
     message += " (" + detail + ")";
   }
-  return database_error("PostgreSQL error: " + message + "; SQL: " + sql_for_message(sql),
+  return database_error("PostgreSQL error: " + message + "; SQL: " + sql_for_message(config::mask_password(sql)),
                         error_field(result, PG_DIAG_MESSAGE_HINT));
 }
 
 // Server notices that pass client_min_messages (warnings) go to the log like every other
 // message, instead of libpq's default of writing them straight to stderr.
-void log_notice(void* /*unused*/, const char* message) { spdlog::warn("PostgreSQL: {}", one_line(message)); }
+void log_notice(void* /*unused*/, const char* message) { spdlog::warn("PostgreSQL: {}", one_line_masked(message)); }
 
 }  // namespace
 
@@ -69,7 +47,7 @@ PostgresConnection::PostgresConnection(const config::DatabaseUrl& url) {
   connection_.reset(libpq().connectdbParams(keywords, values, /*expand_dbname=*/1));
   if (!connection_) throw database_error("cannot connect to " + url.masked() + ": out of memory");
   if (libpq().status(connection_.get()) != CONNECTION_OK) {
-    throw database_error("cannot connect to " + url.masked() + ": " + one_line(libpq().errorMessage(connection_.get())),
+    throw database_error("cannot connect to " + url.masked() + ": " + one_line_masked(libpq().errorMessage(connection_.get())),
                          "check that the server runs and that the URL's host, port, user, password and database "
                          "are right (postgresql://user:password@host:port/database)");
   }
@@ -102,7 +80,7 @@ PostgresConnection::Result PostgresConnection::run(const Statement& statement) {
   if (status == PGRES_COPY_IN || status == PGRES_COPY_OUT || status == PGRES_COPY_BOTH) {
     // The server now waits for COPY data that will never come; only a new connection recovers.
     throw database_error("COPY ... FROM STDIN / TO STDOUT cannot run in a migration; SQL: " +
-                             sql_for_message(statement.sql),
+                             sql_for_message(config::mask_password(statement.sql)),
                          "load data with INSERT statements, or COPY from a file on the server");
   }
   throw statement_error(connection, result.get(), statement.sql);

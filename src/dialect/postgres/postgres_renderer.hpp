@@ -23,6 +23,9 @@ class PostgresRenderer final : public SqlRenderer {
   std::string index_term_nulls(const schema::Index& index, const schema::IndexTerm& term) const override;
   std::string index_tail(const schema::Index& index) const override;
   std::string unique_nulls(const schema::UniqueConstraint& unique) const override;
+  std::string table_persistence(const schema::Table& table) const override {
+    return table.postgresql.unlogged ? "UNLOGGED " : "";
+  }
   std::string check_inheritance(const schema::CheckConstraint& check) const override {
     return check.no_inherit ? " NO INHERIT" : "";
   }

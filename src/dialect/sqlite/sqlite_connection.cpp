@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "dialect/common/error_text.hpp"
 #include "util/error.hpp"
 
 namespace dbmig::dialect::sqlite {
@@ -15,23 +16,6 @@ struct Finalizer {
   void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
 };
 using PreparedStatement = std::unique_ptr<sqlite3_stmt, Finalizer>;
-
-// The SQL as it appears in an error: on one line, and cut short when long, so the message stays
-// readable (the full text is in the revision file the error names).
-std::string sql_for_message(std::string_view sql) {
-  constexpr std::size_t max_length = 300;
-  std::string flat;
-  bool in_space = false;
-  for (char c : sql) {
-    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    if (space && (in_space || flat.empty())) continue;
-    in_space = space;
-    flat += space ? ' ' : c;
-    if (flat.size() > max_length) return flat.substr(0, max_length) + "...";
-  }
-  while (!flat.empty() && flat.back() == ' ') flat.pop_back();
-  return flat;
-}
 
 Error sql_error(sqlite3* database, int result_code, std::string_view sql, config::SqliteOpenMode mode) {
   std::string hint;

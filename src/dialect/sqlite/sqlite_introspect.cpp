@@ -6,10 +6,11 @@
 #include <unordered_set>
 #include <utility>
 
+#include "dialect/common/catalog_rows.hpp"
+#include "dialect/common/sql_tokens.hpp"
 #include "dialect/sqlite/create_index_parser.hpp"
 #include "dialect/sqlite/create_table_parser.hpp"
 #include "dialect/sqlite/enum_check.hpp"
-#include "dialect/common/sql_tokens.hpp"
 #include "dialect/sqlite/sqlite_types.hpp"
 
 namespace dbmig::dialect::sqlite {
@@ -38,24 +39,11 @@ std::string catalog_query(std::string_view select, std::string_view join, std::s
 // SQLite compares identifiers ignoring ASCII case; so do lookups here.
 std::string name_key(std::string_view name) { return to_lower_ascii(name); }
 
-std::string text(const Row& row, std::size_t column) { return row.at(column).value_or(std::string()); }
 
 bool same_columns(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](const std::string& x, const std::string& y) {
            return equals_ignoring_case(x, y);
          });
-}
-
-// Calls handle(first, last) for each run [first, last) of rows that share their first two columns
-// (table and index / table and foreign key id): the rows of one object, as the ORDER BY groups them.
-template <class Handle>
-void for_each_group(const std::vector<Row>& rows, Handle&& handle) {
-  for (std::size_t first = 0; first < rows.size();) {
-    std::size_t last = first + 1;
-    while (last < rows.size() && rows[last].at(0) == rows[first].at(0) && rows[last].at(1) == rows[first].at(1)) ++last;
-    handle(first, last);
-    first = last;
-  }
 }
 
 schema::ReferentialAction action_from_pragma(std::string_view action) {
@@ -134,15 +122,15 @@ class CatalogReader {
                        " OR m.type = 'trigger'"),
          {}});
     for (const Row& row : rows) {
-      std::string name = text(row, 1);
-      if (text(row, 0) == "trigger") {
-        if (TableBeingRead* table = find(text(row, 3))) table->table.triggers.push_back({std::move(name), text(row, 2)});
+      std::string name = row_text(row, 1);
+      if (row_text(row, 0) == "trigger") {
+        if (TableBeingRead* table = find(row_text(row, 3))) table->table.triggers.push_back({std::move(name), row_text(row, 2)});
         continue;
       }
       if (ignore_.count(name_key(name)) > 0) continue;
       TableBeingRead table;
       table.table.name = name;
-      table.parsed = parse_create_table(text(row, 2));
+      table.parsed = parse_create_table(row_text(row, 2));
       table.table.sqlite.strict = table.parsed.strict;
       table.table.sqlite.without_rowid = table.parsed.without_rowid;
       table.constraint_used.assign(table.parsed.constraints.size(), false);
@@ -157,13 +145,13 @@ class CatalogReader {
                        " JOIN pragma_table_xinfo(m.name) AS p", "m.name, p.cid"),
          {}});
     for (const Row& row : rows) {
-      TableBeingRead* table = find(text(row, 0));
+      TableBeingRead* table = find(row_text(row, 0));
       // hidden 1 is a virtual table's hidden column; 2 and 3 are generated (VIRTUAL, STORED).
-      if (!table || text(row, 6) == "1") continue;
+      if (!table || row_text(row, 6) == "1") continue;
       schema::Column column;
-      column.name = text(row, 1);
-      column.type = type_from_declared(text(row, 2));
-      column.nullable = text(row, 3) == "0";
+      column.name = row_text(row, 1);
+      column.type = type_from_declared(row_text(row, 2));
+      column.nullable = row_text(row, 3) == "0";
       column.default_sql = row.at(4);
       if (const int key_position = std::stoi(row.at(5).value_or("0")); key_position > 0) {
         table->key_columns.emplace_back(key_position, column.name);
@@ -197,28 +185,28 @@ class CatalogReader {
                        "m.name, il.name, ii.seqno", " AND ii.key = 1"),
          {}});
     for_each_group(rows, [&](std::size_t first, std::size_t last) {
-      if (TableBeingRead* table = find(text(rows[first], 0))) add_index(*table, rows, first, last);
+      if (TableBeingRead* table = find(row_text(rows[first], 0))) add_index(*table, rows, first, last);
     });
   }
 
   void add_index(TableBeingRead& table, const std::vector<Row>& rows, std::size_t first, std::size_t last) {
     const Row& head = rows[first];
-    const std::string origin = text(head, 3);
+    const std::string origin = row_text(head, 3);
     if (origin == "pk") return;
     std::vector<std::string> columns;
     std::vector<schema::IndexTerm> terms;
-    const ParsedIndex parsed = parse_create_index(text(head, 6));
+    const ParsedIndex parsed = parse_create_index(row_text(head, 6));
     for (std::size_t at = first; at < last; ++at) {
       const std::size_t position = at - first;
       schema::IndexTerm term;
-      if (text(rows[at], 4) == "-2") {  // an expression: its text is only in the CREATE INDEX
+      if (row_text(rows[at], 4) == "-2") {  // an expression: its text is only in the CREATE INDEX
         term = schema::IndexTerm::of_expression(position < parsed.terms.size() ? parsed.terms[position] : std::string());
       } else {
         term = schema::IndexTerm::of_column(rows[at].at(5).value_or("rowid"));  // cid -1 is the rowid
         columns.push_back(term.column);
       }
       if (position < parsed.collations.size()) term.collate = parsed.collations[position];
-      term.descending = text(rows[at], 7) == "1";
+      term.descending = row_text(rows[at], 7) == "1";
       terms.push_back(std::move(term));
     }
     if (origin == "u") {
@@ -230,8 +218,8 @@ class CatalogReader {
       return;
     }
     schema::Index index;
-    index.name = text(head, 1);
-    index.unique = text(head, 2) == "1";
+    index.name = row_text(head, 1);
+    index.unique = row_text(head, 2) == "1";
     index.terms = std::move(terms);
     index.where = parsed.where;
     table.table.indexes.push_back(std::move(index));
@@ -246,20 +234,20 @@ class CatalogReader {
                        " JOIN pragma_foreign_key_list(m.name) AS f", "m.name, f.id DESC, f.seq"),
          {}});
     for_each_group(rows, [&](std::size_t first, std::size_t last) {
-      if (TableBeingRead* table = find(text(rows[first], 0))) add_foreign_key(*table, rows, first, last);
+      if (TableBeingRead* table = find(row_text(rows[first], 0))) add_foreign_key(*table, rows, first, last);
     });
   }
 
   void add_foreign_key(TableBeingRead& table, const std::vector<Row>& rows, std::size_t first, std::size_t last) {
     schema::ForeignKey foreign_key;
-    foreign_key.referred_table = text(rows[first], 2);
-    foreign_key.on_update = action_from_pragma(text(rows[first], 5));
-    foreign_key.on_delete = action_from_pragma(text(rows[first], 6));
+    foreign_key.referred_table = row_text(rows[first], 2);
+    foreign_key.on_update = action_from_pragma(row_text(rows[first], 5));
+    foreign_key.on_delete = action_from_pragma(row_text(rows[first], 6));
     bool names_referred_columns = true;
     for (std::size_t at = first; at < last; ++at) {
-      foreign_key.columns.push_back(text(rows[at], 3));
+      foreign_key.columns.push_back(row_text(rows[at], 3));
       if (!rows[at].at(4)) names_referred_columns = false;  // REFERENCES t without columns: its primary key
-      foreign_key.referred_columns.push_back(text(rows[at], 4));
+      foreign_key.referred_columns.push_back(row_text(rows[at], 4));
     }
     if (!names_referred_columns) foreign_key.referred_columns.clear();  // filled in by finish_table
     // The pragma does not report DEFERRABLE: the CREATE TABLE text does, with the name.

@@ -86,6 +86,7 @@ void normalize_schema(schema::Schema& schema) {
   for (schema::Table& table : schema.tables) {
     table.schema.clear();
     table.comment.reset();
+    table.postgresql = {};  // PostgreSQL's options mean nothing here
     for (schema::Column& column : table.columns) normalize_column(table, column);
     for (schema::Index& index : table.indexes) {
       for (schema::IndexTerm& term : index.terms)
