@@ -8,6 +8,7 @@
 #include "cli/op_summary.hpp"
 #include "runtime/autogenerate.hpp"
 #include "runtime/migrator.hpp"
+#include "runtime/schema_replay.hpp"
 #include "util/error.hpp"
 #include "util/json.hpp"
 
@@ -15,27 +16,11 @@ namespace dbmig::cli {
 
 namespace {
 
-struct Projection {
-  schema::Schema schema;
-  bool exact = true;  // false when a pending raw SQL step could not be modelled
-};
-
 // The live schema with the pending revisions' ops applied to the model (not to the database).
-Projection project_pending(Context& context, const std::vector<const revision::Revision*>& pending,
-                           const schema::Schema& desired) {
-  Projection projection{context.database_exists() ? context.introspect(desired.schema_names()) : schema::Schema{}};
-  for (const auto* revision : pending)
-    for (const auto& op : revision->upgrade) {
-      if (std::holds_alternative<ops::Sql>(op)) {
-        projection.exact = false;
-        continue;
-      }
-      try {
-        ops::apply(projection.schema, op);
-      } catch (const Error&) {
-        projection.exact = false;  // names something only raw SQL made
-      }
-    }
+runtime::ProjectedSchema project_pending(Context& context, const std::vector<const revision::Revision*>& pending,
+                                         const schema::Schema& desired) {
+  auto projection = runtime::apply_upgrades(
+      context.database_exists() ? context.introspect(desired.schema_names()) : schema::Schema{}, pending);
   // After the pending steps: one of them may drop another tool's table (retiring it after a switch).
   context.leave_out_other_tools_tables(projection.schema, &desired);
   return projection;

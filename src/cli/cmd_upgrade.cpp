@@ -5,9 +5,9 @@
 
 #include "cli/apply_safety.hpp"
 #include "cli/commands.hpp"
+#include "runtime/apply_session.hpp"
 #include "runtime/migrator.hpp"
 #include "runtime/os_user.hpp"
-#include "runtime/run_lock.hpp"
 #include "runtime/schema_replay.hpp"
 #include "util/error.hpp"
 #include "util/json.hpp"
@@ -121,62 +121,38 @@ void apply(Context& context, Direction direction, const ApplyArguments& argument
   const Range range = parse_range(arguments, direction);
   if (arguments.sql) return print_sql(context, direction, arguments, range);
 
-  auto& connection = context.connection();
-  const auto wait = lock_wait(arguments.lock_timeout);
-  const runtime::HeldRunLock lock(context.dialect(), connection, context.versions().table(), wait);
-  const std::string lock_name = lock.description() + " within " + runtime::describe_wait(wait);
-  runtime::ConnectionSink sink(connection, &context.dialect());
-
-  // Read under the lock (in a transaction: on SQLite that is what takes it), so that what another
-  // run applied before we got it is not planned again.
-  std::vector<std::string> current;
-  std::vector<runtime::ChangedRevision> changed;
-  runtime::begin_transaction(sink, lock_name);
-  try {
-    current = context.current_heads_in_graph();
-    changed = find_changed(context, current);
-    sink.commit();
-  } catch (...) {
-    sink.rollback();
-    throw;
-  }
-  auto migrator = make_migrator(context);
-  const auto plan = migrator.plan(direction, current, range.target);
-  check_changed(context, direction, arguments, current, changed);
-  const char* verb = runtime::direction_name(direction);
-
   util::Json::Array steps;
-  std::vector<std::string> after = current;
-  if (plan.empty()) {
-    if (auto* out = context.progress()) *out << "Nothing to " << verb << ": the database is at " << heads_text(current) << "\n";
-  } else {
-    runtime::RunOptions options;
-    options.single_transaction = arguments.single_transaction;
-    options.on_step = [&](const runtime::StepReport& step) {
-      print_step(context, step);
-      steps.push_back(util::Json::Object{{"revision", step.revision->id},
-                                         {"message", step.revision->message},
-                                         {"milliseconds", static_cast<double>(step.took.count()) / 1000.0},
-                                         {"skipped", step.skipped}});
-    };
-    if (!lock.held_for_run())
-      options.reread_versions = [&context, &connection] { return context.versions().read(connection); };
-    options.session_statements = session_statements(context, arguments.limits);
-    options.lock_description = lock_name;
-    options.os_user = runtime::os_user_name();
-    runtime::SchemaTracker tracker(std::nullopt, [&context] { return context.introspect(); });
-    after = migrator.run(sink, tracker, direction, plan, current, options);
-  }
+  runtime::ApplyRequest request;
+  request.direction = direction;
+  request.target = range.target;
+  request.single_transaction = arguments.single_transaction;
+  request.lock_wait = lock_wait(arguments.lock_timeout);
+  request.session_statements = session_statements(context, arguments.limits);
+  request.os_user = runtime::os_user_name();
+  request.vet = [&](const std::vector<std::string>& current, const std::vector<runtime::ChangedRevision>& changed) {
+    check_changed(context, direction, arguments, current, changed);
+  };
+  request.on_step = [&](const runtime::StepReport& step) {
+    print_step(context, step);
+    steps.push_back(util::Json::Object{{"revision", step.revision->id},
+                                       {"message", step.revision->message},
+                                       {"milliseconds", static_cast<double>(step.took.count()) / 1000.0},
+                                       {"skipped", step.skipped}});
+  };
+  const runtime::ApplyOutcome outcome = runtime::apply_under_lock(context.apply_target(), request);
 
+  const char* verb = runtime::direction_name(direction);
+  if (outcome.nothing_to_do)
+    if (auto* out = context.progress()) *out << "Nothing to " << verb << ": the database is at " << heads_text(outcome.before) << "\n";
   if (context.json()) {
     context.out << util::Json(util::Json::Object{{"direction", verb},
                                                  {"steps", std::move(steps)},
-                                                 {"current", util::Json::array_of(after)},
-                                                 {"changed", changed_json(changed)}})
+                                                 {"current", util::Json::array_of(outcome.after)},
+                                                 {"changed", changed_json(outcome.changed)}})
                        .dump()
                 << "\n";
-  } else if (auto* out = context.progress(); out && after.size() > 1 && direction == Direction::upgrade) {
-    *out << "The database is at " << after.size() << " heads (" << util::join(after, ", ")
+  } else if (auto* out = context.progress(); out && outcome.after.size() > 1 && direction == Direction::upgrade) {
+    *out << "The database is at " << outcome.after.size() << " heads (" << util::join(outcome.after, ", ")
          << "); join them with `dbmig merge -m MESSAGE heads`\n";
   }
 }

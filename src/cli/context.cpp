@@ -8,6 +8,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "dialect/registry.hpp"
 #include "model/model.hpp"
 #include "runtime/other_tools_tables.hpp"
 #include "util/error.hpp"
@@ -16,10 +17,11 @@ namespace dbmig::cli {
 
 const config::Config& Context::config() {
   if (!config_) {
-    config_ = config::load_config(config::ConfigOverrides{options.config_file, options.directory, options.url});
-    url_ = config::parse_database_url(config_->database_url);
+    config_ = config::load_config(config::ConfigOverrides{options.config_file, options.directory, options.url,
+                                                           [](const std::string& url) { dialect::parse_database_url(url); }});
+    url_ = dialect::parse_database_url(config_->database_url);
+    url_->base_directory = config_->base_directory;
     dialect_ = dialect::make_dialect(*url_);
-    dialect_->resolve_relative_to(*url_, config_->base_directory);
   }
   return *config_;
 }
@@ -70,6 +72,11 @@ std::vector<std::string> Context::current_heads_in_graph() {
                         std::nullopt,
                         "check that you are in the right project; `dbmig stamp` can reset the version table");
   return heads;
+}
+
+runtime::ApplyTarget Context::apply_target() {
+  return runtime::ApplyTarget{dialect(), connection(), graph(), versions(), history(),
+                              [this] { return current_heads_in_graph(); }, [this] { return introspect(); }};
 }
 
 std::vector<std::string> Context::current_heads_for_marks() {

@@ -12,6 +12,7 @@
 #include "dialect/dialect.hpp"
 #include "cli/style.hpp"
 #include "revision/graph.hpp"
+#include "runtime/apply_session.hpp"
 #include "runtime/history_store.hpp"
 #include "runtime/version_store.hpp"
 #include "schema/schema.hpp"
@@ -55,6 +56,8 @@ class Context {
   // current_heads(), checked against the graph: a revision the database records but no file has is
   // an error (wrong project directory, or a file deleted after it was applied).
   std::vector<std::string> current_heads_in_graph();
+  // The database as runtime/ sessions (apply, stamp) work on it; connects.
+  runtime::ApplyTarget apply_target();
   // current_heads() for listings that only mark the current revisions (history, show): a database
   // that cannot be reached is a warning there, not a failure.
   std::vector<std::string> current_heads_for_marks();

@@ -102,9 +102,10 @@ std::optional<Value> read_config_file(const fs::path& file, Config& config) {
 }
 
 // Validates a URL from the command line or the environment, naming where it came from.
-std::string checked_url(const std::string& url, std::string_view source) {
+std::string checked_url(const ConfigOverrides& overrides, const std::string& url, std::string_view source) {
+  if (!overrides.check_url) return url;
   try {
-    parse_database_url(url);
+    overrides.check_url(url);
   } catch (const Error& error) {
     throw usage_error(std::string(source) + ": " + error.message(), std::nullopt, error.hint());
   }
@@ -112,14 +113,15 @@ std::string checked_url(const std::string& url, std::string_view source) {
 }
 
 std::string choose_database_url(const ConfigOverrides& overrides, const std::optional<Value>& from_file) {
-  if (overrides.url) return checked_url(*overrides.url, "--url");
+  if (overrides.url) return checked_url(overrides, *overrides.url, "--url");
   if (const char* environment = std::getenv("DATABASE_URL"); environment != nullptr && *environment != '\0')
-    return checked_url(environment, "DATABASE_URL");
+    return checked_url(overrides, environment, "DATABASE_URL");
   if (!from_file) throw usage_error("no database configured", std::nullopt, std::string(no_database_hint));
   const std::string url = expanded_text(*from_file);
   if (url.empty()) from_file->fail("database_url is empty", std::string(no_database_hint));
+  if (!overrides.check_url) return url;
   try {
-    parse_database_url(url);
+    overrides.check_url(url);
   } catch (const Error& error) {
     from_file->fail(error.message(), error.hint());
   }

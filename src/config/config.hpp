@@ -1,6 +1,7 @@
 #pragma once
 // dbmig.yaml: where the models and migrations are, which database, which names.
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,9 @@ struct ConfigOverrides {
   std::optional<std::string> config_file;  // -c
   std::optional<std::string> directory;    // -d: the project directory (default: cwd)
   std::optional<std::string> url;          // --url
+  // Checks a database URL (throws dbmig::Error, usage) so that a malformed one is reported where it
+  // was written; the registry's parser (config/ knows no dialect). Unset: URLs are not checked.
+  std::function<void(const std::string&)> check_url;
 };
 
 // Reads dbmig.yaml (or -c FILE) and applies precedence: --url > DATABASE_URL > database_url.

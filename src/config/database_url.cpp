@@ -4,20 +4,11 @@
 #include <optional>
 #include <utility>
 
-#include "config/url_checks.hpp"
-#include "util/error.hpp"
-
 namespace dbmig::config {
 
 namespace {
 
-constexpr std::string_view sqlite_prefix = "sqlite:///";
-constexpr std::string_view postgres_prefixes[] = {"postgresql://", "postgres://"};
 constexpr std::string_view password_mask = "***";
-
-constexpr std::string_view supported_forms =
-    "use sqlite:///relative/path.db, sqlite:////absolute/path.db, sqlite:///:memory: or "
-    "postgresql://user:password@host:port/dbname (postgres:// also works)";
 
 bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
   if (text.size() < prefix.size()) return false;
@@ -102,33 +93,5 @@ std::string mask_password(std::string_view url_or_text) {
 }
 
 std::string DatabaseUrl::masked() const { return mask_password(text); }
-
-DatabaseUrl parse_database_url(std::string_view text) {
-  if (starts_with_ignoring_case(text, sqlite_prefix)) {
-    DatabaseUrl url;
-    url.scheme = "sqlite";
-    url.text = std::string(text);
-    auto location = detail::parse_sqlite_location(text.substr(sqlite_prefix.size()), url.masked());
-    url.sqlite_path = std::move(location.path);
-    url.sqlite_mode = location.mode;
-    return url;
-  }
-  for (auto prefix : postgres_prefixes) {
-    if (!starts_with_ignoring_case(text, prefix)) continue;
-    DatabaseUrl url;
-    url.scheme = "postgresql";
-    url.text = std::string(text);
-    detail::check_postgres_uri(text.substr(prefix.size()), url.masked());
-    return url;
-  }
-
-  const std::string masked_text = mask_password(text);
-  std::string hint(supported_forms);
-  if (starts_with_ignoring_case(text, "postgresql+") || starts_with_ignoring_case(text, "postgres+"))
-    hint = "drop the '+driver' part: dbmig talks to PostgreSQL through libpq, as postgresql://...";
-  else if (starts_with_ignoring_case(text, "sqlite:"))
-    hint = "a SQLite URL has three slashes before the path: sqlite:///app.db, or four for an absolute path";
-  throw usage_error("unsupported database URL '" + masked_text + "'", std::nullopt, hint);
-}
 
 }  // namespace dbmig::config

@@ -1,8 +1,8 @@
-// Percent-decoding of URL parts (url_checks.hpp).
-#include "config/url_checks.hpp"
+// Percent-decoding of URL parts (url_encoding.hpp).
+#include "config/url_encoding.hpp"
 #include "util/error.hpp"
 
-namespace dbmig::config::detail {
+namespace dbmig::config {
 
 namespace {
 
@@ -39,4 +39,4 @@ std::string percent_decoded(std::string_view text, std::string_view part, const 
   return decoded;
 }
 
-}  // namespace dbmig::config::detail
+}  // namespace dbmig::config

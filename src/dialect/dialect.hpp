@@ -1,6 +1,7 @@
 #pragma once
 // The seam between the dialect-neutral core and a database. One implementation per folder
 // (sqlite/, postgres/); adding a dialect means one folder plus a line in registry.cpp.
+#include <any>
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -39,26 +40,29 @@ class SchemaBefore {
   mutable Read read_;  // emptied once called: known_ then holds its answer
 };
 
-struct RenderContext {
-  // The schema just before the op, when known (from introspection plus the ops applied since, or
-  // replayed offline). Dialects that must restate a whole table (SQLite rebuild) read it here.
-  SchemaBefore before;
-  // The op runs in a revision that the dialect's RevisionFrame wraps with foreign-key enforcement
-  // off (SQLite's rebuild can then re-create one table alone, instead of every table referring
-  // to it as well).
-  bool foreign_keys_off = false;
-};
-
-// What a revision needs around its transaction, when it runs in one of its own. SQLite can turn
-// foreign-key enforcement off only outside a transaction (PRAGMA foreign_keys is a no-op inside
-// one), which its table rebuild needs to re-create a referenced table alone; the revision's
-// foreign keys are then checked before its COMMIT instead of statement by statement.
+// What a revision needs around its transaction, when it runs in one of its own
+// (Dialect::revision_frame). SQLite can turn foreign-key enforcement off only outside a
+// transaction (PRAGMA foreign_keys is a no-op inside one), which its table rebuild needs to
+// re-create a referenced table alone; the revision's foreign keys are then checked before its
+// COMMIT instead of statement by statement.
 struct RevisionFrame {
   std::vector<Statement> before_begin;   // outside any transaction, before the revision's BEGIN
   std::vector<Statement> before_commit;  // last in the transaction: checks (fail_if_rows) roll it back
   std::vector<Statement> after_end;      // after its COMMIT or ROLLBACK, outside any transaction
-  bool foreign_keys_off = false;         // what before_begin does, passed to render (RenderContext)
+  // What the frame does to the session, in the dialect's own terms, for its renderer to read back
+  // through RenderContext::frame (SQLite: foreign keys are off). Opaque to everything else.
+  std::any session_state;
   bool empty() const { return before_begin.empty() && before_commit.empty() && after_end.empty(); }
+};
+
+struct RenderContext {
+  // The schema just before the op, when known (from introspection plus the ops applied since, or
+  // replayed offline). Dialects that must restate a whole table (SQLite rebuild) read it here.
+  SchemaBefore before;
+  // The frame the op's revision runs in: what Dialect::revision_frame returned for it; nullptr
+  // when the revision runs without one (--single-transaction, transactional: false, --sql of a
+  // run sharing one transaction).
+  const RevisionFrame* frame = nullptr;
 };
 
 // One row of the history table: a revision applied, reverted or stamped (PRODUCT.md section 5).
@@ -112,10 +116,6 @@ class Dialect {
   // that declare both are refused when loaded rather than failing at upgrade.
   virtual bool names_fold_case() const { return false; }
 
-  // Makes a URL naming something relative (a SQLite file) relative to the project directory
-  // (dbmig.yaml's), so that `dbmig -d project upgrade` run from elsewhere opens the same database.
-  virtual void resolve_relative_to(config::DatabaseUrl& /*url*/, const std::filesystem::path& /*project*/) const {}
-
   // False when connecting would have to create the database (a SQLite file not there yet), so that
   // commands that only read (current, history, check) do not create it as a side effect.
   virtual bool database_exists(const config::DatabaseUrl& /*url*/) const { return true; }
@@ -143,7 +143,7 @@ class Dialect {
 
   // The frame a revision with these steps needs around its own transaction; none by default.
   // Not used for a revision without a transaction of its own (transactional: false, or a
-  // --single-transaction run), whose ops are then rendered with foreign_keys_off false.
+  // --single-transaction run), whose ops are then rendered with RenderContext::frame nullptr.
   virtual RevisionFrame revision_frame(const std::vector<ops::Op>& /*steps*/) const { return {}; }
 
   // The SQL statements carrying out one op (several for a SQLite rebuild). Throws dbmig::Error
@@ -195,8 +195,5 @@ class Dialect {
   // Statements setting `limits` for the session; empty where the database has no such settings.
   virtual std::vector<Statement> session_limits(const SessionLimits& /*limits*/) const { return {}; }
 };
-
-// The dialect for a URL's scheme; throws dbmig::Error (usage) for an unknown scheme.
-std::unique_ptr<Dialect> make_dialect(const config::DatabaseUrl& url);
 
 }  // namespace dbmig::dialect

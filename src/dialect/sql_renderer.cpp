@@ -4,6 +4,7 @@
 #include <type_traits>
 #include <variant>
 
+#include "dialect/common/sql_tokens.hpp"
 #include "revision/names.hpp"
 #include "util/error.hpp"
 #include "util/text.hpp"
@@ -29,35 +30,6 @@ Statement statement(std::string sql) { return Statement{std::move(sql), {}}; }
 // database then names itself.
 std::string constraint_prefix(const SqlRenderer& renderer, std::string_view name) {
   return name.empty() ? std::string() : "CONSTRAINT " + renderer.quote_identifier(name) + " ";
-}
-
-// Where the literal, quoted identifier or comment starting at sql[at] ends; `at` itself when none
-// starts there. Placeholders are looked for only outside these.
-std::size_t skip_quoted(std::string_view sql, std::size_t at) {
-  const char c = sql[at];
-  if (c == '\'' || c == '"') {
-    std::size_t end = at + 1;
-    while (end < sql.size()) {
-      if (sql[end] == c) {
-        if (end + 1 < sql.size() && sql[end + 1] == c) {
-          end += 2;
-          continue;
-        }
-        return end + 1;
-      }
-      ++end;
-    }
-    return sql.size();
-  }
-  if (c == '-' && at + 1 < sql.size() && sql[at + 1] == '-') {
-    const std::size_t newline = sql.find('\n', at);
-    return newline == std::string_view::npos ? sql.size() : newline;
-  }
-  if (c == '/' && at + 1 < sql.size() && sql[at + 1] == '*') {
-    const std::size_t close = sql.find("*/", at + 2);
-    return close == std::string_view::npos ? sql.size() : close + 2;
-  }
-  return at;
 }
 
 }  // namespace
@@ -105,24 +77,29 @@ std::string SqlRenderer::quote_identifier(std::string_view identifier) const { r
 std::string SqlRenderer::quote_literal(std::string_view value) const { return quote_sql_string(value); }
 
 std::string SqlRenderer::rewrite_placeholders(std::string_view sql, const PlaceholderRewrite& rewrite) const {
+  // Placeholders are looked for in the SQL's own tokens only: the shared lexer says where strings,
+  // quoted identifiers (with this dialect's quotes) and comments are, which hold none.
   std::string out;
   std::size_t seen = 0;
-  std::size_t at = 0;
-  while (at < sql.size()) {
-    if (const std::size_t end = skip_quoted(sql, at); end != at) {
-      out.append(sql.substr(at, end - at));
-      at = end;
-      continue;
-    }
-    if (const std::optional<PlaceholderMatch> match = match_placeholder(sql, at, seen)) {
+  std::size_t copied = 0;  // sql[0, copied) is in `out`
+  std::size_t next = 0;    // where the scan goes on: a placeholder may span tokens ("$" "1")
+  for (const Token& token : tokenize(sql, square_brackets())) {
+    if (token.kind == TokenKind::string || token.kind == TokenKind::quoted_identifier) continue;
+    for (std::size_t at = std::max(next, token.offset); at < token.end();) {
+      const std::optional<PlaceholderMatch> match = match_placeholder(sql, at, seen);
+      if (!match) {
+        ++at;
+        continue;
+      }
       const std::optional<std::string> replacement = rewrite(match->parameter);
+      out.append(sql.substr(copied, at - copied));
       out += replacement ? *replacement : std::string(sql.substr(at, match->length));
       at += match->length;
+      copied = next = at;
       ++seen;
-      continue;
     }
-    out += sql[at++];
   }
+  out.append(sql.substr(copied));
   return out;
 }
 

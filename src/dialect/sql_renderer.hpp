@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "dialect/connection.hpp"
+#include "dialect/common/sql_tokens.hpp"
 #include "dialect/dialect.hpp"
 #include "ops/op.hpp"
 #include "schema/schema.hpp"
@@ -77,6 +78,9 @@ class SqlRenderer {
   };
   virtual std::optional<PlaceholderMatch> match_placeholder(std::string_view sql, std::size_t at,
                                                             std::size_t seen) const;
+  // What [ ] are in this dialect's SQL: punctuation (PostgreSQL's arrays), or quotes of an
+  // identifier ([order] on SQLite), where no placeholder is looked for.
+  virtual Brackets square_brackets() const { return Brackets::punctuation; }
 
   // A table (or index) name, qualified with its schema when it has one: "schema"."name".
   virtual std::string qualified_name(std::string_view name, std::string_view schema) const;

@@ -57,7 +57,7 @@ std::vector<const revision::Revision*> Migrator::plan(Direction direction, const
 }
 
 void Migrator::run_revision(StatementSink& sink, SchemaTracker& tracker, Direction direction,
-                            const revision::Revision& revision, bool foreign_keys_off) const {
+                            const revision::Revision& revision, const dialect::RevisionFrame* frame) const {
   const auto& steps = steps_of(direction, revision);
   for (const std::vector<std::size_t>& group : dialect_.step_groups(steps)) {
     std::vector<const ops::Op*> grouped;
@@ -69,7 +69,7 @@ void Migrator::run_revision(StatementSink& sink, SchemaTracker& tracker, Directi
       // The schema only if the renderer asks: after a raw SQL step, knowing it means introspecting
       // the database again, which would make a chain of raw SQL revisions quadratic.
       const auto schema_before = dialect::SchemaBefore::read_on_demand([&tracker] { return tracker.current(); });
-      const dialect::RenderContext context{schema_before, foreign_keys_off};
+      const dialect::RenderContext context{schema_before, frame};
       statements = grouped.size() == 1 ? dialect_.render(*grouped.front(), context)
                                        : dialect_.render_group(grouped, context);
     } catch (const Error& error) {
@@ -188,11 +188,13 @@ void Migrator::apply_one(RunState& state, const revision::Revision& revision) co
                      describe_revision(revision));
   const bool own = own_transaction(state, revision);
   // Only a revision in a transaction of its own can have statements run around it.
-  const dialect::RevisionFrame frame =
-      own ? dialect_.revision_frame(steps_of(state.direction, revision)) : dialect::RevisionFrame{};
-  for (const auto& statement : frame.before_begin) state.sink.execute(statement);
+  const std::optional<dialect::RevisionFrame> frame =
+      own ? std::optional(dialect_.revision_frame(steps_of(state.direction, revision))) : std::nullopt;
+  const dialect::RevisionFrame no_frame;
+  const dialect::RevisionFrame& around = frame ? *frame : no_frame;
+  for (const auto& statement : around.before_begin) state.sink.execute(statement);
   const auto end_frame = [&] {
-    for (const auto& statement : frame.after_end) state.sink.execute(statement);
+    for (const auto& statement : around.after_end) state.sink.execute(statement);
   };
   bool skipped = false;
   try {
@@ -201,10 +203,10 @@ void Migrator::apply_one(RunState& state, const revision::Revision& revision) co
       ensure_tables(state);
       skipped = !still_pending(state, revision);
       if (!skipped) {
-        run_revision(state.sink, state.tracker, state.direction, revision, frame.foreign_keys_off);
+        run_revision(state.sink, state.tracker, state.direction, revision, frame ? &*frame : nullptr);
         record(state, revision, started);
       }
-      run_frame_statements(state, revision, frame.before_commit);
+      run_frame_statements(state, revision, around.before_commit);
       if (own) state.sink.commit();
     } catch (...) {
       if (own) state.sink.rollback();

@@ -78,9 +78,9 @@ class Migrator {
   void record(RunState& state, const revision::Revision& revision, std::chrono::steady_clock::time_point started) const;
   void run_frame_statements(RunState& state, const revision::Revision& revision,
                             const std::vector<dialect::Statement>& statements) const;
-  // foreign_keys_off: the revision runs in a RevisionFrame that turned foreign keys off.
+  // frame: the one the revision runs in (nullptr: none), for the renderer to know.
   void run_revision(StatementSink& sink, SchemaTracker& tracker, Direction direction,
-                    const revision::Revision& revision, bool foreign_keys_off) const;
+                    const revision::Revision& revision, const dialect::RevisionFrame* frame) const;
   // After re-reading the version table: whether `revision` is still to be done from `fresh`
   // heads (false: a concurrent run did it). Throws when the database moved elsewhere.
   bool still_to_do(Direction direction, const revision::Revision& revision, const std::vector<std::string>& fresh) const;

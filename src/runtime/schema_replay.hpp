@@ -14,4 +14,13 @@ namespace dbmig::runtime {
 // (best effort: the tables the dbmig steps describe are exact).
 schema::Schema replay_schema(const revision::Graph& graph, const std::vector<std::string>& heads);
 
+// A schema with revisions' upgrade steps applied on top (`check`: the live schema as it will be
+// once the pending revisions run). `exact` is false when a raw SQL step could not be modelled, or
+// a step names something only raw SQL made.
+struct ProjectedSchema {
+  schema::Schema schema;
+  bool exact = true;
+};
+ProjectedSchema apply_upgrades(schema::Schema start, const std::vector<const revision::Revision*>& revisions);
+
 }  // namespace dbmig::runtime

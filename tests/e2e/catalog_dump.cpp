@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "config/database_url.hpp"
+#include "dialect/registry.hpp"
+#include "dialect/sqlite/sqlite_url.hpp"
 #include "runtime/other_tools_tables.hpp"
 
 namespace dbmig::test::catalog {
@@ -20,7 +22,9 @@ std::vector<std::string> lines_of(const std::string& text) {
   return lines;
 }
 
-std::string sqlite_path(const TestDatabase& database) { return config::parse_database_url(database.url()).sqlite_path; }
+std::string sqlite_path(const TestDatabase& database) {
+  return dialect::sqlite::sqlite_location(dialect::parse_database_url(database.url())).path;
+}
 
 }  // namespace
 

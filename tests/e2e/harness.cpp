@@ -10,6 +10,7 @@
 
 #include "cli/cli.hpp"
 #include "config/database_url.hpp"
+#include "dialect/registry.hpp"
 #include "model/model.hpp"
 
 namespace dbmig::test {
@@ -62,7 +63,7 @@ class PostgresDatabase final : public TestDatabase {
 
  private:
   std::unique_ptr<dialect::Connection> admin_connection() const {
-    const auto parsed = config::parse_database_url(server_url_);
+    const auto parsed = dialect::parse_database_url(server_url_);
     return dialect::make_dialect(parsed)->connect(parsed);
   }
   std::string server_url_;
@@ -99,12 +100,12 @@ void TestDatabase::check_inspect_loads() const noexcept {
 }
 
 const dialect::Dialect& TestDatabase::dialect() const {
-  if (!dialect_) dialect_ = dialect::make_dialect(config::parse_database_url(url()));
+  if (!dialect_) dialect_ = dialect::make_dialect(dialect::parse_database_url(url()));
   return *dialect_;
 }
 
 std::unique_ptr<dialect::Connection> TestDatabase::connect() const {
-  return dialect().connect(config::parse_database_url(url()));
+  return dialect().connect(dialect::parse_database_url(url()));
 }
 
 schema::Schema TestDatabase::introspect() const {

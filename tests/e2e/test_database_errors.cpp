@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "config/database_url.hpp"
+#include "dialect/registry.hpp"
 #include "dialect/postgres/postgres_connection.hpp"
 #include "dialect/postgres/postgres_session.hpp"
 #include "test_apply_support.hpp"
@@ -146,11 +147,11 @@ TEST_CASE("when another session holds the PostgreSQL run lock, the error names i
 TEST_CASE("dbmig's own PostgreSQL sessions call themselves dbmig unless the URL names them") {
   auto database = make_database("postgresql");
   if (!database) return;
-  dialect::postgres::PostgresConnection own(config::parse_database_url(database->url()));
+  dialect::postgres::PostgresConnection own(dialect::parse_database_url(database->url()));
   CHECK(own.query({"SHOW application_name", {}}).at(0).at(0) == "dbmig");
   const std::string separator = database->url().find('?') == std::string::npos ? "?" : "&";
   dialect::postgres::PostgresConnection named(
-      config::parse_database_url(database->url() + separator + "application_name=deploy_job"));
+      dialect::parse_database_url(database->url() + separator + "application_name=deploy_job"));
   CHECK(named.query({"SHOW application_name", {}}).at(0).at(0) == "deploy_job");
 }
 

@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "config/database_url.hpp"
+#include "dialect/registry.hpp"
 #include "dialect/dialect.hpp"
 #include "test_postgres_support.hpp"
 #include "util/error.hpp"
@@ -65,7 +66,7 @@ TEST_CASE("postgres connection: postgres:// URLs and query parameters work as li
   std::string url = database->url();
   url.replace(0, url.find("://"), "postgres");
   url += (url.find('?') == std::string::npos ? "?" : "&") + std::string("sslmode=disable&application_name=mine");
-  const auto parsed = config::parse_database_url(url);
+  const auto parsed = dialect::parse_database_url(url);
   const auto dialect = dialect::make_dialect(parsed);
   CHECK(dialect->name() == "postgresql");
   const auto connection = dialect->connect(parsed);

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "config/config.hpp"
+#include "dialect/registry.hpp"
 #include "fuzz_support.hpp"
 #include "util/error.hpp"
 
@@ -37,8 +38,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
   }
   try {
-    const dbmig::config::Config config = dbmig::config::load_config({scratch.file.string(), std::nullopt, std::nullopt});
-    dbmig::config::parse_database_url(config.database_url).masked();
+    const dbmig::config::Config config = dbmig::config::load_config(
+        {scratch.file.string(), std::nullopt, std::nullopt, [](const std::string& url) { dbmig::dialect::parse_database_url(url); }});
+    dbmig::dialect::parse_database_url(config.database_url).masked();
   } catch (const dbmig::Error&) {
   }
   return 0;

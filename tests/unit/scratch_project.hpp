@@ -8,6 +8,7 @@
 #include <string>
 
 #include "config/config.hpp"
+#include "dialect/registry.hpp"
 
 namespace dbmig::test {
 
@@ -29,7 +30,10 @@ class ScratchProject {
 
   std::string directory() const { return directory_.string(); }
   std::string config_file() const { return (directory_ / "dbmig.yaml").string(); }
-  config::ConfigOverrides overrides() const { return config::ConfigOverrides{std::nullopt, directory(), std::nullopt}; }
+  config::ConfigOverrides overrides() const {
+    return config::ConfigOverrides{std::nullopt, directory(), std::nullopt,
+                                   [](const std::string& url) { dialect::parse_database_url(url); }};
+  }
 
  private:
   std::filesystem::path directory_;

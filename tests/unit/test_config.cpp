@@ -8,12 +8,17 @@
 
 #include "config/config.hpp"
 #include "config/database_url.hpp"
+#include "dialect/registry.hpp"
+#include "dialect/sqlite/sqlite_url.hpp"
 #include "error_capture.hpp"
 #include "scoped_environment.hpp"
 #include "scratch_project.hpp"
 
 using namespace dbmig;
 using namespace dbmig::config;
+using dbmig::dialect::parse_database_url;
+using dbmig::dialect::sqlite::SqliteOpenMode;
+using dbmig::dialect::sqlite::sqlite_location;
 using dbmig::test::contains;
 using dbmig::test::error_of;
 using dbmig::test::ScopedEnvironment;
@@ -25,28 +30,44 @@ namespace {
 const fs::path config_data = fs::path(DBMIG_TEST_DATA) / "config";
 
 ConfigOverrides in_directory(const std::string& name) {
-  return ConfigOverrides{std::nullopt, (config_data / name).string(), std::nullopt};
+  return ConfigOverrides{std::nullopt, (config_data / name).string(), std::nullopt,
+                         [](const std::string& url) { parse_database_url(url); }};
 }
+
+std::string sqlite_path_of(const std::string& url) { return sqlite_location(parse_database_url(url)).path; }
+SqliteOpenMode sqlite_mode_of(const std::string& url) { return sqlite_location(parse_database_url(url)).mode; }
 
 }  // namespace
 
 TEST_CASE("config: SQLite URLs give the file path as written") {
   const DatabaseUrl relative = parse_database_url("sqlite:///data/app.db");
-  CHECK(relative.scheme == "sqlite");
-  CHECK(relative.sqlite_path == "data/app.db");
+  CHECK(relative.dialect == "sqlite");
+  CHECK(sqlite_location(relative).path == "data/app.db");
   CHECK(relative.text == "sqlite:///data/app.db");
-  CHECK(parse_database_url("sqlite:////var/db/app.db").sqlite_path == "/var/db/app.db");
-  CHECK(parse_database_url("sqlite:///:memory:").sqlite_path == ":memory:");
-  CHECK(parse_database_url("SQLite:///x.db").scheme == "sqlite");
+  CHECK(sqlite_path_of("sqlite:////var/db/app.db") == "/var/db/app.db");
+  CHECK(sqlite_path_of("sqlite:///:memory:") == ":memory:");
+  CHECK(parse_database_url("SQLite:///x.db").dialect == "sqlite");
+}
+
+TEST_CASE("config: a relative SQLite path is relative to the project directory, others are kept") {
+  DatabaseUrl url = parse_database_url("sqlite:///data/../app.db?mode=rw");
+  url.base_directory = "/srv/project";
+  CHECK(sqlite_location(url).path == "/srv/project/app.db");
+  CHECK(sqlite_location(url).mode == SqliteOpenMode::read_write);
+  DatabaseUrl absolute = parse_database_url("sqlite:////var/db/app.db");
+  absolute.base_directory = "/srv/project";
+  CHECK(sqlite_location(absolute).path == "/var/db/app.db");
+  DatabaseUrl memory = parse_database_url("sqlite:///:memory:");
+  memory.base_directory = "/srv/project";
+  CHECK(sqlite_location(memory).path == ":memory:");
 }
 
 TEST_CASE("config: PostgreSQL URLs are kept whole for libpq") {
   for (const char* text : {"postgresql://user:pw@host:5432/db?sslmode=require", "postgres://host/db"}) {
     CAPTURE(text);
     const DatabaseUrl url = parse_database_url(text);
-    CHECK(url.scheme == "postgresql");
+    CHECK(url.dialect == "postgresql");
     CHECK(url.text == text);
-    CHECK(url.sqlite_path.empty());
   }
 }
 
@@ -111,14 +132,14 @@ TEST_CASE("config: a masked URL masked again keeps what follows it") {
 }
 
 TEST_CASE("config: SQLite URLs take ?mode=ro|rw|rwc and percent-escapes, and refuse other parameters") {
-  CHECK(parse_database_url("sqlite:///app.db").sqlite_mode == SqliteOpenMode::read_write_create);
+  CHECK(sqlite_mode_of("sqlite:///app.db") == SqliteOpenMode::read_write_create);
   const DatabaseUrl read_only = parse_database_url("sqlite:///app.db?mode=ro");
-  CHECK(read_only.sqlite_path == "app.db");  // not a file named "app.db?mode=ro"
-  CHECK(read_only.sqlite_mode == SqliteOpenMode::read_only);
-  CHECK(parse_database_url("sqlite:////var/db/app.db?mode=rw").sqlite_mode == SqliteOpenMode::read_write);
-  CHECK(parse_database_url("sqlite:///app.db?mode=rwc").sqlite_mode == SqliteOpenMode::read_write_create);
-  CHECK(parse_database_url("sqlite:///my%20data/app%3F.db").sqlite_path == "my data/app?.db");
-  CHECK(parse_database_url("sqlite:///:memory:?mode=rw").sqlite_path == ":memory:");
+  CHECK(sqlite_location(read_only).path == "app.db");  // not a file named "app.db?mode=ro"
+  CHECK(sqlite_location(read_only).mode == SqliteOpenMode::read_only);
+  CHECK(sqlite_mode_of("sqlite:////var/db/app.db?mode=rw") == SqliteOpenMode::read_write);
+  CHECK(sqlite_mode_of("sqlite:///app.db?mode=rwc") == SqliteOpenMode::read_write_create);
+  CHECK(sqlite_path_of("sqlite:///my%20data/app%3F.db") == "my data/app?.db");
+  CHECK(sqlite_path_of("sqlite:///:memory:?mode=rw") == ":memory:");
 
   const auto unknown = error_of([] { parse_database_url("sqlite:///db.sqlite?foo=bar"); });
   REQUIRE(unknown);
@@ -417,7 +438,7 @@ TEST_CASE("config: without any database the error says how to configure one") {
 
 TEST_CASE("config: a missing dbmig.yaml is fine when the database comes from --url or DATABASE_URL") {
   const fs::path empty_directory = config_data / "basic" / "extra";  // has no dbmig.yaml
-  const ConfigOverrides overrides{std::nullopt, empty_directory.string(), std::nullopt};
+  const ConfigOverrides overrides{std::nullopt, empty_directory.string(), std::nullopt, {}};
   {
     const ScopedEnvironment no_env_url("DATABASE_URL", std::nullopt);
     const auto error = error_of([&] { load_config(overrides); });
@@ -442,17 +463,17 @@ TEST_CASE("config: a missing dbmig.yaml is fine when the database comes from --u
 TEST_CASE("config: -c reads that file, and paths are relative to its directory") {
   const ScopedEnvironment no_env_url("DATABASE_URL", std::nullopt);
   const fs::path file = config_data / "nested" / "conf" / "dbmig.yaml";
-  const Config config = load_config(ConfigOverrides{file.string(), std::nullopt, std::nullopt});
+  const Config config = load_config(ConfigOverrides{file.string(), std::nullopt, std::nullopt, {}});
   CHECK(config.file == file);
   CHECK(config.base_directory == file.parent_path());
   CHECK(config.database_url == "sqlite:///nested.db");
   CHECK(config.model_files() == std::vector<fs::path>{(file.parent_path() / "models.yaml").lexically_normal()});
 
   // -d still names the project directory when given with -c.
-  const Config with_directory = load_config(ConfigOverrides{file.string(), config_data.string(), std::nullopt});
+  const Config with_directory = load_config(ConfigOverrides{file.string(), config_data.string(), std::nullopt, {}});
   CHECK(with_directory.base_directory == config_data);
 
-  const auto missing = error_of([] { load_config(ConfigOverrides{"/nonexistent/dbmig.yaml", std::nullopt, std::nullopt}); });
+  const auto missing = error_of([] { load_config(ConfigOverrides{"/nonexistent/dbmig.yaml", std::nullopt, std::nullopt, {}}); });
   REQUIRE(missing);
   CHECK(missing->message() == "configuration file '/nonexistent/dbmig.yaml' does not exist");
 }

@@ -385,6 +385,8 @@ TEST_CASE("postgres render: raw sql, fail steps, placeholders and the version ta
 
   CHECK(postgres->inline_parameters({"INSERT INTO t VALUES ($2, $1, '$1', a$1, $3)", {"it's", std::nullopt}}) ==
         "INSERT INTO t VALUES (NULL, 'it''s', '$1', a$1, $3)");
+  // Square brackets are an array's on PostgreSQL, not quotes: the placeholder inside is one.
+  CHECK(postgres->inline_parameters({"SELECT ARRAY[$1], \"$1\" /* $1 */", {"a"}}) == "SELECT ARRAY['a'], \"$1\" /* $1 */");
 
   const Statement insert = postgres->insert_version("dbmig_version", "3f2a9c1d7b4e");
   CHECK(insert.sql == R"(INSERT INTO "dbmig_version" ("version_num") VALUES ($1))");

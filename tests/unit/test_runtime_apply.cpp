@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "config/config.hpp"
+#include "dialect/registry.hpp"
 #include "dialect/dialect.hpp"
 #include "dialect/postgres/postgres_session.hpp"
 #include "dialect/sqlite/sqlite_connection.hpp"
@@ -35,7 +36,7 @@ revision::Graph chain() {
 }
 
 const dialect::Dialect& sqlite_dialect() {
-  static const auto dialect = dialect::make_dialect(config::parse_database_url("sqlite:///:memory:"));
+  static const auto dialect = dialect::make_dialect(dialect::parse_database_url("sqlite:///:memory:"));
   return *dialect;
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "config/database_url.hpp"
+#include "dialect/registry.hpp"
 #include "dialect/dialect.hpp"
 #include "dialect/sqlite/sqlite_connection.hpp"
 #include "runtime/migrator.hpp"
@@ -19,7 +20,7 @@ using namespace dbmig;
 using test::parsed_revision;
 
 std::unique_ptr<dialect::Dialect> dialect_for(const char* url) {
-  return dialect::make_dialect(config::parse_database_url(url));
+  return dialect::make_dialect(dialect::parse_database_url(url));
 }
 
 // Revision k of a chain of raw SQL: a table, a row in it and an index on it, so the schema grows
@@ -107,7 +108,7 @@ TEST_CASE("runtime: renderers ask for the schema only for the ops whose SQL depe
         ++reads;
         return &empty;
       });
-      return dialect->render(op, dialect::RenderContext{before, false});
+      return dialect->render(op, dialect::RenderContext{before});
     };
     render(ops::Sql{"UPDATE users SET email = NULL", {}});
     render(ops::AddColumn{users, email});

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "config/database_url.hpp"
+#include "dialect/registry.hpp"
 #include "dialect/sqlite/sqlite_connection.hpp"
 #include "dialect/sqlite/sqlite_dialect.hpp"
 #include "test_sqlite_support.hpp"
@@ -141,7 +142,7 @@ TEST_CASE("sqlite connection: a file that is not a SQLite database says so when 
 
 TEST_CASE("sqlite connection: mode=ro and mode=rw open an existing file only; ro never writes") {
   TempDatabase file;
-  for (const auto mode : {config::SqliteOpenMode::read_only, config::SqliteOpenMode::read_write}) {
+  for (const auto mode : {dialect::sqlite::SqliteOpenMode::read_only, dialect::sqlite::SqliteOpenMode::read_write}) {
     const auto missing = error_from([&] { SqliteConnection connection(file.path(), mode); });
     REQUIRE(missing);
     CHECK(missing->code() == ExitCode::database);
@@ -150,7 +151,7 @@ TEST_CASE("sqlite connection: mode=ro and mode=rw open an existing file only; ro
   }
   SqliteConnection(file.path()).execute(sql("CREATE TABLE t (a)"));
 
-  SqliteConnection read_only(file.path(), config::SqliteOpenMode::read_only);
+  SqliteConnection read_only(file.path(), dialect::sqlite::SqliteOpenMode::read_only);
   CHECK(read_only.query(sql("SELECT count(*) FROM t")) == std::vector<Row>{{"0"}});
   const auto write = error_from([&] { read_only.execute(sql("INSERT INTO t VALUES (1)")); });
   REQUIRE(write);
@@ -158,7 +159,7 @@ TEST_CASE("sqlite connection: mode=ro and mode=rw open an existing file only; ro
   CHECK(write->message().find("readonly") != std::string::npos);
   CHECK(write->hint().find("?mode=ro") != std::string::npos);
 
-  SqliteConnection read_write(file.path(), config::SqliteOpenMode::read_write);
+  SqliteConnection read_write(file.path(), dialect::sqlite::SqliteOpenMode::read_write);
   read_write.execute(sql("INSERT INTO t VALUES (1)"));
   CHECK(read_write.query(sql("SELECT count(*) FROM t")) == std::vector<Row>{{"1"}});
 }
@@ -190,9 +191,7 @@ TEST_CASE("sqlite connection: opening does not wait while another connection hol
 
 TEST_CASE("sqlite dialect: connects through a URL and knows whether the file exists") {
   TempDatabase file;
-  config::DatabaseUrl url;
-  url.scheme = "sqlite";
-  url.sqlite_path = file.path();
+  config::DatabaseUrl url = dialect::parse_database_url("sqlite:///" + file.path());
   const auto dialect = dialect::sqlite::make_sqlite_dialect();
   CHECK(dialect->name() == "sqlite");
   CHECK_FALSE(dialect->database_exists(url));
@@ -201,18 +200,14 @@ TEST_CASE("sqlite dialect: connects through a URL and knows whether the file exi
     connection->execute(sql("CREATE TABLE t (a)"));
   }
   CHECK(dialect->database_exists(url));
-  url.sqlite_path = ":memory:";
-  CHECK(dialect->database_exists(url));
+  CHECK(dialect->database_exists(dialect::parse_database_url("sqlite:///:memory:")));
 }
 
 TEST_CASE("sqlite dialect registry: sqlite and postgresql are built, anything else is refused") {
+  CHECK(dialect::make_dialect(dialect::parse_database_url("sqlite:///:memory:"))->name() == "sqlite");
+  CHECK(dialect::make_dialect(dialect::parse_database_url("postgres://h/db"))->name() == "postgresql");
   config::DatabaseUrl url;
-  url.scheme = "sqlite";
-  url.sqlite_path = ":memory:";
-  CHECK(dialect::make_dialect(url)->name() == "sqlite");
-  url.scheme = "postgresql";
-  CHECK(dialect::make_dialect(url)->name() == "postgresql");
-  url.scheme = "mysql";
+  url.dialect = "oracle";
   CHECK(error_from([&] { dialect::make_dialect(url); }));
 }
 

@@ -4,7 +4,7 @@
 #include "dialect/sqlite/create_index_parser.hpp"
 #include "dialect/sqlite/create_table_parser.hpp"
 #include "dialect/sqlite/enum_check.hpp"
-#include "dialect/sqlite/sql_expression.hpp"
+#include "dialect/sqlite/sqlite_expression.hpp"
 #include "dialect/common/sql_tokens.hpp"
 
 using namespace dbmig::dialect;

@@ -5,7 +5,7 @@
 #include "dialect/common/sql_tokens.hpp"
 #include "dialect/sqlite/default_value.hpp"
 #include "dialect/sqlite/needs_rebuild.hpp"
-#include "dialect/sqlite/sql_expression.hpp"
+#include "dialect/sqlite/sqlite_expression.hpp"
 #include "dialect/sqlite/sqlite_dialect.hpp"
 #include "test_sqlite_support.hpp"
 

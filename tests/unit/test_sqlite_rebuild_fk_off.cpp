@@ -35,7 +35,7 @@ std::vector<dialect::Statement> framed_statements(dialect::Connection& connectio
   const schema::Schema before = dialect->introspect(connection, {});
   std::vector<dialect::Statement> statements;
   for (const ops::Op& op : steps)
-    for (auto& statement : dialect->render(op, dialect::RenderContext{&before, frame.foreign_keys_off}))
+    for (auto& statement : dialect->render(op, dialect::RenderContext{&before, &frame}))
       statements.push_back(std::move(statement));
   return statements;
 }
@@ -78,7 +78,7 @@ TEST_CASE("sqlite rebuild, foreign keys off: only the changed table is copied, i
 
   dialect::RevisionFrame frame;
   const std::string sql = all_sql(framed_statements(connection, {name_required(connection)}, frame));
-  CHECK(frame.foreign_keys_off);
+  CHECK(dialect::sqlite::foreign_keys_off(dialect::RenderContext{nullptr, &frame}));
   REQUIRE(frame.before_begin.size() == 1);
   CHECK(frame.before_begin[0].sql == "PRAGMA foreign_keys = OFF");
   REQUIRE(frame.after_end.size() == 1);
@@ -159,7 +159,8 @@ TEST_CASE("sqlite rebuild, foreign keys off: rendered so but run with them on, i
   const std::string before = test::dump_database(connection);
   const auto dialect = dialect::sqlite::make_sqlite_dialect();
   const schema::Schema schema = dialect->introspect(connection, {});
-  const auto statements = dialect->render(name_required(connection), dialect::RenderContext{&schema, true});
+  const dialect::RevisionFrame frame = dialect::sqlite::foreign_keys_off_frame();
+  const auto statements = dialect->render(name_required(connection), dialect::RenderContext{&schema, &frame});
   runtime::ConnectionSink sink(connection);
   connection.begin();
   const auto error = error_from([&] {

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "dialect/sqlite/rebuild_groups.hpp"
+#include "dialect/sqlite/revision_frame.hpp"
 #include "test_sqlite_rebuild_support.hpp"
 
 using namespace dbmig;
@@ -60,11 +61,12 @@ void run_groups(SqliteConnection& connection, const std::vector<ops::Op>& steps,
   connection.execute({"PRAGMA foreign_keys = OFF", {}});
   connection.begin();
   runtime::ConnectionSink sink(connection);
+  const dialect::RevisionFrame fk_off = dialect::sqlite::foreign_keys_off_frame();
   for (const auto& group : groups) {
     const schema::Schema before = dialect->introspect(connection, {});
     std::vector<const ops::Op*> grouped;
     for (const std::size_t index : group) grouped.push_back(&steps[index]);
-    for (const auto& statement : dialect->render_group(grouped, dialect::RenderContext{&before, true}))
+    for (const auto& statement : dialect->render_group(grouped, dialect::RenderContext{&before, &fk_off}))
       sink.execute(statement);
   }
   connection.commit();
@@ -137,8 +139,9 @@ TEST_CASE("sqlite rebuild groups: one rebuild for the revision gives what the st
   const schema::Schema fresh_before = fixture_schema(fresh);
   std::vector<const ops::Op*> users_steps;
   for (const std::size_t index : groups.front()) users_steps.push_back(&steps[index]);
+  const dialect::RevisionFrame fk_off = dialect::sqlite::foreign_keys_off_frame();
   const auto statements = dialect::sqlite::make_sqlite_dialect()->render_group(
-      users_steps, dialect::RenderContext{&fresh_before, true});
+      users_steps, dialect::RenderContext{&fresh_before, &fk_off});
   CHECK(copies_of(statements, "users") == 1);
 }
 
@@ -152,7 +155,8 @@ TEST_CASE("sqlite rebuild groups: a column dropped in a group must be free of wh
   const ops::Op drop_index = ops::DropIndex{kUsers, users.indexes.at(1)};  // ix_users_name
   const ops::Op drop_name = ops::DropColumn{kUsers, *users.find_column("name")};
   const auto dialect = dialect::sqlite::make_sqlite_dialect();
-  const dialect::RenderContext context{&before, true};
+  const dialect::RevisionFrame fk_off = dialect::sqlite::foreign_keys_off_frame();
+  const dialect::RenderContext context{&before, &fk_off};
 
   const auto refused = test::error_from([&] { dialect->render_group({&score_text, &drop_name}, context); });
   REQUIRE(refused);

@@ -161,6 +161,9 @@ TEST_CASE("sqlite render: literals, inlined parameters and the version table") {
   CHECK(dialect->inline_parameters({"INSERT INTO t VALUES (?, '?', \"?\", ?) -- ?", {"it's", std::nullopt}}) ==
         "INSERT INTO t VALUES ('it''s', '?', \"?\", NULL) -- ?");
   CHECK(dialect->inline_parameters({"SELECT ?", {}}) == "SELECT ?");
+  // No placeholder inside SQLite's other identifier quotes or a block comment: the scan uses the
+  // shared lexer (the hand-written scan before it knew neither backticks nor brackets).
+  CHECK(dialect->inline_parameters({"SELECT `?`, [?], /* ? */ ?", {"x"}}) == "SELECT `?`, [?], /* ? */ 'x'");
 
   const std::vector<Statement> create = dialect->create_version_table("dbmig_version");
   REQUIRE(create.size() == 1);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "dialect/common/key_columns.hpp"
 #include "dialect/postgres/enum_types.hpp"
 #include "dialect/postgres/postgres_expression.hpp"
 #include "dialect/postgres/postgres_types.hpp"
@@ -13,12 +14,6 @@ using schema::TypeKind;
 
 bool is_integer(TypeKind kind) {
   return kind == TypeKind::integer || kind == TypeKind::bigint || kind == TypeKind::smallint;
-}
-
-bool in_primary_key(const schema::Table& table, std::string_view column) {
-  if (!table.primary_key) return false;
-  const std::vector<std::string>& columns = table.primary_key->columns;
-  return std::find(columns.begin(), columns.end(), column) != columns.end();
 }
 
 // "(1)::numeric" or "1::numeric": an integer constant cast to numeric by hand. The server keeps
@@ -65,12 +60,6 @@ void normalize_column(const schema::Table& table, schema::Column& column) {
   if (column.collation == "default") column.collation.reset();
 }
 
-const schema::Table* referred_table(const schema::Schema& schema, const schema::ForeignKey& foreign_key,
-                                    const schema::Table& from) {
-  const std::string& referred_schema = foreign_key.referred_schema.empty() ? from.schema : foreign_key.referred_schema;
-  return schema.find_table(foreign_key.referred_table, referred_schema);
-}
-
 template <class Item>
 void sort_by_name(std::vector<Item>& items) {
   std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.name < b.name; });
@@ -88,16 +77,12 @@ void normalize_schema(schema::Schema& schema) {
       if (index.where) index.where = canonical_expression(*index.where);
     }
     for (schema::CheckConstraint& check : table.checks) check.expression = canonical_expression(check.expression);
-    for (schema::ForeignKey& foreign_key : table.foreign_keys) {
-      if (!foreign_key.referred_columns.empty()) continue;
-      const schema::Table* referred = referred_table(schema, foreign_key, table);
-      if (referred && referred->primary_key) foreign_key.referred_columns = referred->primary_key->columns;
-    }
     sort_by_name(table.indexes);
     sort_by_name(table.uniques);
     sort_by_name(table.foreign_keys);
     sort_by_name(table.checks);
   }
+  fill_referred_columns(schema);
   fold_own_enum_types(schema);
 }
 

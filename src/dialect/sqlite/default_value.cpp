@@ -3,7 +3,7 @@
 #include <array>
 #include <vector>
 
-#include "dialect/sqlite/sql_expression.hpp"
+#include "dialect/sqlite/sqlite_expression.hpp"
 #include "dialect/common/sql_tokens.hpp"
 
 namespace dbmig::dialect::sqlite {

@@ -22,13 +22,26 @@ bool cannot_break_a_key(const ops::Op& op) {
 
 Statement sql(std::string text) { return Statement{std::move(text), {}}; }
 
+// The session state of a frame that turned foreign keys off (RevisionFrame::session_state).
+struct ForeignKeysOff {};
+
 }  // namespace
+
+RevisionFrame foreign_keys_off_frame() {
+  RevisionFrame frame;
+  frame.session_state = ForeignKeysOff{};
+  frame.before_begin.push_back(sql("PRAGMA foreign_keys = OFF"));
+  frame.after_end.push_back(sql("PRAGMA foreign_keys = ON"));
+  return frame;
+}
+
+bool foreign_keys_off(const RenderContext& context) {
+  return context.frame != nullptr && std::any_cast<ForeignKeysOff>(&context.frame->session_state) != nullptr;
+}
 
 RevisionFrame rebuild_frame(const std::vector<ops::Op>& steps) {
   if (std::none_of(steps.begin(), steps.end(), rebuilds)) return {};
-  RevisionFrame frame;
-  frame.foreign_keys_off = true;
-  frame.before_begin.push_back(sql("PRAGMA foreign_keys = OFF"));
+  RevisionFrame frame = foreign_keys_off_frame();
   // A step carried out by a rebuild (the one that needs it, or one gathered into it: one rebuild
   // per table per revision) is checked by that rebuild: the table's own keys and those referring
   // to it, in its final shape.
@@ -47,7 +60,6 @@ RevisionFrame rebuild_frame(const std::vector<ops::Op>& steps) {
                          "rebuild a table)";
     frame.before_commit.push_back(std::move(check));
   }
-  frame.after_end.push_back(sql("PRAGMA foreign_keys = ON"));
   return frame;
 }
 

@@ -12,7 +12,7 @@ namespace dbmig::dialect::sqlite {
 // Empty for a revision without a rebuild. Otherwise
 //
 //   PRAGMA foreign_keys = OFF        before BEGIN (inside a transaction it does nothing)
-//   ... the steps, rebuilds rendered with RenderContext::foreign_keys_off ...
+//   ... the steps, rebuilds rendered knowing foreign keys are off (foreign_keys_off) ...
 //   SELECT ... FROM pragma_foreign_key_check LIMIT 1   before COMMIT, when a step may break a
 //                                                       foreign key it does not check itself
 //   PRAGMA foreign_keys = ON         after COMMIT or ROLLBACK
@@ -23,5 +23,11 @@ namespace dbmig::dialect::sqlite {
 // drop_index, rename_column, set_table_comment), every key of the database is checked before
 // COMMIT, and a violation rolls the revision back.
 RevisionFrame rebuild_frame(const std::vector<ops::Op>& steps);
+
+// Just the PRAGMAs turning foreign keys off and on again, with the session state that says so.
+RevisionFrame foreign_keys_off_frame();
+
+// Whether the op being rendered runs in a frame that turned foreign keys off.
+bool foreign_keys_off(const RenderContext& context);
 
 }  // namespace dbmig::dialect::sqlite

@@ -17,12 +17,12 @@ struct Finalizer {
 };
 using PreparedStatement = std::unique_ptr<sqlite3_stmt, Finalizer>;
 
-Error sql_error(sqlite3* database, int result_code, std::string_view sql, config::SqliteOpenMode mode) {
+Error sql_error(sqlite3* database, int result_code, std::string_view sql, SqliteOpenMode mode) {
   std::string hint;
   if (result_code == SQLITE_BUSY || result_code == SQLITE_LOCKED) {
     hint = "another connection (another dbmig run?) holds the database's write lock; retry once it has finished";
   }
-  if ((result_code & 0xff) == SQLITE_READONLY && mode == config::SqliteOpenMode::read_only)
+  if ((result_code & 0xff) == SQLITE_READONLY && mode == SqliteOpenMode::read_only)
     hint = "the database URL opens the file read-only (?mode=ro): drop it to change the database";
   return database_error("SQLite error: " + std::string(sqlite3_errmsg(database)) + "; SQL: " + sql_for_message(sql),
                         std::move(hint));
@@ -47,9 +47,9 @@ bool holds_statement(sqlite3* database, const char* rest, const char* end) {
 
 void SqliteConnection::Closer::operator()(sqlite3* database) const { sqlite3_close_v2(database); }
 
-SqliteConnection::SqliteConnection(const std::string& path, config::SqliteOpenMode mode) : mode_(mode) {
-  const int flags = mode == config::SqliteOpenMode::read_only    ? SQLITE_OPEN_READONLY
-                    : mode == config::SqliteOpenMode::read_write ? SQLITE_OPEN_READWRITE
+SqliteConnection::SqliteConnection(const std::string& path, SqliteOpenMode mode) : mode_(mode) {
+  const int flags = mode == SqliteOpenMode::read_only    ? SQLITE_OPEN_READONLY
+                    : mode == SqliteOpenMode::read_write ? SQLITE_OPEN_READWRITE
                                                                  : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   sqlite3* raw = nullptr;
   const int result = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
@@ -57,9 +57,9 @@ SqliteConnection::SqliteConnection(const std::string& path, config::SqliteOpenMo
   if (result != SQLITE_OK) {
     const std::string reason = raw ? sqlite3_errmsg(raw) : sqlite3_errstr(result);
     std::error_code ignored;
-    if (mode != config::SqliteOpenMode::read_write_create && !std::filesystem::exists(path, ignored))
+    if (mode != SqliteOpenMode::read_write_create && !std::filesystem::exists(path, ignored))
       throw database_error("cannot open SQLite database \"" + path + "\": it does not exist, and the URL's ?mode=" +
-                               (mode == config::SqliteOpenMode::read_only ? "ro" : "rw") + " does not create it",
+                               (mode == SqliteOpenMode::read_only ? "ro" : "rw") + " does not create it",
                            "check the path, or drop ?mode= to have dbmig create the database");
     throw database_error("cannot open SQLite database \"" + path + "\": " + reason,
                          "check that the directory exists and is writable");

@@ -4,8 +4,8 @@
 #include <memory>
 #include <string>
 
-#include "config/database_url.hpp"
 #include "dialect/connection.hpp"
+#include "dialect/sqlite/sqlite_url.hpp"
 
 struct sqlite3;  // from sqlite3.h, which only the .cpp includes
 
@@ -22,7 +22,7 @@ class SqliteConnection final : public Connection {
   // when missing), and turns on foreign key enforcement. Throws dbmig::Error (database) when the
   // file cannot be opened or is not a SQLite database.
   explicit SqliteConnection(const std::string& path,
-                            config::SqliteOpenMode mode = config::SqliteOpenMode::read_write_create);
+                            SqliteOpenMode mode = SqliteOpenMode::read_write_create);
 
   // Runs one statement, or, when it has no parameters, a script of several (a raw `sql:` step).
   void execute(const Statement& statement) override;
@@ -52,7 +52,7 @@ class SqliteConnection final : public Connection {
   void run(const Statement& statement, RowHandler&& on_row);
 
   std::unique_ptr<sqlite3, Closer> database_;
-  config::SqliteOpenMode mode_;
+  SqliteOpenMode mode_;
   std::size_t statement_count_ = 0;
   std::chrono::milliseconds busy_timeout_ = default_busy_timeout;
 };

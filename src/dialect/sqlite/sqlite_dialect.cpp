@@ -24,13 +24,15 @@ class SqliteDialect final : public RendererBackedDialect<SqliteRenderer> {
   bool names_fold_case() const override { return true; }
 
   std::unique_ptr<Connection> connect(const config::DatabaseUrl& url) const override {
-    return std::make_unique<SqliteConnection>(url.sqlite_path, url.sqlite_mode);
+    const SqliteLocation location = sqlite_location(url);
+    return std::make_unique<SqliteConnection>(location.path, location.mode);
   }
 
   bool database_exists(const config::DatabaseUrl& url) const override {
-    if (url.sqlite_path == ":memory:") return true;
+    const SqliteLocation location = sqlite_location(url);
+    if (location.path == ":memory:") return true;
     std::error_code error;
-    return std::filesystem::exists(url.sqlite_path, error);
+    return std::filesystem::exists(location.path, error);
   }
 
   schema::Schema introspect(Connection& connection, const std::vector<std::string>& ignore) const override {
@@ -38,11 +40,6 @@ class SqliteDialect final : public RendererBackedDialect<SqliteRenderer> {
   }
 
   void normalize(schema::Schema& schema) const override { normalize_schema(schema); }
-
-  void resolve_relative_to(config::DatabaseUrl& url, const std::filesystem::path& project) const override {
-    if (url.sqlite_path != ":memory:" && std::filesystem::path(url.sqlite_path).is_relative())
-      url.sqlite_path = (project / url.sqlite_path).lexically_normal().string();
-  }
 
   RevisionFrame revision_frame(const std::vector<ops::Op>& steps) const override { return rebuild_frame(steps); }
 

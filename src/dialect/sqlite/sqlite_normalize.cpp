@@ -3,27 +3,15 @@
 #include <algorithm>
 #include <tuple>
 
+#include "dialect/common/key_columns.hpp"
 #include "dialect/common/sql_tokens.hpp"
 #include "dialect/sqlite/default_value.hpp"
-#include "dialect/sqlite/sql_expression.hpp"
+#include "dialect/sqlite/sqlite_expression.hpp"
 #include "dialect/sqlite/sqlite_types.hpp"
 #include "util/error.hpp"
 
 namespace dbmig::dialect::sqlite {
 namespace {
-
-const schema::PrimaryKey* primary_key_of(const schema::Schema& schema, std::string_view table_name) {
-  for (const schema::Table& table : schema.tables) {
-    if (table.name == table_name) return table.primary_key ? &*table.primary_key : nullptr;
-  }
-  return nullptr;
-}
-
-bool in_primary_key(const schema::Table& table, std::string_view column) {
-  if (!table.primary_key) return false;
-  const std::vector<std::string>& columns = table.primary_key->columns;
-  return std::find(columns.begin(), columns.end(), column) != columns.end();
-}
 
 void normalize_column(const schema::Table& table, schema::Column& column) {
   column.comment.reset();
@@ -97,15 +85,10 @@ void normalize_schema(schema::Schema& schema) {
       check.expression = normalize_expression(check.expression);
       check.no_inherit = false;  // no table inheritance
     }
-    for (schema::ForeignKey& foreign_key : table.foreign_keys) {
-      foreign_key.referred_schema.clear();
-      if (!foreign_key.referred_columns.empty()) continue;
-      if (const schema::PrimaryKey* key = primary_key_of(schema, foreign_key.referred_table)) {
-        foreign_key.referred_columns = key->columns;
-      }
-    }
-    sort_constraints(table);
+    for (schema::ForeignKey& foreign_key : table.foreign_keys) foreign_key.referred_schema.clear();
   }
+  fill_referred_columns(schema);  // once every table is in the one schema
+  for (schema::Table& table : schema.tables) sort_constraints(table);
   schema.enums.clear();
 }
 

@@ -19,7 +19,7 @@ namespace dbmig::dialect::sqlite {
 //  - ...lets REFERENCES omit the columns, meaning the referred table's primary key: omitted
 //    referred columns are filled in from that key when the referred table is in the schema.
 //  - ...returns CHECK, index and partial-index expressions as written: their spacing and wrapping
-//    parentheses are normalised (sql_expression.hpp).
+//    parentheses are normalised (sqlite_expression.hpp).
 //  - ...reports constraints in catalog order, not declared order: indexes, uniques, foreign keys
 //    and checks are sorted (by name, then content) so that order never makes a difference.
 // Table and column order and `renamed_from` hints are kept.

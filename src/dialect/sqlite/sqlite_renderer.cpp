@@ -3,7 +3,8 @@
 #include "dialect/sqlite/default_value.hpp"
 #include "dialect/sqlite/enum_check.hpp"
 #include "dialect/sqlite/needs_rebuild.hpp"
-#include "dialect/sqlite/sql_expression.hpp"
+#include "dialect/sqlite/revision_frame.hpp"
+#include "dialect/sqlite/sqlite_expression.hpp"
 #include "dialect/sqlite/sqlite_types.hpp"
 #include "util/error.hpp"
 #include "util/text.hpp"
@@ -28,7 +29,7 @@ const schema::Schema& schema_for_rebuild(const RenderContext& context, const std
 std::vector<Statement> SqliteRenderer::render(const ops::Op& op, const RenderContext& context) const {
   const std::optional<std::string> reason = rebuild_reason(op, context.before);
   if (!reason) return SqlRenderer::render(op, context);
-  return rebuild(plan_rebuild(op, schema_for_rebuild(context, *reason), context.foreign_keys_off));
+  return rebuild(plan_rebuild(op, schema_for_rebuild(context, *reason), foreign_keys_off(context)));
 }
 
 std::vector<Statement> SqliteRenderer::render_rebuild(const std::vector<const ops::Op*>& steps,
@@ -36,7 +37,7 @@ std::vector<Statement> SqliteRenderer::render_rebuild(const std::vector<const op
   std::string reason;
   for (const ops::Op* step : steps)
     if (auto why = rebuild_reason(*step, nullptr); why && reason.empty()) reason = *why;
-  return rebuild(plan_rebuild(steps, schema_for_rebuild(context, reason), context.foreign_keys_off));
+  return rebuild(plan_rebuild(steps, schema_for_rebuild(context, reason), foreign_keys_off(context)));
 }
 
 std::string SqliteRenderer::type_sql(const schema::Type& type) const { return declared_type(type); }

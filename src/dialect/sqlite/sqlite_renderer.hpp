@@ -18,6 +18,7 @@ class SqliteRenderer final : public SqlRenderer {
 
  protected:
   std::string_view dialect_name() const override { return "sqlite"; }
+  Brackets square_brackets() const override { return Brackets::quote_identifiers; }
   std::string type_sql(const schema::Type& type) const override;
   std::string qualified_name(std::string_view name, std::string_view schema) const override;
   std::string default_clause(std::string_view default_sql) const override;

@@ -6,7 +6,7 @@
 #include <optional>
 #include <vector>
 
-#include "dialect/sqlite/sql_expression.hpp"
+#include "dialect/sqlite/sqlite_expression.hpp"
 #include "dialect/common/sql_tokens.hpp"
 
 namespace dbmig::dialect::sqlite {

@@ -1,15 +1,19 @@
-// The checks of a PostgreSQL URL before libpq sees it (url_checks.hpp). libpq itself reports
+// The checks of a PostgreSQL URL before libpq sees it (postgres_url.hpp). libpq itself reports
 // these mistakes only when connecting, as connection failures (exit 3): a bad port, %zz, an
 // unknown parameter or sslmode value are mistakes in the configuration (exit 2), and are told
 // apart here, in libpq's reading order (src/interfaces/libpq/fe-connect.c, conninfo_uri_parse).
+#include "dialect/postgres/postgres_url.hpp"
+
 #include <algorithm>
 #include <vector>
 
-#include "config/url_checks.hpp"
+#include "config/url_encoding.hpp"
 #include "util/error.hpp"
 #include "util/text.hpp"
 
-namespace dbmig::config::detail {
+namespace dbmig::dialect::postgres {
+
+using config::percent_decoded;
 
 namespace {
 
@@ -145,4 +149,4 @@ void check_postgres_uri(std::string_view rest, const std::string& masked_url) {
   }
 }
 
-}  // namespace dbmig::config::detail
+}  // namespace dbmig::dialect::postgres

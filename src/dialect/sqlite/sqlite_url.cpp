@@ -1,10 +1,16 @@
-// The path and parameters of a SQLite URL (url_checks.hpp). Without this, sqlite:///app.db?mode=ro
+// The path and parameters of a SQLite URL (sqlite_url.hpp). Without this, sqlite:///app.db?mode=ro
 // created and migrated a file literally named "app.db?mode=ro".
+#include "dialect/sqlite/sqlite_url.hpp"
 
-#include "config/url_checks.hpp"
+#include <filesystem>
+#include <optional>
+
+#include "config/url_encoding.hpp"
 #include "util/error.hpp"
 
-namespace dbmig::config::detail {
+namespace dbmig::dialect::sqlite {
+
+using config::percent_decoded;
 
 namespace {
 
@@ -20,7 +26,11 @@ std::optional<SqliteOpenMode> mode_named(std::string_view value) {
 
 }  // namespace
 
-SqliteLocation parse_sqlite_location(std::string_view rest, const std::string& masked_url) {
+SqliteLocation parse_sqlite_location(std::string_view after_scheme, const std::string& masked_url) {
+  if (!after_scheme.starts_with('/'))
+    throw usage_error("unsupported database URL '" + masked_url + "'", std::nullopt,
+                      "a SQLite URL has three slashes before the path: sqlite:///app.db, or four for an absolute path");
+  const std::string_view rest = after_scheme.substr(1);
   const std::size_t question = rest.find('?');
   SqliteLocation location;
   location.path = percent_decoded(rest.substr(0, question), "the path", masked_url);
@@ -60,4 +70,14 @@ SqliteLocation parse_sqlite_location(std::string_view rest, const std::string& m
   return location;
 }
 
-}  // namespace dbmig::config::detail
+SqliteLocation sqlite_location(const config::DatabaseUrl& url) {
+  constexpr std::string_view separator = "://";
+  const std::size_t scheme_end = url.text.find(separator);
+  SqliteLocation location =
+      parse_sqlite_location(std::string_view(url.text).substr(scheme_end + separator.size()), url.masked());
+  if (location.path != ":memory:" && std::filesystem::path(location.path).is_relative() && !url.base_directory.empty())
+    location.path = (url.base_directory / location.path).lexically_normal().string();
+  return location;
+}
+
+}  // namespace dbmig::dialect::sqlite

@@ -1,4 +1,4 @@
-#include "dialect/sqlite/sql_expression.hpp"
+#include "dialect/sqlite/sqlite_expression.hpp"
 
 #include <algorithm>
 #include <array>
