@@ -1,8 +1,9 @@
-// `dbmig lint` end to end on a SQLite project: which revisions it reads (not yet applied, --all,
+// `dbmig lint` end to end (on SQLite; reading the version table on every backend): which revisions it reads (not yet applied, --all,
 // one revision, a range), its exit codes, the text and JSON reports, and the errors for bad
 // usage, a bad revision file and a database it cannot reach.
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <string>
 
 #include "harness.hpp"
@@ -66,15 +67,20 @@ TEST_CASE("lint: --all, one revision, a range, the text report and exit codes") 
   CHECK_FALSE(has(quiet.out, "linted"));
 }
 
-TEST_CASE("lint: by default the revisions the database has not applied") {
-  auto database = make_database("sqlite");
+TEST_CASE_TEMPLATE("lint: by default the revisions the database has not applied", Backend, DBMIG_TEST_BACKENDS) {
+  auto database = make_database(Backend::name);
+  if (!database) return;
   Project project(database->url());
   write_revisions(project);
 
-  // No database file yet: nothing is applied, every revision is linted (and no file is created).
+  // No version table yet (on SQLite not even a file, which lint does not create): nothing is
+  // applied, every revision is linted.
   const auto before = project.run({"lint"});
   CHECK(before.code == 1);
   CHECK(has(before.out, "3 revisions linted"));
+  const std::string sqlite_prefix = "sqlite:///";
+  if (database->url().starts_with(sqlite_prefix))
+    CHECK_FALSE(std::filesystem::exists(database->url().substr(sqlite_prefix.size())));
 
   REQUIRE(project.run({"stamp", "b2000000000b"}).code == 0);
   const auto after = project.run({"--format", "json", "lint"});
