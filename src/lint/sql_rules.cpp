@@ -75,27 +75,68 @@ class StatementRules {
         text_(std::string(label) + statement.text),
         findings_(findings) {}
 
-  void check() {
-    Cursor cursor(tokens_, 0, tokens_.size());
-    if (cursor.accept({"CREATE"})) return create(cursor);
-    if (cursor.accept({"DROP", "INDEX"})) return drop_index(cursor);
-    if (cursor.accept({"DROP", "TABLE"})) return drop_table(cursor);
-    if (cursor.accept({"ALTER", "TABLE"})) return alter_table(cursor);
-    if (cursor.accept({"LOCK"})) return lock_table(cursor);
-    if (cursor.accept({"VACUUM"}) && cursor.contains({"FULL"}))
-      return report("vacuum-full", "VACUUM FULL rewrites each table it names under an ACCESS EXCLUSIVE lock",
-                    "plain VACUUM (SHARE UPDATE EXCLUSIVE: reads and writes go on), or pg_repack");
-    if (cursor.accept({"CLUSTER"}))
-      return report("cluster", "CLUSTER rewrites the table in index order under an ACCESS EXCLUSIVE lock",
-                    "leave it out of migrations; pg_repack reorders a table online");
-    if (cursor.accept({"REINDEX"}) && !cursor.contains({"CONCURRENTLY"}))
-      return report("reindex-not-concurrent",
-                    "REINDEX locks out writes to the table (SHARE) and takes ACCESS EXCLUSIVE on the index being "
-                    "rebuilt: reads that use it wait too",
-                    "REINDEX ... CONCURRENTLY (PostgreSQL 12+), outside a transaction");
-    if (cursor.accept({"TRUNCATE"}))
-      return report("truncate", "TRUNCATE deletes every row, under an ACCESS EXCLUSIVE lock",
-                    "delete what must go in batches, or drop the table in a later release once nothing uses it");
+  // Reads the statement from token `start` on; false when it is not a statement lint knows.
+  bool check(std::size_t start) {
+    Cursor cursor(tokens_, start, tokens_.size());
+    if (cursor.accept({"CREATE"})) {
+      create(cursor);
+      return true;
+    }
+    if (cursor.accept({"DROP", "INDEX"})) {
+      drop_index(cursor);
+      return true;
+    }
+    if (cursor.accept({"DROP", "TABLE"})) {
+      drop_table(cursor);
+      return true;
+    }
+    if (cursor.accept({"ALTER", "TABLE"})) {
+      alter_table(cursor);
+      return true;
+    }
+    if (cursor.accept({"LOCK"})) {
+      lock_table(cursor);
+      return true;
+    }
+    if (cursor.accept({"VACUUM"})) {
+      if (cursor.contains({"FULL"}))
+        report("vacuum-full", "VACUUM FULL rewrites each table it names under an ACCESS EXCLUSIVE lock",
+               "plain VACUUM (SHARE UPDATE EXCLUSIVE: reads and writes go on), or pg_repack");
+      return true;
+    }
+    if (cursor.accept({"CLUSTER"})) {
+      report("cluster", "CLUSTER rewrites the table in index order under an ACCESS EXCLUSIVE lock",
+             "leave it out of migrations; pg_repack reorders a table online");
+      return true;
+    }
+    if (cursor.accept({"REINDEX"})) {
+      if (!cursor.contains({"CONCURRENTLY"}))
+        report("reindex-not-concurrent",
+               "REINDEX locks out writes to the table (SHARE) and takes ACCESS EXCLUSIVE on the index being "
+               "rebuilt: reads that use it wait too",
+               "REINDEX ... CONCURRENTLY (PostgreSQL 12+), outside a transaction");
+      return true;
+    }
+    if (cursor.accept({"TRUNCATE"})) {
+      report("truncate", "TRUNCATE deletes every row, under an ACCESS EXCLUSIVE lock",
+             "delete what must go in batches, or drop the table in a later release once nothing uses it");
+      return true;
+    }
+    return false;
+  }
+
+  // A statement of a DO block or function body may follow PL/pgSQL's block words:
+  // `BEGIN IF NOT EXISTS (...) THEN ALTER TABLE ...`. Tried from the start, then after each
+  // BEGIN, THEN, ELSE or LOOP until a statement lint knows is found.
+  void check_in_body() {
+    for (std::size_t start = 0; start < tokens_.size() && !check(start);) {
+      const auto block_word = std::find_if(tokens_.begin() + static_cast<std::ptrdiff_t>(start), tokens_.end(),
+                                           [](const Token& token) {
+                                             return token.is_keyword("BEGIN") || token.is_keyword("THEN") ||
+                                                    token.is_keyword("ELSE") || token.is_keyword("LOOP");
+                                           });
+      start = static_cast<std::size_t>(block_word - tokens_.begin()) + 1;
+    }
   }
 
  private:
@@ -273,13 +314,34 @@ class StatementRules {
   std::vector<Finding>& findings_;
 };
 
+// Dollar quotes inside dollar quotes are read this deep and no deeper: enough for any real body,
+// and no stack to exhaust for a hostile file.
+constexpr int max_body_depth = 8;
+
+// Lints each statement of `sql`, and the inside of each dollar-quoted text in it (a DO block or a
+// function body, whose statements run when it does) as statements of a body; `body_depth` is how
+// deep inside such texts `sql` is (0: the step's text).
+void lint_statements(std::string_view sql, int body_depth, NewTables& new_tables, const Location& where,
+                     std::string_view label, std::vector<Finding>& findings) {
+  for (const SqlStatement& statement : split_statements(sql)) {
+    StatementRules rules(statement, new_tables, where, label, findings);
+    if (body_depth > 0)
+      rules.check_in_body();
+    else
+      rules.check(0);
+    if (body_depth == max_body_depth) continue;
+    for (const Token& token : statement.tokens)
+      if (const auto body = dollar_quoted_body(token))
+        lint_statements(*body, body_depth + 1, new_tables, where, label, findings);
+  }
+}
+
 }  // namespace
 
 std::vector<Finding> sql_findings(std::string_view sql, NewTables& new_tables, const Location& where,
                                   std::string_view label) {
   std::vector<Finding> findings;
-  for (const SqlStatement& statement : split_statements(sql))
-    StatementRules(statement, new_tables, where, label, findings).check();
+  lint_statements(sql, 0, new_tables, where, label, findings);
   return findings;
 }
 

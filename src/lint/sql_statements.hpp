@@ -1,6 +1,7 @@
 #pragma once
 // Raw SQL of a `sql:` step cut into statements with the project's tokenizer, so that a semicolon
 // in a string, a quoted name or a comment does not end a statement.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,8 +16,12 @@ struct SqlStatement {
 };
 
 // The statements of `sql`, split at semicolons outside parentheses. Empty statements are left out.
-// PostgreSQL's dollar-quoted bodies ($$ ... $$) are not understood by the tokenizer: statements
-// inside a DO block or a function body are read as statements of their own.
+// A PostgreSQL dollar-quoted text ($$ ... $$, $body$ ... $body$: a DO block or a function body)
+// is one string token, so the semicolons inside it split nothing (the shared tokenizer does not
+// know dollar quotes; dollar_quoted_body reads such a token's inside).
 std::vector<SqlStatement> split_statements(std::string_view sql);
+
+// The text between the tags of a dollar-quoted string token; nullopt for any other token.
+std::optional<std::string_view> dollar_quoted_body(const dialect::Token& token);
 
 }  // namespace dbmig::lint

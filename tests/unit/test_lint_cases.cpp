@@ -12,6 +12,7 @@
 #include "error_capture.hpp"
 #include "lint/lint_revision.hpp"
 #include "lint/rule_catalog.hpp"
+#include "lint/sql_rules.hpp"
 #include "revision/revision.hpp"
 
 namespace {
@@ -137,4 +138,23 @@ TEST_CASE("lint: step positions are kept for upgrade and downgrade steps") {
   REQUIRE(parsed.upgrade_positions.size() == 2);
   CHECK(parsed.upgrade_positions[1].to_string() == "case.yaml:5:5");
   CHECK(parsed.downgrade_positions.empty());
+}
+
+TEST_CASE("lint: SQL cut off anywhere is read without an exception") {
+  // Every prefix of statements that use each construct the SQL rules read: the readers must stop
+  // at the end of whatever text they get (revision files hold hand-written, half-finished SQL).
+  const std::string sql =
+      "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ix ON ONLY \"s\".t (a); DROP INDEX x; DROP TABLE IF EXISTS t; "
+      "ALTER TABLE IF EXISTS ONLY s.t * ADD CONSTRAINT c FOREIGN KEY (a) REFERENCES u (id) NOT VALID, "
+      "ALTER COLUMN a SET DATA TYPE bigint, RENAME COLUMN a TO b, DROP COLUMN IF EXISTS c, "
+      "ADD COLUMN d uuid DEFAULT gen_random_uuid() UNIQUE; LOCK TABLE t IN SHARE MODE; VACUUM (FULL) t; "
+      "REINDEX TABLE t; CLUSTER t; TRUNCATE t; DO $tag$ BEGIN IF x THEN ALTER TABLE t RENAME TO u; END IF; END $tag$";
+  for (std::size_t length = 0; length <= sql.size(); ++length) {
+    CAPTURE(length);
+    lint::NewTables new_tables;
+    std::vector<lint::Finding> findings;
+    CHECK_NOTHROW(findings = lint::sql_findings(std::string_view(sql).substr(0, length), new_tables,
+                                                Location{"case.yaml", 1, 1}, ""));
+    if (length == sql.size()) CHECK(findings.size() == 13);
+  }
 }
