@@ -17,7 +17,7 @@ dbmig_install_missing
 
 seconds="${1:-8}"
 if [ "$#" -gt 0 ]; then shift; fi
-all_targets=(plain_yaml header_scan models config database_url sql_tokens create_table)
+all_targets=(plain_yaml header_scan models config database_url sql_tokens create_table lint_sql)
 targets=("$@")
 if [ "${#targets[@]}" -eq 0 ]; then targets=("${all_targets[@]}"); fi
 max_len="${DBMIG_FUZZ_MAX_LEN:-4096}"
@@ -31,14 +31,14 @@ seed_dirs() {
     plain_yaml | header_scan | models) echo "$fuzz_dir/corpus/yaml $seeds/yaml" ;;
     config) echo "$fuzz_dir/corpus/config $fuzz_dir/corpus/yaml $seeds/yaml" ;;
     database_url) echo "$fuzz_dir/corpus/url" ;;
-    sql_tokens | create_table) echo "$fuzz_dir/corpus/sql $seeds/sql" ;;
+    sql_tokens | create_table | lint_sql) echo "$fuzz_dir/corpus/sql $seeds/sql" ;;
     *) echo "unknown fuzz target '$1' (known: ${all_targets[*]})" >&2; return 1 ;;
   esac
 }
 dictionary() {
   case "$1" in
     database_url) echo "$fuzz_dir/dict/url.dict" ;;
-    sql_tokens | create_table) echo "$fuzz_dir/dict/sql.dict" ;;
+    sql_tokens | create_table | lint_sql) echo "$fuzz_dir/dict/sql.dict" ;;
     *) echo "$fuzz_dir/dict/yaml.dict" ;;
   esac
 }

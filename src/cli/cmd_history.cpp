@@ -4,6 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/revision_format.hpp"
+#include "cli/revision_range.hpp"
 #include "util/error.hpp"
 #include "util/json.hpp"
 
@@ -29,28 +30,9 @@ void print_revisions(Context& context, const std::vector<const revision::Revisio
   }
 }
 
-// One end of `-r A:B`: empty for "all the way", else the revisions it names. `current` is where
-// the database is; `base` below the roots, `heads` above everything.
-std::vector<std::string> range_end(Context& context, const std::string& name) {
-  if (name.empty() || name == "base" || name == "heads") return {};
-  if (name == "current") {
-    auto current = context.current_heads_in_graph();
-    if (current.empty())
-      throw usage_error("'current' is base: no revision is applied", std::nullopt, "use base, or leave that end empty");
-    return current;
-  }
-  return context.graph().resolve_names(name);
-}
-
 void history(Context& context, const std::string& range) {
   if (range.empty()) return print_revisions(context, context.graph().newest_first());
-  const auto colon = range.find(':');
-  if (colon == std::string::npos)
-    throw usage_error("'" + range + "' is not a range", std::nullopt,
-                      "write -r FROM:TO, e.g. -r base:head, -r ae10:, -r :current");
-  const auto lower = range_end(context, range.substr(0, colon));
-  const auto upper = range_end(context, range.substr(colon + 1));
-  print_revisions(context, context.graph().between(lower, upper));
+  print_revisions(context, revisions_in_range(context, range));
 }
 
 void heads(Context& context) {

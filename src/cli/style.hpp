@@ -14,6 +14,7 @@ class Style {
   std::string head(std::string_view text) const { return paint("32", text); }     // green
   std::string current(std::string_view text) const { return paint("36", text); }  // cyan
   std::string warning(std::string_view text) const { return paint("33", text); }  // yellow
+  std::string failure(std::string_view text) const { return paint("31", text); }  // red
   std::string id(std::string_view text) const { return paint("1", text); }        // bold
 
  private:

@@ -177,6 +177,8 @@ const Revision& Graph::with_steps(const Revision& revision) const {
                       std::nullopt, "please report this with the file; rewriting the header in plain style avoids it");
   stored.upgrade = std::move(parsed.upgrade);
   stored.downgrade = std::move(parsed.downgrade);
+  stored.upgrade_positions = std::move(parsed.upgrade_positions);
+  stored.downgrade_positions = std::move(parsed.downgrade_positions);
   stored.checksum = std::move(parsed.checksum);
   steps_loaded_[index] = true;
   return stored;

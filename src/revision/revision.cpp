@@ -18,13 +18,15 @@ namespace {
 using model::Mapping;
 using model::Value;
 
-std::vector<ops::Op> read_steps(const Mapping& file, std::string_view key, const schema::NamingConvention& naming) {
+// The steps under `key`, each with where it was written.
+void read_steps(const Mapping& file, std::string_view key, const schema::NamingConvention& naming,
+                std::vector<ops::Op>& ops, std::vector<Location>& positions) {
   const Value steps = file.require(key, "write '" + std::string(key) + ": []' for none");
-  std::vector<ops::Op> ops;
   // `downgrade:` left empty reads as no steps, like `[]`.
-  for (const Value& step : steps.named("'" + std::string(key) + "'").items())
+  for (const Value& step : steps.named("'" + std::string(key) + "'").items()) {
     ops.push_back(ops::from_yaml(step, naming));
-  return ops;
+    positions.push_back(step.where());
+  }
 }
 
 // A name as messages show it: a 200-character id is cut short.
@@ -113,8 +115,8 @@ Revision read_revision(std::shared_ptr<const model::YamlDocument> document, std:
   if (const auto transactional = file.get("transactional"); transactional && !transactional->is_null())
     revision.transactional = transactional->boolean();
   if (const auto labels = file.get("branch_labels")) revision.branch_labels = branch_labels_of(*labels);
-  revision.upgrade = read_steps(file, "upgrade", naming);
-  revision.downgrade = read_steps(file, "downgrade", naming);
+  read_steps(file, "upgrade", naming, revision.upgrade, revision.upgrade_positions);
+  read_steps(file, "downgrade", naming, revision.downgrade, revision.downgrade_positions);
   return revision;
 }
 

@@ -6,6 +6,7 @@
 
 #include "ops/op.hpp"
 #include "schema/naming.hpp"
+#include "util/error.hpp"
 
 namespace dbmig::revision {
 
@@ -18,6 +19,10 @@ struct Revision {
   std::vector<std::string> branch_labels;
   std::vector<ops::Op> upgrade;
   std::vector<ops::Op> downgrade;
+  // Where each step was written (file:line:column of its `kind:` key), parallel to upgrade and
+  // downgrade, for reports that point at a step (dbmig lint). Empty for revisions built in code.
+  std::vector<Location> upgrade_positions;
+  std::vector<Location> downgrade_positions;
   std::filesystem::path path;              // the file it was read from / written to
   std::string checksum;                    // of the file text, line endings normalised
 };
