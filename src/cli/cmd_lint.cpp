@@ -101,7 +101,7 @@ void lint_command(Context& context, const LintOptions& options) {
   for (const auto* chosen : revisions) {
     const auto& revision = context.graph().with_steps(*chosen);
     const std::string text = model::read_yaml_text(revision.path.string(), "revision file");
-    auto findings = lint::lint_revision(revision, text);
+    auto findings = lint::lint_revision(revision, text, context.config().online);
     for (const auto& finding : findings) ++(finding.severity == lint::Severity::error ? errors : warnings);
     results.push_back(RevisionFindings{&revision, std::move(findings)});
   }

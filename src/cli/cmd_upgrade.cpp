@@ -24,6 +24,7 @@ struct ApplyArguments {
   bool sql = false;
   bool single_transaction = false;
   bool allow_changed = false;
+  bool no_online = false;
   double lock_timeout = default_lock_timeout_seconds;
   SessionLimitArguments limits;
 };
@@ -86,6 +87,7 @@ void print_sql(Context& context, Direction direction, const ApplyArguments& argu
   options.session_statements = session_statements(context, arguments.limits);
   options.os_user = runtime::os_user_name();
   options.measure_durations = false;
+  options.online = context.config().online && !arguments.no_online;
   migrator.run(sink, tracker, direction, plan, current, options);
 }
 
@@ -129,6 +131,7 @@ void apply(Context& context, Direction direction, const ApplyArguments& argument
   request.lock_wait = lock_wait(arguments.lock_timeout);
   request.session_statements = session_statements(context, arguments.limits);
   request.os_user = runtime::os_user_name();
+  request.online = context.config().online && !arguments.no_online;
   request.vet = [&](const std::vector<std::string>& current, const std::vector<runtime::ChangedRevision>& changed) {
     check_changed(context, direction, arguments, current, changed);
   };
@@ -173,6 +176,9 @@ void add_apply_command(CLI::App& app, Context& context, Direction direction) {
   if (up)
     command->add_flag("--allow-changed", arguments->allow_changed,
                       "apply even though applied revision files changed since they were applied");
+  command->add_flag("--no-online", arguments->no_online,
+                    "plain DDL on existing tables, each revision in one transaction (as `online: false` in "
+                    "dbmig.yaml); the default on PostgreSQL builds indexes concurrently and validates keys apart");
   add_lock_timeout_option(*command, arguments->lock_timeout);
   add_session_limit_options(*command, arguments->limits);
   command->callback([&context, direction, arguments] { apply(context, direction, *arguments); });

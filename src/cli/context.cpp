@@ -11,6 +11,7 @@
 #include "dialect/registry.hpp"
 #include "model/model.hpp"
 #include "runtime/other_tools_tables.hpp"
+#include "runtime/progress_store.hpp"
 #include "util/error.hpp"
 
 namespace dbmig::cli {
@@ -112,7 +113,9 @@ schema::Schema Context::models_to_compare() {
 }
 
 schema::Schema Context::introspect(const std::vector<std::string>& schemas) {
-  return dialect().introspect_schemas(connection(), {config().version_table, history().table()}, schemas);
+  return dialect().introspect_schemas(
+      connection(),
+      {config().version_table, history().table(), runtime::progress_table_name(config().version_table)}, schemas);
 }
 
 schema::Schema Context::introspect_for_models(const schema::Schema* declared, const std::vector<std::string>& schemas) {

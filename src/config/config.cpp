@@ -16,7 +16,7 @@ using model::Value;
 namespace {
 
 const std::vector<std::string> config_keys = {"database_url",      "models",       "migrations",       "version_table",
-                                              "naming_convention", "lock_timeout", "statement_timeout"};
+                                              "naming_convention", "lock_timeout", "statement_timeout", "online"};
 const std::vector<std::string> naming_keys = {"pk", "ix", "uq", "fk", "ck"};
 
 constexpr std::string_view no_database_hint =
@@ -98,6 +98,7 @@ std::optional<Value> read_config_file(const fs::path& file, Config& config) {
   if (const auto naming = mapping.get("naming_convention")) read_naming_convention(*naming, config.naming);
   config.lock_timeout = read_timeout(mapping.get("lock_timeout"));
   config.statement_timeout = read_timeout(mapping.get("statement_timeout"));
+  if (const auto online = mapping.get("online")) config.online = online->boolean();
   return mapping.get("database_url");
 }
 

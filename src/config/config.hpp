@@ -23,6 +23,9 @@ struct Config {
   // --lock-timeout-sql and --statement-timeout override them.
   std::optional<std::string> lock_timeout;
   std::optional<std::string> statement_timeout;
+  // Online forms on existing tables where the database has them (PostgreSQL: concurrent index
+  // builds, NOT VALID then VALIDATE); false: plain DDL, one transaction per revision.
+  bool online = true;
 
   std::filesystem::path migrations_dir() const { return base_directory / migrations; }
   std::filesystem::path versions_dir() const { return migrations_dir() / "versions"; }

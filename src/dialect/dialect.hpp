@@ -1,6 +1,7 @@
 #pragma once
 // The seam between the dialect-neutral core and a database. One implementation per folder
 // (sqlite/, postgres/); adding a dialect means one folder plus a line in registry.cpp.
+#include <algorithm>
 #include <any>
 #include <chrono>
 #include <cstdint>
@@ -63,6 +64,16 @@ struct RenderContext {
   // when the revision runs without one (--single-transaction, transactional: false, --sql of a
   // run sharing one transaction).
   const RevisionFrame* frame = nullptr;
+  // Write the forms that keep a live table usable (PostgreSQL: concurrent index builds, NOT VALID
+  // then VALIDATE) for tables that existed before the revision; false: plain DDL (`online: false`,
+  // --single-transaction, and SQLite, which has no such forms).
+  bool online = false;
+  // The tables the revision created before this op: empty, so plain DDL is right for them.
+  const std::vector<ops::TableName>* new_tables = nullptr;
+
+  bool is_new_table(const ops::TableName& table) const {
+    return new_tables && std::find(new_tables->begin(), new_tables->end(), table) != new_tables->end();
+  }
 };
 
 // One row of the history table: a revision applied, reverted or stamped (PRODUCT.md section 5).
@@ -72,6 +83,16 @@ struct HistoryEntry {
   std::string checksum;                     // of the revision file (revision::checksum_of)
   std::optional<std::int64_t> duration_ms;  // nullopt for a stamp
   std::string os_user;                      // who ran dbmig, for databases without users of their own
+};
+
+// The one row of the progress table: a revision carried out in several transactions that has not
+// finished (runtime/progress_store.hpp).
+struct ProgressRow {
+  std::string revision;
+  std::string direction;  // upgrade or downgrade
+  std::string checksum;   // of the SQL of the statements done: what a resumed run must find first
+  std::size_t done = 0;   // statements of the revision (in the order they run) done and committed
+  bool started = false;   // the statement after those was begun outside a transaction
 };
 
 // Who holds a run lock that could not be taken, as its message says it.
@@ -187,6 +208,15 @@ class Dialect {
                                                  const std::vector<std::string>& before,
                                                  const std::vector<std::string>& after,
                                                  const HistoryEntry& entry) const = 0;
+
+  // The progress table (named from the version table, see runtime::progress_table_name): at most
+  // one row, for a revision carried out in several transactions (online steps) that has not
+  // finished: how many of its statements are done, and whether the next one was started.
+  virtual std::vector<Statement> create_progress_table(std::string_view table) const = 0;
+  // revision, direction, checksum, done, started (0 or 1).
+  virtual Statement select_progress(std::string_view table) const = 0;
+  virtual std::vector<Statement> write_progress(std::string_view table, const ProgressRow& row) const = 0;
+  virtual Statement clear_progress(std::string_view table) const = 0;
 
   // The lock a migration run holds. By default the write transactions are the lock.
   virtual RunLock run_lock(std::string_view /*version_table*/) const {

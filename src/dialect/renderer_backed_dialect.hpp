@@ -49,6 +49,15 @@ class RendererBackedDialect : public Dialect {
     return renderer_.record_revision(version_table, history_table, before, after, entry, applied_by_);
   }
 
+  std::vector<Statement> create_progress_table(std::string_view table) const override {
+    return renderer_.create_progress_table(table);
+  }
+  Statement select_progress(std::string_view table) const override { return renderer_.select_progress(table); }
+  std::vector<Statement> write_progress(std::string_view table, const ProgressRow& row) const override {
+    return renderer_.write_progress(table, row);
+  }
+  Statement clear_progress(std::string_view table) const override { return renderer_.clear_progress(table); }
+
  protected:
   const Renderer& renderer() const { return renderer_; }
 

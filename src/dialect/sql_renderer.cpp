@@ -196,6 +196,33 @@ std::vector<Statement> SqlRenderer::record_revision(std::string_view version_tab
   return statements;
 }
 
+std::vector<Statement> SqlRenderer::create_progress_table(std::string_view table) const {
+  return {statement("CREATE TABLE IF NOT EXISTS " + quote_identifier(table) + " (" + quote_identifier("revision") +
+                    " VARCHAR(64) NOT NULL, " + quote_identifier("direction") + " VARCHAR(16) NOT NULL, " +
+                    quote_identifier("checksum") + " VARCHAR(64) NOT NULL, " + quote_identifier("done") + " INTEGER NOT NULL, " + quote_identifier("started") +
+                    " INTEGER NOT NULL)")};
+}
+
+Statement SqlRenderer::select_progress(std::string_view table) const {
+  return statement("SELECT " + quote_identifier("revision") + ", " + quote_identifier("direction") + ", " +
+                   quote_identifier("checksum") + ", " + quote_identifier("done") + ", " + quote_identifier("started") + " FROM " + quote_identifier(table));
+}
+
+// One row at most: the table is emptied first, in the same transaction (or autocommit pair).
+std::vector<Statement> SqlRenderer::write_progress(std::string_view table, const ProgressRow& row) const {
+  return {clear_progress(table),
+          Statement{"INSERT INTO " + quote_identifier(table) + " (" + quote_identifier("revision") + ", " +
+                        quote_identifier("direction") + ", " + quote_identifier("checksum") + ", " +
+                        quote_identifier("done") + ", " + quote_identifier("started") + ") VALUES (" + placeholder(1) +
+                        ", " + placeholder(2) + ", " + placeholder(3) + ", " + placeholder(4) + ", " + placeholder(5) +
+                        ")",
+                    {row.revision, row.direction, row.checksum, std::to_string(row.done), row.started ? "1" : "0"}}};
+}
+
+Statement SqlRenderer::clear_progress(std::string_view table) const {
+  return statement("DELETE FROM " + quote_identifier(table));
+}
+
 Statement SqlRenderer::select_history(std::string_view table) const {
   std::vector<std::string> columns;
   for (const auto* name : {"revision", "direction", "checksum", "applied_at", "duration_ms", "applied_by"})

@@ -55,6 +55,11 @@ class SqlRenderer {
   Statement insert_history(std::string_view table, const HistoryEntry& entry,
                            AppliedBy applied_by = AppliedBy::database_user) const;
   Statement select_history(std::string_view table) const;
+  // The progress table (Dialect::create_progress_table and the statements after it).
+  std::vector<Statement> create_progress_table(std::string_view table) const;
+  Statement select_progress(std::string_view table) const;
+  std::vector<Statement> write_progress(std::string_view table, const ProgressRow& row) const;
+  Statement clear_progress(std::string_view table) const;
   // Dialect::record_revision: the version DELETEs and INSERTs, then the history INSERT, each its
   // own statement.
   virtual std::vector<Statement> record_revision(std::string_view version_table, std::string_view history_table,

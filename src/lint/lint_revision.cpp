@@ -33,7 +33,7 @@ std::vector<Finding> sql_step_findings(const ops::Sql& sql, NewTables& new_table
 
 }  // namespace
 
-std::vector<Finding> lint_revision(const revision::Revision& revision, std::string_view file_text) {
+std::vector<Finding> lint_revision(const revision::Revision& revision, std::string_view file_text, bool online) {
   const auto lines = lines_of(file_text);
   NewTables new_tables;
   std::vector<Finding> findings;
@@ -43,7 +43,7 @@ std::vector<Finding> lint_revision(const revision::Revision& revision, std::stri
                                                                   : Location{revision.path.string(), 0, 0};
     std::vector<Finding> step_findings = std::holds_alternative<ops::Sql>(op)
                                              ? sql_step_findings(std::get<ops::Sql>(op), new_tables, where)
-                                             : op_findings(op, new_tables, where, step_text(lines, where));
+                                             : op_findings(op, new_tables, where, step_text(lines, where), online);
     step_findings = apply_ignores(std::move(step_findings), ignores_for_step(lines, where));
     findings.insert(findings.end(), step_findings.begin(), step_findings.end());
   }

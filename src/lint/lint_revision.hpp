@@ -12,6 +12,7 @@ namespace dbmig::lint {
 
 // Findings in step order. Only the upgrade steps are linted: a downgrade undoes a revision on
 // purpose (dropping what the upgrade added), and is run when the application is rolled back.
-std::vector<Finding> lint_revision(const revision::Revision& revision, std::string_view file_text);
+// `online`: the project runs online (op_findings).
+std::vector<Finding> lint_revision(const revision::Revision& revision, std::string_view file_text, bool online);
 
 }  // namespace dbmig::lint

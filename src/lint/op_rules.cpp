@@ -11,21 +11,25 @@ namespace dbmig::lint {
 
 namespace {
 
-// Issue 14 part 1 gives the ops that have an online-safe form a flag telling that migrate writes
-// that form (a concurrent index build outside the transaction, NOT VALID then VALIDATE, a unique
-// index built first then USING INDEX, a validated check before SET NOT NULL). Each rule whose
-// danger that form removes asks this first, so the rule stops firing for such an op the day the
-// flag exists. Until then no op carries it: migrate writes plain DDL.
+// Whether dbmig itself carries the op out in its online form on an existing table when the
+// project runs online (the default; PostgreSQL's renderer, postgres_online.cpp): an index built or
+// dropped CONCURRENTLY, a named foreign key or check added NOT VALID and validated apart. Each
+// rule whose danger that form removes asks this first. Ops without an online form yet (unique
+// constraints, SET NOT NULL) are always reported.
+bool written_online(const ops::CreateIndex&, bool online) { return online; }
+bool written_online(const ops::DropIndex&, bool online) { return online; }
+bool written_online(const ops::AddForeignKey& op, bool online) { return online && !op.constraint.name.empty(); }
+bool written_online(const ops::AddCheck& op, bool online) { return online && !op.constraint.name.empty(); }
 template <class AnyOp>
-bool written_online(const AnyOp&) {
+bool written_online(const AnyOp&, bool /*online*/) {
   return false;
 }
 
 // Collects the findings of one step.
 class StepRules {
  public:
-  StepRules(NewTables& new_tables, const Location& where, const std::string& statement)
-      : new_tables_(new_tables), where_(where), statement_(statement) {}
+  StepRules(NewTables& new_tables, const Location& where, const std::string& statement, bool online)
+      : new_tables_(new_tables), where_(where), statement_(statement), online_(online) {}
 
   std::vector<Finding> take() { return std::move(findings_); }
 
@@ -86,7 +90,7 @@ class StepRules {
   void operator()(const ops::AlterColumn& op) {
     if (new_tables_.contains(op.table)) return;
     if (op.type) check_type_change(op);
-    if (op.nullable == false && op.existing.nullable && !written_online(op))
+    if (op.nullable == false && op.existing.nullable && !written_online(op, online_))
       report("set-not-null",
              "SET NOT NULL on " + op.column + " scans all of " + shown_table(op.table) +
                  " under an ACCESS EXCLUSIVE lock: reads and writes wait until the scan ends",
@@ -95,7 +99,7 @@ class StepRules {
   }
 
   void operator()(const ops::CreateIndex& op) {
-    if (new_tables_.contains(op.table) || written_online(op)) return;
+    if (new_tables_.contains(op.table) || written_online(op, online_)) return;
     report("index-not-concurrent",
            std::string("CREATE ") + (op.index.unique ? "UNIQUE " : "") + "INDEX takes a SHARE lock on " +
                shown_table(op.table) + ": writes to it wait until the build ends",
@@ -103,7 +107,7 @@ class StepRules {
   }
 
   void operator()(const ops::DropIndex& op) {
-    if (new_tables_.contains(op.table) || written_online(op)) return;
+    if (new_tables_.contains(op.table) || written_online(op, online_)) return;
     report("drop-index-not-concurrent",
            "DROP INDEX takes an ACCESS EXCLUSIVE lock on " + shown_table(op.table) +
                ": reads and writes wait, and queue behind any long query on it",
@@ -114,7 +118,7 @@ class StepRules {
   void operator()(const ops::AddUnique& op) { unique_constraint(op, "UNIQUE"); }
 
   void operator()(const ops::AddForeignKey& op) {
-    if (new_tables_.contains(op.table) || written_online(op)) return;
+    if (new_tables_.contains(op.table) || written_online(op, online_)) return;
     report("constraint-not-not-valid",
            "ADD FOREIGN KEY takes a SHARE ROW EXCLUSIVE lock on " + shown_table(op.table) + " and on " +
                op.constraint.referred_table + " and checks every row: writes to both wait until it ends",
@@ -123,7 +127,7 @@ class StepRules {
   }
 
   void operator()(const ops::AddCheck& op) {
-    if (new_tables_.contains(op.table) || written_online(op)) return;
+    if (new_tables_.contains(op.table) || written_online(op, online_)) return;
     report("constraint-not-not-valid",
            "ADD CHECK takes an ACCESS EXCLUSIVE lock on " + shown_table(op.table) +
                " and checks every row: reads and writes wait until it ends",
@@ -157,7 +161,7 @@ class StepRules {
 
   template <class Constraint>
   void unique_constraint(const ops::AddConstraint<Constraint>& op, const std::string& kind) {
-    if (new_tables_.contains(op.table) || written_online(op)) return;
+    if (new_tables_.contains(op.table) || written_online(op, online_)) return;
     report("unique-not-using-index",
            "ADD " + kind + " builds its index under an ACCESS EXCLUSIVE lock on " + shown_table(op.table) +
                ": reads and writes wait until the build ends",
@@ -177,7 +181,7 @@ class StepRules {
       report("type-narrowing",
              op.column + " " + change + " holds less than before: longer or larger values fail the upgrade or are cut",
              "check the data fits first (or keep the wider type); narrow in a revision of its own");
-    if (type_change_rewrites_table(from, to) && !written_online(op))
+    if (type_change_rewrites_table(from, to) && !written_online(op, online_))
       report("table-rewrite",
              "ALTER COLUMN " + op.column + " TYPE (" + change + ") rewrites " + shown_table(op.table) +
                  " and its indexes under an ACCESS EXCLUSIVE lock: reads and writes wait until it ends",
@@ -188,6 +192,7 @@ class StepRules {
   NewTables& new_tables_;
   const Location& where_;
   const std::string& statement_;
+  bool online_;  // the project runs online (written_online)
   std::vector<Finding> findings_;
 };
 
@@ -198,8 +203,8 @@ std::string shown_table(const ops::TableName& table) {
 }
 
 std::vector<Finding> op_findings(const ops::Op& op, NewTables& new_tables, const Location& where,
-                                 const std::string& statement) {
-  StepRules rules(new_tables, where, statement);
+                                 const std::string& statement, bool online) {
+  StepRules rules(new_tables, where, statement, online);
   std::visit(rules, op);
   return rules.take();
 }

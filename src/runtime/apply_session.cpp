@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "runtime/progress_store.hpp"
 #include "runtime/run_lock.hpp"
 #include "runtime/schema_tracker.hpp"
 #include "runtime/statement_sink.hpp"
@@ -21,10 +22,13 @@ ApplyOutcome apply_under_lock(const ApplyTarget& target, const ApplyRequest& req
   // Read under the lock (in a transaction: on SQLite that is what takes it), so that what another
   // run applied before we got it is not planned again.
   ApplyOutcome outcome;
+  const ProgressStore progress(target.dialect, progress_table_name(target.versions.table()));
+  std::optional<Progress> unfinished;
   begin_transaction(sink, lock_name);
   try {
     outcome.before = target.read_heads();
     outcome.changed = changed_since_applied(target, outcome.before);
+    unfinished = progress.read(target.connection);
     sink.commit();
   } catch (...) {
     sink.rollback();
@@ -35,7 +39,7 @@ ApplyOutcome apply_under_lock(const ApplyTarget& target, const ApplyRequest& req
   if (request.vet) request.vet(outcome.before, outcome.changed);
   outcome.after = outcome.before;
   outcome.nothing_to_do = plan.empty();
-  if (plan.empty()) return outcome;
+  if (plan.empty() && !unfinished) return outcome;
 
   RunOptions options;
   options.single_transaction = request.single_transaction;
@@ -47,6 +51,8 @@ ApplyOutcome apply_under_lock(const ApplyTarget& target, const ApplyRequest& req
   options.session_statements = request.session_statements;
   options.lock_description = lock_name;
   options.os_user = request.os_user;
+  options.online = request.online;
+  options.unfinished = std::move(unfinished);
   SchemaTracker tracker(std::nullopt, target.introspect);
   outcome.after = migrator.run(sink, tracker, request.direction, plan, outcome.before, options);
   return outcome;

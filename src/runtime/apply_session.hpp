@@ -37,6 +37,7 @@ struct ApplyRequest {
   std::chrono::milliseconds lock_wait{0};  // how long to wait for another run's lock
   std::vector<dialect::Statement> session_statements;
   std::string os_user;
+  bool online = true;  // RunOptions::online
   // Called once the heads and the changed files are read under the lock, before anything is
   // planned or runs; throws to refuse (upgrade refuses revisions edited after they were applied).
   std::function<void(const std::vector<std::string>& current, const std::vector<ChangedRevision>& changed)> vet;

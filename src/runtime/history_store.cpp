@@ -4,11 +4,16 @@
 
 namespace dbmig::runtime {
 
-std::string history_table_name(std::string_view version_table) {
+std::string bookkeeping_table_name(std::string_view version_table, std::string_view role) {
   constexpr std::string_view suffix = "_version";
-  if (version_table.size() > suffix.size() && version_table.ends_with(suffix))
-    return std::string(version_table.substr(0, version_table.size() - suffix.size())) + "_history";
-  return std::string(version_table) + "_history";
+  const std::string base(version_table.size() > suffix.size() && version_table.ends_with(suffix)
+                             ? version_table.substr(0, version_table.size() - suffix.size())
+                             : version_table);
+  return base + "_" + std::string(role);
+}
+
+std::string history_table_name(std::string_view version_table) {
+  return bookkeeping_table_name(version_table, "history");
 }
 
 namespace {

@@ -17,6 +17,8 @@ namespace dbmig::runtime {
 // "_history" (dbmig_version -> dbmig_history), any other name gets "_history" appended
 // (schema_revs -> schema_revs_history).
 std::string history_table_name(std::string_view version_table);
+// The same rule for dbmig's other tables beside the version table (`role`: "progress", ...).
+std::string bookkeeping_table_name(std::string_view version_table, std::string_view role);
 
 struct HistoryRow {
   std::string revision;

@@ -4,6 +4,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "revision/sha256.hpp"
 #include "runtime/run_lock.hpp"
 #include "util/error.hpp"
 #include "util/text.hpp"
@@ -56,36 +57,6 @@ std::vector<const revision::Revision*> Migrator::plan(Direction direction, const
                                          : graph_.downgrade_plan(current, target);
 }
 
-void Migrator::run_revision(StatementSink& sink, SchemaTracker& tracker, Direction direction,
-                            const revision::Revision& revision, const dialect::RevisionFrame* frame) const {
-  const auto& steps = steps_of(direction, revision);
-  for (const std::vector<std::size_t>& group : dialect_.step_groups(steps)) {
-    std::vector<const ops::Op*> grouped;
-    for (const std::size_t index : group) grouped.push_back(&steps[index]);
-    const std::string where = describe_revision(revision) + ", " + direction_name(direction) + " " +
-                              describe_steps(steps, group);
-    std::vector<dialect::Statement> statements;
-    try {
-      // The schema only if the renderer asks: after a raw SQL step, knowing it means introspecting
-      // the database again, which would make a chain of raw SQL revisions quadratic.
-      const auto schema_before = dialect::SchemaBefore::read_on_demand([&tracker] { return tracker.current(); });
-      const dialect::RenderContext context{schema_before, frame};
-      statements = grouped.size() == 1 ? dialect_.render(*grouped.front(), context)
-                                       : dialect_.render_group(grouped, context);
-    } catch (const Error& error) {
-      throw Error(error.code(), where + ": " + error.message(), error.where(), error.hint());
-    }
-    for (const auto& statement : statements) {
-      try {
-        sink.execute(statement);
-      } catch (const Error& error) {
-        throw Error(error.code(), where + " failed: " + error.message(), error.where(), error.hint());
-      }
-    }
-    for (const ops::Op* op : grouped) tracker.advance(*op);
-  }
-}
-
 bool Migrator::still_to_do(Direction direction, const revision::Revision& revision,
                            const std::vector<std::string>& fresh) const {
   const auto applied = graph_.applied(fresh);
@@ -115,7 +86,151 @@ struct Migrator::RunState {
   bool tables_ready = false;         // the version and history tables exist (made in the first transaction)
   bool versions_read_in_transaction = false;  // --single-transaction: its lock was taken and the table read
   bool moved = false;                // another run changed the version table during this one
+  bool progress_table_ready = false;  // the progress table exists (made by the first split revision)
 };
+
+// Where a revision's statements stand while it runs.
+struct Migrator::StatementRun {
+  const revision::Revision& revision;
+  bool own = false;             // the revision runs in a transaction of its own
+  std::size_t index = 0;        // of the next statement, counted over the whole revision
+  std::size_t skip = 0;         // statements an earlier run did (resuming)
+  bool resume_started = false;  // that run began statement `skip` outside a transaction
+  bool split = false;           // statements were committed apart from the rest of the revision
+  const Progress* resuming = nullptr;  // the earlier run's progress, when resuming
+  std::string done_sql = {};    // the SQL of the statements before `index`, one per line
+};
+
+void Migrator::mark(RunState& state, const StatementRun& run, std::size_t done, bool started) const {
+  if (!state.progress_table_ready) {
+    progress_.ensure_table(state.sink);
+    state.progress_table_ready = true;
+  }
+  // The digest of the statements done: a resumed run checks that its first statements are these,
+  // so the file may be corrected after the stop (the failing step, the steps after it), not before.
+  progress_.write(state.sink, Progress{run.revision.id, direction_name(state.direction),
+                                       revision::sha256_hex(run.done_sql), done, started});
+}
+
+void Migrator::run_statement(RunState& state, StatementRun& run, const dialect::Statement& statement) const {
+  const std::size_t index = run.index++;
+  if (index == run.skip && run.resuming) check_resumable(run);
+  struct AppendWhenDone {  // also for a statement skipped as done before
+    StatementRun& run;
+    const dialect::Statement& statement;
+    ~AppendWhenDone() { run.done_sql += statement.sql + "\n"; }
+  } append{run, statement};
+  if (index < run.skip) return;  // an earlier run did it and committed it
+  if (statement.placement == dialect::Placement::in_transaction || !run.own) {
+    state.sink.execute(statement);
+    return;
+  }
+  // Leave the revision's transaction: what came before is committed, with how far it got.
+  mark(state, run, index, false);
+  state.sink.commit();
+  run.split = true;
+  if (statement.placement == dialect::Placement::own_transaction) {
+    begin(state);
+    state.sink.execute(statement);
+    mark(state, run, index + 1, false);
+    state.sink.commit();
+  } else {
+    mark(state, run, index, true);  // autocommit: a run killed during the statement leaves "started"
+    if (index == run.skip && run.resume_started && statement.resume) {
+      // An earlier run began it: clear what it may have left half done, then its idempotent form.
+      const dialect::Resume& resume = *statement.resume;
+      if (resume.cleanup_if && state.sink.returns_rows(*resume.cleanup_if)) {
+        spdlog::info("cleaning up after an interrupted run: {}", resume.cleanup);
+        state.sink.execute(dialect::Statement{resume.cleanup, {}});
+      }
+      state.sink.execute(dialect::Statement{resume.sql, statement.params});
+    } else {
+      state.sink.execute(statement);
+    }
+    mark(state, run, index + 1, false);
+  }
+  begin(state);  // for the rest of the revision
+}
+
+void Migrator::run_revision(RunState& state, const revision::Revision& revision, const dialect::RevisionFrame* frame,
+                            bool own) const {
+  const auto& steps = steps_of(state.direction, revision);
+  StatementRun run{revision, own};
+  if (const auto& unfinished = state.options.unfinished; unfinished && unfinished->revision == revision.id) {
+    run.resuming = &*unfinished;
+    run.skip = unfinished->done;
+    run.resume_started = unfinished->started;
+    run.split = true;
+    spdlog::info("resuming {} after its first {} statement(s), done by an earlier run", revision.id, run.skip);
+  }
+  const bool online = state.options.online && !state.options.single_transaction;
+  std::vector<ops::TableName> new_tables;  // created by this revision: empty, plain DDL is right for them
+  for (const std::vector<std::size_t>& group : dialect_.step_groups(steps)) {
+    std::vector<const ops::Op*> grouped;
+    for (const std::size_t index : group) grouped.push_back(&steps[index]);
+    const std::string where = describe_revision(revision) + ", " + direction_name(state.direction) + " " +
+                              describe_steps(steps, group);
+    std::vector<dialect::Statement> statements;
+    try {
+      // The schema only if the renderer asks: after a raw SQL step, knowing it means introspecting
+      // the database again, which would make a chain of raw SQL revisions quadratic.
+      SchemaTracker& tracker = state.tracker;
+      const auto schema_before = dialect::SchemaBefore::read_on_demand([&tracker] { return tracker.current(); });
+      const dialect::RenderContext context{schema_before, frame, online, &new_tables};
+      statements = grouped.size() == 1 ? dialect_.render(*grouped.front(), context)
+                                       : dialect_.render_group(grouped, context);
+    } catch (const Error& error) {
+      throw Error(error.code(), where + ": " + error.message(), error.where(), error.hint());
+    }
+    const std::size_t first = run.index;
+    for (const auto& statement : statements) {
+      try {
+        run_statement(state, run, statement);
+      } catch (const Error& error) {
+        std::string hint = error.hint();
+        if (run.split)
+          hint = "the statements of this revision before it are committed (" + progress_.table() +
+                 " says how far it got); fix the cause and run the same command again: it resumes at this statement" +
+                 (hint.empty() ? "" : "; " + hint);
+        throw Error(error.code(), where + " failed: " + error.message(), error.where(), hint);
+      }
+    }
+    for (const ops::Op* op : grouped) {
+      // Steps an earlier run carried out are in the database, not in what the tracker knows.
+      if (first < run.skip)
+        state.tracker.forget();
+      else
+        state.tracker.advance(*op);
+      if (const auto* created = std::get_if<ops::CreateTable>(op))
+        new_tables.push_back(ops::TableName{created->table.name, created->table.schema});
+    }
+  }
+  if (run.resuming && run.index < run.skip) check_resumable(run);  // fewer statements than were done
+  if (run.split) progress_.clear(state.sink);  // in the transaction that records the revision
+}
+
+void Migrator::check_resumable(const StatementRun& run) const {
+  if (run.index - 1 == run.skip && revision::sha256_hex(run.done_sql) == run.resuming->checksum) return;
+  throw database_error(describe_revision(run.revision) + " was left half done by an earlier run (its first " +
+                           std::to_string(run.skip) +
+                           " statement(s) are committed), and its file now says otherwise about those statements",
+                       "restore its steps up to where it stopped and run again to let dbmig finish it; or finish it "
+                       "by hand, then `dbmig stamp` the revision (which clears " + progress_.table() + ")");
+}
+
+void Migrator::check_unfinished(const RunOptions& options, Direction direction,
+                                const std::vector<const revision::Revision*>& plan) {
+  const auto& unfinished = options.unfinished;
+  if (!unfinished) return;
+  if (!plan.empty() && plan.front()->id == unfinished->revision && unfinished->direction == direction_name(direction))
+    return;
+  throw database_error("revision " + unfinished->revision + " was left half done by an earlier " +
+                           unfinished->direction + " (its first " + std::to_string(unfinished->done) +
+                           " statement(s) are committed); this run does not start with it",
+                       "finish it first with `dbmig " + unfinished->direction + " " + unfinished->revision +
+                           "` (it resumes where it stopped), then run this command again");
+}
+
 
 bool Migrator::own_transaction(const RunState& state, const revision::Revision& revision) {
   return !state.options.single_transaction && revision.transactional;
@@ -203,7 +318,7 @@ void Migrator::apply_one(RunState& state, const revision::Revision& revision) co
       ensure_tables(state);
       skipped = !still_pending(state, revision);
       if (!skipped) {
-        run_revision(state.sink, state.tracker, state.direction, revision, frame ? &*frame : nullptr);
+        run_revision(state, revision, frame ? &*frame : nullptr, own);
         record(state, revision, started);
       }
       run_frame_statements(state, revision, around.before_commit);
@@ -234,6 +349,7 @@ std::vector<std::string> Migrator::run(StatementSink& sink, SchemaTracker& track
                           "--single-transaction",
                           std::nullopt, "run it without --single-transaction");
   }
+  check_unfinished(options, direction, plan);
   RunState state{sink, tracker, direction, options, std::move(current)};
   for (const auto& statement : options.session_statements) sink.execute(statement);
   if (options.single_transaction) begin(state);

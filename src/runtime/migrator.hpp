@@ -11,6 +11,7 @@
 #include "dialect/dialect.hpp"
 #include "revision/graph.hpp"
 #include "runtime/history_store.hpp"
+#include "runtime/progress_store.hpp"
 #include "runtime/schema_tracker.hpp"
 #include "runtime/statement_sink.hpp"
 #include "runtime/version_store.hpp"
@@ -42,13 +43,23 @@ struct RunOptions {
   std::string lock_description;
   std::string os_user;             // for the history rows of databases without users
   bool measure_durations = true;  // false for --sql: nothing runs, the history row says NULL
+  // Render the online forms for tables that existed before their revision (RenderContext::online);
+  // ignored with single_transaction, whose point is one transaction.
+  bool online = false;
+  // A revision an earlier run left half done (read under the lock): the run must start with it,
+  // in its direction, and resumes after its statements already done.
+  std::optional<Progress> unfinished;
 };
 
 class Migrator {
  public:
   Migrator(const dialect::Dialect& dialect, const revision::Graph& graph, const VersionStore& versions,
            const HistoryStore& history)
-      : dialect_(dialect), graph_(graph), versions_(versions), history_(history) {}
+      : dialect_(dialect),
+        graph_(graph),
+        versions_(versions),
+        history_(history),
+        progress_(dialect, progress_table_name(versions.table())) {}
 
   // The revisions a run would apply/revert, in order, from `current` heads.
   std::vector<const revision::Revision*> plan(Direction direction, const std::vector<std::string>& current,
@@ -78,9 +89,20 @@ class Migrator {
   void record(RunState& state, const revision::Revision& revision, std::chrono::steady_clock::time_point started) const;
   void run_frame_statements(RunState& state, const revision::Revision& revision,
                             const std::vector<dialect::Statement>& statements) const;
-  // frame: the one the revision runs in (nullptr: none), for the renderer to know.
-  void run_revision(StatementSink& sink, SchemaTracker& tracker, Direction direction,
-                    const revision::Revision& revision, const dialect::RevisionFrame* frame) const;
+  // The revision's steps. frame: the one it runs in (nullptr: none), for the renderer to know;
+  // own: it runs in a transaction of its own, which statements placed outside it split.
+  void run_revision(RunState& state, const revision::Revision& revision, const dialect::RevisionFrame* frame,
+                    bool own) const;
+  // One statement of a revision running in its own transaction, where it is placed (Statement::placement).
+  struct StatementRun;
+  // Records how far `run` got (creating the progress table the first time).
+  void mark(RunState& state, const StatementRun& run, std::size_t done, bool started) const;
+  void run_statement(RunState& state, StatementRun& run, const dialect::Statement& statement) const;
+  // Resuming: the statements before the one about to run are those the earlier run did.
+  void check_resumable(const StatementRun& run) const;
+  // A run's progress check: an unfinished revision must be the first of the plan.
+  static void check_unfinished(const RunOptions& options, Direction direction,
+                               const std::vector<const revision::Revision*>& plan);
   // After re-reading the version table: whether `revision` is still to be done from `fresh`
   // heads (false: a concurrent run did it). Throws when the database moved elsewhere.
   bool still_to_do(Direction direction, const revision::Revision& revision, const std::vector<std::string>& fresh) const;
@@ -89,6 +111,7 @@ class Migrator {
   const revision::Graph& graph_;
   const VersionStore& versions_;
   const HistoryStore& history_;
+  ProgressStore progress_;
 };
 
 }  // namespace dbmig::runtime

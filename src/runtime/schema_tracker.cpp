@@ -9,6 +9,10 @@ const schema::Schema* SchemaTracker::current() {
   return schema_ ? &*schema_ : nullptr;
 }
 
+void SchemaTracker::forget() {
+  if (introspect_) schema_.reset();
+}
+
 void SchemaTracker::advance(const ops::Op& op) {
   if (!schema_) return;
   const bool can_read_again = static_cast<bool>(introspect_);

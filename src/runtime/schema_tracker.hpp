@@ -28,6 +28,9 @@ class SchemaTracker {
   const schema::Schema* current();
   // Account for an op that has just been carried out.
   void advance(const ops::Op& op);
+  // Account for changes not described by ops (a revision resumed half way, whose first
+  // statements an earlier run did): read the database again when next asked, where it can be.
+  void forget();
 
  private:
   std::optional<schema::Schema> schema_;

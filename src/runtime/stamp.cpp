@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "runtime/changed_revisions.hpp"
+#include "runtime/progress_store.hpp"
 #include "runtime/run_lock.hpp"
 #include "runtime/statement_sink.hpp"
 #include "util/error.hpp"
@@ -75,6 +76,10 @@ std::vector<std::string> stamp_under_lock(const ApplyTarget& target, const std::
     target.history.ensure_table(sink);
     target.versions.record(sink, current, wanted);
     auto recorded = record_stamp(target, sink, current, wanted, history, os_user);
+    // A revision an earlier run left half done is settled by the stamp: the user says where the
+    // database is.
+    const ProgressStore progress(target.dialect, progress_table_name(target.versions.table()));
+    if (progress.read(target.connection)) progress.clear(sink);
     sink.commit();
     return recorded;
   } catch (...) {

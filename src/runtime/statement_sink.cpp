@@ -37,6 +37,10 @@ void ConnectionSink::execute(const dialect::Statement& statement) {
                        "the migration again");
 }
 
+bool ConnectionSink::returns_rows(const dialect::Query& query) {
+  return !connection_.query(dialect::Statement{query.sql, query.params}).empty();
+}
+
 void ScriptSink::execute(const dialect::Statement& statement) {
   std::string text = dialect_.inline_parameters(statement);
   while (!text.empty() && (text.back() == '\n' || text.back() == ' ' || text.back() == ';')) text.pop_back();

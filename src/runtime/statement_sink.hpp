@@ -16,6 +16,8 @@ class StatementSink {
   virtual void commit() = 0;
   virtual void rollback() = 0;  // never throws
   virtual void comment(std::string_view text) = 0;  // a note in a script; nothing on a connection
+  // Whether the query returns a row; false in a script, where nothing is asked.
+  virtual bool returns_rows(const dialect::Query& query) = 0;
 };
 
 // Runs each statement on the connection. With -vv each is logged as "SQL: ..."; given the dialect,
@@ -29,6 +31,7 @@ class ConnectionSink final : public StatementSink {
   void commit() override { connection_.commit(); }
   void rollback() override { connection_.rollback(); }
   void comment(std::string_view) override {}
+  bool returns_rows(const dialect::Query& query) override;
 
  private:
   dialect::Connection& connection_;
@@ -44,6 +47,7 @@ class ScriptSink final : public StatementSink {
   void commit() override;
   void rollback() override {}
   void comment(std::string_view text) override;
+  bool returns_rows(const dialect::Query& /*query*/) override { return false; }
 
  private:
   std::ostream& out_;

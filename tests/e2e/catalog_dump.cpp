@@ -41,7 +41,7 @@ std::map<std::string, long long> row_counts(const TestDatabase& database) {
 }
 
 std::string unmanaged_tables_sql() {
-  std::string list = "('dbmig_version', 'dbmig_history'";
+  std::string list = "('dbmig_version', 'dbmig_history', 'dbmig_progress'";
   for (const std::string_view name : runtime::other_tools_table_names()) {
     list += ", '";
     list += name;  // known names: letters, digits and underscores only

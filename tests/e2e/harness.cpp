@@ -110,13 +110,13 @@ std::unique_ptr<dialect::Connection> TestDatabase::connect() const {
 
 schema::Schema TestDatabase::introspect() const {
   auto connection = connect();
-  return dialect().introspect(*connection, {"dbmig_version", "dbmig_history"});
+  return dialect().introspect(*connection, {"dbmig_version", "dbmig_history", "dbmig_progress"});
 }
 
 std::vector<std::string> TestDatabase::table_names() const {
   auto connection = connect();
   std::vector<std::string> names;
-  for (const auto& table : dialect().introspect(*connection, {"dbmig_history"}).tables) names.push_back(table.name);
+  for (const auto& table : dialect().introspect(*connection, {"dbmig_history", "dbmig_progress"}).tables) names.push_back(table.name);
   std::sort(names.begin(), names.end());
   return names;
 }

@@ -372,7 +372,7 @@ TEST_CASE("config: unknown keys are errors with file:line:column and the valid k
   CHECK(error->message() == "unknown key 'migration' in dbmig.yaml");
   CHECK(error->hint() ==
         "did you mean 'migrations'? valid keys: database_url, models, migrations, version_table, naming_convention, "
-        "lock_timeout, statement_timeout");
+        "lock_timeout, statement_timeout, online");
 }
 
 TEST_CASE("config: bad values are errors at the value") {

@@ -111,7 +111,8 @@ TEST_CASE("lint: the case table in tests/data/lint") {
       // A case meant to lint must parse; its error, if any, is the failure to read.
       const auto error = test::error_of([&] {
         const auto parsed = revision::parse_revision(test.text, "case.yaml", naming);
-        check_findings(test, lint::lint_revision(parsed, test.text));
+        const bool online = test.expected["online"] && test.expected["online"].as<bool>();
+        check_findings(test, lint::lint_revision(parsed, test.text, online));
       });
       if (error) FAIL_CHECK(error->describe());
     }

@@ -13,6 +13,7 @@
 #include "dialect/sqlite/sqlite_connection.hpp"
 #include "runtime/changed_revisions.hpp"
 #include "runtime/migrator.hpp"
+#include "runtime/progress_store.hpp"
 #include "runtime/os_user.hpp"
 #include "runtime/run_lock.hpp"
 #include "runtime/schema_replay.hpp"
@@ -46,6 +47,8 @@ TEST_CASE("runtime: the history table is named after the version table") {
   CHECK(runtime::history_table_name("dbmig_version") == "dbmig_history");
   CHECK(runtime::history_table_name("alembic_version") == "alembic_history");
   CHECK(runtime::history_table_name("schema_revisions") == "schema_revisions_history");
+  CHECK(runtime::progress_table_name("dbmig_version") == "dbmig_progress");
+  CHECK(runtime::progress_table_name("schema_revisions") == "schema_revisions_progress");
   CHECK(runtime::history_table_name("_version") == "_version_history");
 }
 

@@ -50,8 +50,17 @@ class PostgresRenderer final : public SqlRenderer {
   std::vector<Statement> create_enum(const ops::CreateEnum& op, const RenderContext& context) const override;
   std::vector<Statement> drop_enum(const ops::DropEnum& op, const RenderContext& context) const override;
   std::vector<Statement> alter_enum(const ops::AlterEnum& op, const RenderContext& context) const override;
+  // postgres_online.cpp: concurrent index builds and drops, constraints added NOT VALID and
+  // validated apart, on tables that existed before the revision (RenderContext::online).
+  std::vector<Statement> create_index(const ops::CreateIndex& op, const RenderContext& context) const override;
+  std::vector<Statement> drop_index(const ops::DropIndex& op, const RenderContext& context) const override;
+  std::vector<Statement> add_foreign_key(const ops::AddForeignKey& op, const RenderContext& context) const override;
+  std::vector<Statement> add_check(const ops::AddCheck& op, const RenderContext& context) const override;
 
  private:
+  // ADD <clause> NOT VALID, then VALIDATE CONSTRAINT <name> in a transaction of its own.
+  std::vector<Statement> add_validated_later(const ops::TableName& table, std::string_view clause,
+                                             std::string_view name) const;
   // postgres_alter_column.cpp: the statements changing a column's type, and whether the column's
   // default had to be dropped for it (to be set again afterwards).
   struct TypeChange {
