@@ -13,13 +13,15 @@ namespace {
 
 // Whether dbmig itself carries the op out in its online form on an existing table when the
 // project runs online (the default; PostgreSQL's renderer, postgres_online.cpp): an index built or
-// dropped CONCURRENTLY, a named foreign key or check added NOT VALID and validated apart. Each
-// rule whose danger that form removes asks this first. Ops without an online form yet (unique
-// constraints, SET NOT NULL) are always reported.
+// dropped CONCURRENTLY, a named foreign key or check added NOT VALID and validated apart, a named
+// unique constraint or primary key added USING an index built concurrently, SET NOT NULL through
+// a check validated apart. Each rule whose danger that form removes asks this first.
 bool written_online(const ops::CreateIndex&, bool online) { return online; }
 bool written_online(const ops::DropIndex&, bool online) { return online; }
-bool written_online(const ops::AddForeignKey& op, bool online) { return online && !op.constraint.name.empty(); }
-bool written_online(const ops::AddCheck& op, bool online) { return online && !op.constraint.name.empty(); }
+template <class Constraint>
+bool written_online(const ops::AddConstraint<Constraint>& op, bool online) {
+  return online && !op.constraint.name.empty();
+}
 template <class AnyOp>
 bool written_online(const AnyOp&, bool /*online*/) {
   return false;
@@ -90,7 +92,8 @@ class StepRules {
   void operator()(const ops::AlterColumn& op) {
     if (new_tables_.contains(op.table)) return;
     if (op.type) check_type_change(op);
-    if (op.nullable == false && op.existing.nullable && !written_online(op, online_))
+    // Online, SET NOT NULL goes through a check validated apart (no scan under the lock).
+    if (op.nullable == false && op.existing.nullable && !online_)
       report("set-not-null",
              "SET NOT NULL on " + op.column + " scans all of " + shown_table(op.table) +
                  " under an ACCESS EXCLUSIVE lock: reads and writes wait until the scan ends",

@@ -98,7 +98,7 @@ struct Migrator::StatementRun {
   bool resume_started = false;  // that run began statement `skip` outside a transaction
   bool split = false;           // statements were committed apart from the rest of the revision
   const Progress* resuming = nullptr;  // the earlier run's progress, when resuming
-  std::string done_sql = {};    // the SQL of the statements before `index`, one per line
+  std::string done_sql = {};    // the SQL of the statements done so far, one per line
 };
 
 void Migrator::mark(RunState& state, const StatementRun& run, std::size_t done, bool started) const {
@@ -115,15 +115,11 @@ void Migrator::mark(RunState& state, const StatementRun& run, std::size_t done, 
 void Migrator::run_statement(RunState& state, StatementRun& run, const dialect::Statement& statement) const {
   const std::size_t index = run.index++;
   if (index == run.skip && run.resuming) check_resumable(run);
-  struct AppendWhenDone {  // also for a statement skipped as done before
-    StatementRun& run;
-    const dialect::Statement& statement;
-    ~AppendWhenDone() { run.done_sql += statement.sql + "\n"; }
-  } append{run, statement};
-  if (index < run.skip) return;  // an earlier run did it and committed it
+  const auto done = [&run, &statement] { run.done_sql += statement.sql + "\n"; };
+  if (index < run.skip) return done();  // an earlier run did it and committed it
   if (statement.placement == dialect::Placement::in_transaction || !run.own) {
     state.sink.execute(statement);
-    return;
+    return done();
   }
   // Leave the revision's transaction: what came before is committed, with how far it got.
   mark(state, run, index, false);
@@ -132,6 +128,7 @@ void Migrator::run_statement(RunState& state, StatementRun& run, const dialect::
   if (statement.placement == dialect::Placement::own_transaction) {
     begin(state);
     state.sink.execute(statement);
+    done();
     mark(state, run, index + 1, false);
     state.sink.commit();
   } else {
@@ -147,6 +144,7 @@ void Migrator::run_statement(RunState& state, StatementRun& run, const dialect::
     } else {
       state.sink.execute(statement);
     }
+    done();
     mark(state, run, index + 1, false);
   }
   begin(state);  // for the rest of the revision
@@ -213,9 +211,12 @@ void Migrator::check_resumable(const StatementRun& run) const {
   if (run.index - 1 == run.skip && revision::sha256_hex(run.done_sql) == run.resuming->checksum) return;
   throw database_error(describe_revision(run.revision) + " was left half done by an earlier run (its first " +
                            std::to_string(run.skip) +
-                           " statement(s) are committed), and its file now says otherwise about those statements",
-                       "restore its steps up to where it stopped and run again to let dbmig finish it; or finish it "
-                       "by hand, then `dbmig stamp` the revision (which clears " + progress_.table() + ")");
+                           " statement(s) are committed), and those statements read differently now: its file was "
+                           "edited before where it stopped, or this run writes other forms (--no-online, "
+                           "--single-transaction, online: false)",
+                       "run it as before (restore its steps up to where it stopped, same options) to let dbmig finish "
+                       "it; or finish it by hand, then `dbmig stamp` the revision (which clears " + progress_.table() +
+                           ")");
 }
 
 void Migrator::check_unfinished(const RunOptions& options, Direction direction,

@@ -29,7 +29,9 @@ std::string orders_model(bool online_objects) {
       std::string(online_objects ? ", references: customers.id" : "") +
       "}\n"
       "      total: {type: integer, nullable: false}\n"
-      "      code: {type: string(20)}\n"
+      "      code: {type: string(20)" +
+      std::string(online_objects ? ", nullable: false, unique: true" : "") +
+      "}\n"
       "    indexes:\n";
   text += online_objects ? "      - {columns: [customer_id]}\n" : "      - {columns: [code]}\n";
   if (online_objects) text += "    checks: [{name: total_positive, expr: \"total > 0\"}]\n";
@@ -79,6 +81,9 @@ TEST_CASE("postgres online: an existing table gets its index, key and check onli
   CHECK(sql.find("REFERENCES \"customers\" (\"id\") NOT VALID") != std::string::npos);
   CHECK(sql.find("VALIDATE CONSTRAINT \"fk_orders_customer_id_customers\"") != std::string::npos);
   CHECK(sql.find("VALIDATE CONSTRAINT \"ck_orders_total_positive\"") != std::string::npos);
+  CHECK(sql.find("CREATE UNIQUE INDEX CONCURRENTLY \"uq_orders_code\"") != std::string::npos);
+  CHECK(sql.find("UNIQUE USING INDEX \"uq_orders_code\"") != std::string::npos);
+  CHECK(sql.find("VALIDATE CONSTRAINT \"dbmig_not_null_code\"") != std::string::npos);
   // --no-online (or online: false) writes the plain forms, in one transaction.
   const CliResult plain = project.run({"upgrade", "--sql", "--no-online"});
   REQUIRE(plain.code == 0);
@@ -92,6 +97,10 @@ TEST_CASE("postgres online: an existing table gets its index, key and check onli
   CHECK_FALSE(index_exists(*database, "ix_orders_code"));
   CHECK(constraint_validated(*database, "fk_orders_customer_id_customers") == "t");
   CHECK(constraint_validated(*database, "ck_orders_total_positive") == "t");
+  CHECK(constraint_validated(*database, "uq_orders_code") == "t");
+  CHECK(constraint_validated(*database, "dbmig_not_null_code").empty());  // the helper check is gone
+  CHECK(scalar(*database, "SELECT attnotnull FROM pg_attribute WHERE attrelid = 'orders'::regclass AND "
+                          "attname = 'code'") == "t");
   CHECK(progress_rows(*database) == "0");
   CHECK(database->count_rows("orders") == 5000);
   CHECK(no_changes(project));
@@ -103,6 +112,9 @@ TEST_CASE("postgres online: an existing table gets its index, key and check onli
   CHECK(index_valid(*database, "ix_orders_code"));
   CHECK_FALSE(index_exists(*database, "ix_orders_customer_id"));
   CHECK(constraint_validated(*database, "fk_orders_customer_id_customers").empty());
+  CHECK(constraint_validated(*database, "uq_orders_code").empty());
+  CHECK(scalar(*database, "SELECT attnotnull FROM pg_attribute WHERE attrelid = 'orders'::regclass AND "
+                          "attname = 'code'") == "f");
   CHECK(progress_rows(*database) == "0");
 }
 
@@ -190,7 +202,7 @@ TEST_CASE("postgres online: a failed concurrent build stops the run; after the f
   project.write(file, edited);
   const CliResult refused = project.run({"upgrade"});
   CHECK(refused.code == 3);
-  CHECK(refused.err.find("now says otherwise") != std::string::npos);
+  CHECK(refused.err.find("read differently now") != std::string::npos);
   edited = original;
   edited.insert(edited.find("downgrade:"), "  - add_column: {table: codes, name: later, type: integer}\n");
   edited.replace(edited.find("  - drop_index"), 0, "  - drop_column: {table: codes, name: later}\n");
@@ -207,6 +219,34 @@ TEST_CASE("postgres online: a failed concurrent build stops the run; after the f
   CHECK(progress_rows(*database) == "0");
   REQUIRE(project.run({"downgrade", "base"}).code == 0);
   CHECK(database->table_names() == std::vector<std::string>{"dbmig_version"});
+}
+
+TEST_CASE("postgres online: a step failing after a concurrent build resumes after it, the build kept") {
+  auto database = make_database("postgresql");
+  if (!database) return;
+  Project project(database->url());
+  write_revision(project, "a1aaaaaaaaaa", {}, "table",
+                 "\n  - create_table: {name: notes, columns: {id: {type: integer, primary_key: true}, v: {type: text}}}",
+                 "\n  - drop_table: notes");
+  write_revision(project, "b2bbbbbbbbbb", {"a1aaaaaaaaaa"}, "index then a broken step",
+                 "\n  - create_index: {table: notes, name: ix_notes_v, columns: [v]}\n  - sql: \"SELECT 1/0\"",
+                 "\n  - drop_index: {table: notes, name: ix_notes_v}");
+  REQUIRE(project.run({"upgrade", "a1aaaaaaaaaa"}).code == 0);
+  const CliResult failed = project.run({"upgrade"});
+  CHECK(failed.code == 3);
+  CHECK(index_valid(*database, "ix_notes_v"));  // committed before the failing step
+  CHECK(scalar(*database, "SELECT done FROM dbmig_progress") == "1");
+
+  // The broken step fixed (after where the run stopped): the build is not done again.
+  const std::string file = "migrations/versions/b2bbbbbbbbbb_rev.yaml";
+  std::string fixed = project.read(file);
+  fixed.replace(fixed.find("SELECT 1/0"), 10, "SELECT 1");
+  project.write(file, fixed);
+  const CliResult resumed = project.run({"upgrade"});
+  INFO(resumed.out << resumed.err);
+  REQUIRE(resumed.code == 0);
+  CHECK(column_values(*database, "SELECT version_num FROM dbmig_version") == std::vector<std::string>{"b2bbbbbbbbbb"});
+  CHECK(progress_rows(*database) == "0");
 }
 
 }  // namespace dbmig::test

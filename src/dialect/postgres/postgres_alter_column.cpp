@@ -32,7 +32,7 @@ bool converts_by_itself(const schema::Type& from, const schema::Type& to) {
 
 }  // namespace
 
-std::vector<Statement> PostgresRenderer::alter_column(const ops::AlterColumn& op, const RenderContext& /*context*/) const {
+std::vector<Statement> PostgresRenderer::alter_column(const ops::AlterColumn& op, const RenderContext& context) const {
   const std::string column = "ALTER COLUMN " + quote_identifier(op.column) + " ";
   std::vector<Statement> statements;
   auto alter = [&](const std::string& action) { statements.push_back(alter_table(op.table, column + action)); };
@@ -66,7 +66,11 @@ std::vector<Statement> PostgresRenderer::alter_column(const ops::AlterColumn& op
     alter("TYPE " + type + " COLLATE " + quote_identifier(op.collation->value_or("default")));
   }
 
-  if (op.nullable) alter(*op.nullable ? "DROP NOT NULL" : "SET NOT NULL");
+  if (sets_not_null_online(op, context)) {
+    for (Statement& statement : set_not_null_online(op)) statements.push_back(std::move(statement));
+  } else if (op.nullable) {
+    alter(*op.nullable ? "DROP NOT NULL" : "SET NOT NULL");
+  }
 
   // The default after the change: the new one, or the old one set aside for the type change.
   const std::optional<std::string> default_sql = op.default_sql ? *op.default_sql : op.existing.default_sql;

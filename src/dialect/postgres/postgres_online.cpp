@@ -21,19 +21,62 @@ Statement outside_transaction(std::string sql) {
 
 }  // namespace
 
-std::vector<Statement> PostgresRenderer::create_index(const ops::CreateIndex& op, const RenderContext& context) const {
-  if (!online_for(context, op.table)) return SqlRenderer::create_index(op, context);
-  const std::string plain = create_index_statement(op.table, op.index).sql;
-  const std::size_t after_index = std::string_view(op.index.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ").size();
+Statement PostgresRenderer::concurrent_index_build(const ops::TableName& table, const schema::Index& index) const {
+  const std::string plain = create_index_statement(table, index).sql;
+  const std::size_t after_index = std::string_view(index.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ").size();
   Statement build = outside_transaction(std::string(plain).insert(after_index, "CONCURRENTLY "));
   // A build killed or failed half way leaves an INVALID index of that name, which would make the
   // next build fail ("already exists") and IF NOT EXISTS skip it: it goes first. A build that
   // finished unrecorded is kept (IF NOT EXISTS).
-  const std::string index = qualified_name(op.index.name, op.table.schema);
-  build.resume = Resume{Query{"SELECT 1 FROM pg_index WHERE indexrelid = to_regclass($1) AND NOT indisvalid", {index}},
-                        "DROP INDEX CONCURRENTLY IF EXISTS " + index,
+  const std::string name = qualified_name(index.name, table.schema);
+  build.resume = Resume{Query{"SELECT 1 FROM pg_index WHERE indexrelid = to_regclass($1) AND NOT indisvalid", {name}},
+                        "DROP INDEX CONCURRENTLY IF EXISTS " + name,
                         std::string(plain).insert(after_index, "CONCURRENTLY IF NOT EXISTS ")};
-  return {std::move(build)};
+  return build;
+}
+
+std::vector<Statement> PostgresRenderer::create_index(const ops::CreateIndex& op, const RenderContext& context) const {
+  if (!online_for(context, op.table)) return SqlRenderer::create_index(op, context);
+  return {concurrent_index_build(op.table, op.index)};
+}
+
+// A unique constraint or primary key takes its index built beforehand, concurrently: ADD ...
+// USING INDEX then only takes a brief lock (the index is renamed to the constraint's name, here
+// the same). A primary key's columns must be NOT NULL already, or PostgreSQL scans to set it.
+std::vector<Statement> PostgresRenderer::add_unique(const ops::AddUnique& op, const RenderContext& context) const {
+  if (!online_for(context, op.table) || op.constraint.name.empty()) return SqlRenderer::add_unique(op, context);
+  schema::Index index{op.constraint.name, {}, true, std::nullopt};
+  for (const std::string& column : op.constraint.columns) index.terms.push_back(schema::IndexTerm::of_column(column));
+  index.nulls_not_distinct = op.constraint.nulls_not_distinct;
+  return {concurrent_index_build(op.table, index),
+          alter_table(op.table, "ADD CONSTRAINT " + quote_identifier(op.constraint.name) + " UNIQUE USING INDEX " +
+                                    quote_identifier(op.constraint.name) + unique_deferrable(op.constraint))};
+}
+
+std::vector<Statement> PostgresRenderer::add_primary_key(const ops::AddPrimaryKey& op,
+                                                         const RenderContext& context) const {
+  if (!online_for(context, op.table) || op.constraint.name.empty()) return SqlRenderer::add_primary_key(op, context);
+  schema::Index index{op.constraint.name, {}, true, std::nullopt};
+  for (const std::string& column : op.constraint.columns) index.terms.push_back(schema::IndexTerm::of_column(column));
+  return {concurrent_index_build(op.table, index),
+          alter_table(op.table, "ADD CONSTRAINT " + quote_identifier(op.constraint.name) + " PRIMARY KEY USING INDEX " +
+                                    quote_identifier(op.constraint.name))};
+}
+
+std::vector<Statement> PostgresRenderer::set_not_null_online(const ops::AlterColumn& op) const {
+  // PostgreSQL 12+ skips SET NOT NULL's scan when a validated check proves it: the check is added
+  // NOT VALID, validated apart (writes go on), and dropped once SET NOT NULL is done.
+  const std::string check = "dbmig_not_null_" + op.column;
+  std::vector<Statement> statements =
+      add_validated_later(op.table, "CONSTRAINT " + quote_identifier(check) + " CHECK (" + quote_identifier(op.column) +
+                                        " IS NOT NULL)", check);
+  statements.push_back(alter_table(op.table, "ALTER COLUMN " + quote_identifier(op.column) + " SET NOT NULL"));
+  statements.push_back(alter_table(op.table, "DROP CONSTRAINT " + quote_identifier(check)));
+  return statements;
+}
+
+bool PostgresRenderer::sets_not_null_online(const ops::AlterColumn& op, const RenderContext& context) const {
+  return online_for(context, op.table) && op.nullable == false && op.existing.nullable;
 }
 
 std::vector<Statement> PostgresRenderer::drop_index(const ops::DropIndex& op, const RenderContext& context) const {

@@ -56,8 +56,17 @@ class PostgresRenderer final : public SqlRenderer {
   std::vector<Statement> drop_index(const ops::DropIndex& op, const RenderContext& context) const override;
   std::vector<Statement> add_foreign_key(const ops::AddForeignKey& op, const RenderContext& context) const override;
   std::vector<Statement> add_check(const ops::AddCheck& op, const RenderContext& context) const override;
+  std::vector<Statement> add_unique(const ops::AddUnique& op, const RenderContext& context) const override;
+  std::vector<Statement> add_primary_key(const ops::AddPrimaryKey& op, const RenderContext& context) const override;
 
  private:
+  // postgres_online.cpp: CREATE [UNIQUE] INDEX CONCURRENTLY, outside any transaction, with how to
+  // resume it after an interrupted run.
+  Statement concurrent_index_build(const ops::TableName& table, const schema::Index& index) const;
+  // SET NOT NULL on an existing table without its scan under ACCESS EXCLUSIVE: through a check
+  // validated apart. For alter_column when sets_not_null_online.
+  bool sets_not_null_online(const ops::AlterColumn& op, const RenderContext& context) const;
+  std::vector<Statement> set_not_null_online(const ops::AlterColumn& op) const;
   // ADD <clause> NOT VALID, then VALIDATE CONSTRAINT <name> in a transaction of its own.
   std::vector<Statement> add_validated_later(const ops::TableName& table, std::string_view clause,
                                              std::string_view name) const;
