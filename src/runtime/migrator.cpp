@@ -114,7 +114,6 @@ void Migrator::mark(RunState& state, const StatementRun& run, std::size_t done, 
 
 void Migrator::run_statement(RunState& state, StatementRun& run, const dialect::Statement& statement) const {
   const std::size_t index = run.index++;
-  if (index == run.skip && run.resuming) check_resumable(run);
   const auto done = [&run, &statement] { run.done_sql += statement.sql + "\n"; };
   if (index < run.skip) return done();  // an earlier run did it and committed it
   if (statement.placement == dialect::Placement::in_transaction || !run.own) {
@@ -182,6 +181,7 @@ void Migrator::run_revision(RunState& state, const revision::Revision& revision,
     }
     const std::size_t first = run.index;
     for (const auto& statement : statements) {
+      if (run.resuming && run.index == run.skip) check_resumable(run);  // outside the try: no resume hint
       try {
         run_statement(state, run, statement);
       } catch (const Error& error) {
@@ -208,7 +208,7 @@ void Migrator::run_revision(RunState& state, const revision::Revision& revision,
 }
 
 void Migrator::check_resumable(const StatementRun& run) const {
-  if (run.index - 1 == run.skip && revision::sha256_hex(run.done_sql) == run.resuming->checksum) return;
+  if (run.index == run.skip && revision::sha256_hex(run.done_sql) == run.resuming->checksum) return;
   throw database_error(describe_revision(run.revision) + " was left half done by an earlier run (its first " +
                            std::to_string(run.skip) +
                            " statement(s) are committed), and those statements read differently now: its file was "

@@ -1,6 +1,7 @@
 // Fuzz target: database URLs (parsed by dialect/registry.hpp, each dialect checking its own), as --url, DATABASE_URL or dbmig.yaml give
 // them, and the masking of passwords in any text.
 #include "config/database_url.hpp"
+#include "dialect/dialect.hpp"
 #include "dialect/registry.hpp"
 #include "fuzz_support.hpp"
 #include "util/error.hpp"
