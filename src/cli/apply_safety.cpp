@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "config/config.hpp"
+#include "runtime/apply_session.hpp"
 
 namespace dbmig::cli {
 
@@ -65,7 +66,7 @@ std::vector<dialect::Statement> session_statements(Context& context, const Sessi
 
 std::vector<runtime::ChangedRevision> find_changed(Context& context, const std::vector<std::string>& current) {
   if (current.empty() || !context.database_exists()) return {};
-  return runtime::changed_revisions(context.graph(), current, context.history().read(context.connection()));
+  return runtime::changed_since_applied(context.apply_target(), current);
 }
 
 util::Json changed_json(const std::vector<runtime::ChangedRevision>& changed) {
