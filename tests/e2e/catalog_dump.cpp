@@ -31,12 +31,14 @@ std::string sqlite_path(const TestDatabase& database) {
 std::string dump(const TestDatabase& database) {
   if (database.dialect_name() == "sqlite") return dump_sqlite(sqlite_path(database));
   auto connection = database.connect();
+  if (database.dialect_name() == "mysql") return dump_mysql(*connection);
   return dump_postgres(*connection);
 }
 
 std::map<std::string, long long> row_counts(const TestDatabase& database) {
   if (database.dialect_name() == "sqlite") return sqlite_row_counts(sqlite_path(database));
   auto connection = database.connect();
+  if (database.dialect_name() == "mysql") return mysql_row_counts(*connection);
   return postgres_row_counts(*connection);
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // The structure of a database as the database itself reports it (SQLite pragmas, PostgreSQL's
-// pg_catalog), as canonical text: the round-trip tests compare two databases with it instead of
+// pg_catalog, MySQL/MariaDB's information_schema), as canonical text: the round-trip tests compare two databases with it instead of
 // with dbmig's own introspection, which would share any blind spot of the code under test.
 //
 // One line per fact, grouped by table; facts that have no order (indexes, constraints...) are
@@ -22,11 +22,13 @@ std::string unmanaged_tables_sql();
 std::string dump(const TestDatabase& database);
 std::string dump_sqlite(const std::string& file_path);
 std::string dump_postgres(dialect::Connection& connection);
+std::string dump_mysql(dialect::Connection& connection);
 
 // The user tables (same selection as the dump) and their row counts.
 std::map<std::string, long long> row_counts(const TestDatabase& database);
 std::map<std::string, long long> sqlite_row_counts(const std::string& file_path);
 std::map<std::string, long long> postgres_row_counts(dialect::Connection& connection);
+std::map<std::string, long long> mysql_row_counts(dialect::Connection& connection);
 
 // A line diff of two dumps for a failure message: lines only in `expected` start with "- ",
 // lines only in `actual` with "+ ", and a few common lines around each change with "  ".
