@@ -28,11 +28,17 @@ void append_word(std::string& words, std::string_view word) {
   words += to_lower_ascii(word);
 }
 
+bool is_attribute(const Token& word) {
+  return word.is_keyword("unsigned") || word.is_keyword("signed") || word.is_keyword("zerofill");
+}
+
 std::optional<SpelledType> split(std::string_view text) {
   const std::vector<Token> tokens = tokenize(text, Brackets::punctuation, StringEscapes::backslash);
   SpelledType spelled;
   std::size_t at = 0;
-  for (; at < tokens.size() && tokens[at].kind == TokenKind::word; ++at) append_word(spelled.name, tokens[at].text);
+  // The name's words end at the parentheses or at an attribute: "integer unsigned".
+  for (; at < tokens.size() && tokens[at].kind == TokenKind::word && !is_attribute(tokens[at]); ++at)
+    append_word(spelled.name, tokens[at].text);
   if (spelled.name.empty()) return std::nullopt;
   if (at < tokens.size() && tokens[at].is('(')) {
     const std::size_t close = matching_parenthesis(tokens, at);
