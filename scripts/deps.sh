@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Installs, with apt-get, whatever dbmig needs to build and test that is not installed yet.
 # Sourced by demo.sh, test.sh and fuzz.sh; DBMIG_WITH_POSTGRES=1 adds the PostgreSQL server,
-# DBMIG_WITH_FUZZ=1 clang and libFuzzer (scripts/fuzz.sh).
+# DBMIG_WITH_MARIADB=1 the MariaDB server, DBMIG_WITH_FUZZ=1 clang and libFuzzer (scripts/fuzz.sh).
 set -euo pipefail
 
 dbmig_install_missing() {
   local packages=(cmake ninja-build g++ pkg-config libcli11-dev libyaml-cpp-dev libsqlite3-dev sqlite3
-                  libpq-dev libspdlog-dev libfmt-dev doctest-dev)
+                  libpq-dev libmariadb-dev libspdlog-dev libfmt-dev doctest-dev)
   if [ "${DBMIG_WITH_POSTGRES:-0}" = 1 ]; then
     packages+=(postgresql postgresql-client)
+  fi
+  if [ "${DBMIG_WITH_MARIADB:-0}" = 1 ]; then
+    packages+=(mariadb-server mariadb-client)
   fi
   if [ "${DBMIG_WITH_FUZZ:-0}" = 1 ]; then
     packages+=(clang-14 libfuzzer-14-dev libclang-rt-14-dev)

@@ -55,6 +55,9 @@ bool is_timeout_setting(std::string_view text);
 // What is wrong with `text` as such a timeout ("'x' is not a timeout", "'99d' is longer than
 // PostgreSQL allows: ..."), or nullopt.
 std::optional<std::string> timeout_setting_problem(std::string_view text);
+// The milliseconds a valid timeout setting stands for (rounded as PostgreSQL rounds them);
+// nullopt when it is not one. For databases whose settings take another unit (MySQL's seconds).
+std::optional<long long> timeout_setting_milliseconds(std::string_view text);
 
 // `${VAR}` / `${VAR:-default}` expansion against the process environment. An unset ${VAR} with no
 // default is an error naming the variable (thrown as std::invalid_argument).

@@ -47,4 +47,12 @@ std::optional<std::string> timeout_setting_problem(std::string_view text) {
 
 bool is_timeout_setting(std::string_view text) { return !timeout_setting_problem(text); }
 
+std::optional<long long> timeout_setting_milliseconds(std::string_view text) {
+  if (timeout_setting_problem(text)) return std::nullopt;
+  std::size_t at = 0;
+  while (at < text.size() && (std::isdigit(static_cast<unsigned char>(text[at])) || text[at] == '.')) ++at;
+  const double number = std::strtod(std::string(text.substr(0, at)).c_str(), nullptr);
+  return static_cast<long long>(std::rint(number * *unit_milliseconds(text.substr(at))));
+}
+
 }  // namespace dbmig::config

@@ -137,6 +137,12 @@ class Dialect {
   // that declare both are refused when loaded rather than failing at upgrade.
   virtual bool names_fold_case() const { return false; }
 
+  // False where DDL commits implicitly (MySQL, MariaDB): a revision then cannot be rolled back as
+  // a whole, so the migrator commits each statement apart and records the revision's progress as
+  // it goes (runtime/progress_store.hpp), whatever its `transactional:` says, and refuses
+  // --single-transaction. Such a dialect renders its statements Placement::outside_transaction.
+  virtual bool transactional_ddl() const { return true; }
+
   // False when connecting would have to create the database (a SQLite file not there yet), so that
   // commands that only read (current, history, check) do not create it as a side effect.
   virtual bool database_exists(const config::DatabaseUrl& /*url*/) const { return true; }

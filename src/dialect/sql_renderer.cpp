@@ -362,9 +362,13 @@ std::string SqlRenderer::foreign_key_clause(const schema::ForeignKey& foreign_ke
   if (!foreign_key.referred_columns.empty()) sql += " " + column_list(foreign_key.referred_columns);
   if (foreign_key.on_delete != schema::ReferentialAction::no_action) sql += " ON DELETE " + to_sql(foreign_key.on_delete);
   if (foreign_key.on_update != schema::ReferentialAction::no_action) sql += " ON UPDATE " + to_sql(foreign_key.on_update);
-  // Both dialects spell it the same way.
-  if (foreign_key.deferrable) sql += foreign_key.initially_deferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE";
-  return sql;
+  return sql + foreign_key_deferrable(foreign_key);
+}
+
+// PostgreSQL and SQLite spell it the same way.
+std::string SqlRenderer::foreign_key_deferrable(const schema::ForeignKey& foreign_key) const {
+  if (!foreign_key.deferrable) return {};
+  return foreign_key.initially_deferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE";
 }
 
 std::string SqlRenderer::check_inheritance(const schema::CheckConstraint& /*check*/) const { return {}; }

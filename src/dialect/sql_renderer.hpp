@@ -118,6 +118,9 @@ class SqlRenderer {
   virtual std::string unique_nulls(const schema::UniqueConstraint& unique) const;
   // After the column list: DEFERRABLE [INITIALLY DEFERRED] (standard SQL; SQLite refuses it).
   virtual std::string unique_deferrable(const schema::UniqueConstraint& unique) const;
+  // After a foreign key's actions: DEFERRABLE [INITIALLY DEFERRED] (PostgreSQL and SQLite; MySQL
+  // refuses it).
+  virtual std::string foreign_key_deferrable(const schema::ForeignKey& foreign_key) const;
   // After a check's condition: PostgreSQL's " NO INHERIT"; nothing where tables do not inherit.
   virtual std::string check_inheritance(const schema::CheckConstraint& check) const;
   // COMMENT ON TABLE / COMMENT ON COLUMN; dialects that cannot keep comments return nothing.

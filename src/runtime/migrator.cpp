@@ -187,8 +187,10 @@ void Migrator::run_revision(RunState& state, const revision::Revision& revision,
       } catch (const Error& error) {
         std::string hint = error.hint();
         if (run.split)
-          hint = "the statements of this revision before it are committed (" + progress_.table() +
-                 " says how far it got); fix the cause and run the same command again: it resumes at this statement" +
+          hint = "the first " + std::to_string(run.index - 1) + " statement(s) of this revision are committed (" +
+                 progress_.table() +
+                 " says how far it got); fix the cause and run the same command again: it resumes at this "
+                 "statement (or finish the revision by hand and `dbmig stamp` it)" +
                  (hint.empty() ? "" : "; " + hint);
         throw Error(error.code(), where + " failed: " + error.message(), error.where(), hint);
       }
@@ -233,8 +235,10 @@ void Migrator::check_unfinished(const RunOptions& options, Direction direction,
 }
 
 
-bool Migrator::own_transaction(const RunState& state, const revision::Revision& revision) {
-  return !state.options.single_transaction && revision.transactional;
+bool Migrator::own_transaction(const RunState& state, const revision::Revision& revision) const {
+  // Where DDL commits implicitly, `transactional: false` changes nothing: every statement is
+  // committed apart anyway, and the revision's progress must be recorded as it goes.
+  return !state.options.single_transaction && (revision.transactional || !dialect_.transactional_ddl());
 }
 
 // BEGIN is where a SQLite run waits for another one's write lock.
@@ -343,6 +347,12 @@ std::vector<std::string> Migrator::run(StatementSink& sink, SchemaTracker& track
                                        const std::vector<const revision::Revision*>& plan,
                                        std::vector<std::string> current, const RunOptions& options) const {
   graph_.load_steps(plan);  // a file that does not parse stops the run before anything is applied
+  if (options.single_transaction && !dialect_.transactional_ddl() && !plan.empty())
+    throw usage_error("--single-transaction cannot hold a run on " + std::string(dialect_.name()) +
+                          ": its DDL statements commit implicitly, so no transaction can undo a revision",
+                      std::nullopt,
+                      "run without --single-transaction: each revision's progress is recorded statement by "
+                      "statement, and a failed run resumes where it stopped");
   if (options.single_transaction) {
     for (const auto* revision : plan)
       if (!revision->transactional)

@@ -76,7 +76,7 @@ class Migrator {
  private:
   struct RunState;
 
-  static bool own_transaction(const RunState& state, const revision::Revision& revision);
+  bool own_transaction(const RunState& state, const revision::Revision& revision) const;
   static void begin(RunState& state);
   void ensure_tables(RunState& state) const;
   // One revision: its frame, its transaction (unless the run shares one), the re-read of the

@@ -39,37 +39,69 @@ class SqliteDatabase final : public TestDatabase {
   fs::path file_;
 };
 
+// How a server dialect's test databases are made and dropped, and where its server is.
+struct ServerKind {
+  const char* dialect;       // "postgresql", "mysql"
+  const char* server_label;  // for messages: "PostgreSQL"
+  const char* url_variable;  // DBMIG_TEST_PG_URL: the server's URL (any database on it)
+  const char* require_variable;  // DBMIG_REQUIRE_PG=1: a missing server fails the test
+  std::string (*create)(const std::string& name);
+  std::string (*drop)(const std::string& name);
+};
+
+const ServerKind kPostgres{"postgresql", "PostgreSQL", "DBMIG_TEST_PG_URL", "DBMIG_REQUIRE_PG",
+                           [](const std::string& name) { return "CREATE DATABASE \"" + name + "\""; },
+                           [](const std::string& name) { return "DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)"; }};
+const ServerKind kMysql{"mysql", "MariaDB", "DBMIG_TEST_MARIADB_URL", "DBMIG_REQUIRE_MARIADB",
+                        [](const std::string& name) { return "CREATE DATABASE `" + name + "`"; },
+                        [](const std::string& name) { return "DROP DATABASE IF EXISTS `" + name + "`"; }};
+
 // A database of its own on the test server, dropped when the test ends.
-class PostgresDatabase final : public TestDatabase {
+class ServerDatabase final : public TestDatabase {
  public:
-  explicit PostgresDatabase(std::string server_url) : server_url_(std::move(server_url)) {
+  ServerDatabase(const ServerKind& kind, std::string server_url) : kind_(kind), server_url_(std::move(server_url)) {
     name_ = "dbmig_test_" + random_suffix();
     auto admin = admin_connection();
-    admin->execute({"CREATE DATABASE \"" + name_ + "\"", {}});
+    admin->execute({kind_.create(name_), {}});
     const auto query = server_url_.find('?');
     const auto slash = server_url_.rfind('/', query == std::string::npos ? std::string::npos : query);
     url_ = server_url_.substr(0, slash + 1) + name_ + (query == std::string::npos ? "" : server_url_.substr(query));
   }
-  ~PostgresDatabase() override {
+  ~ServerDatabase() override {
     check_inspect_loads();
     try {
-      admin_connection()->execute({"DROP DATABASE IF EXISTS \"" + name_ + "\" WITH (FORCE)", {}});
+      admin_connection()->execute({kind_.drop(name_), {}});
     } catch (...) {
       // A leftover database on a throwaway server is harmless; never throw from a destructor.
     }
   }
   std::string url() const override { return url_; }
-  std::string dialect_name() const override { return "postgresql"; }
+  std::string dialect_name() const override { return kind_.dialect; }
 
  private:
   std::unique_ptr<dialect::Connection> admin_connection() const {
     const auto parsed = dialect::parse_database_url(server_url_);
     return dialect::make_dialect(parsed)->connect(parsed);
   }
+  const ServerKind& kind_;
   std::string server_url_;
   std::string name_;
   std::string url_;
 };
+
+std::unique_ptr<TestDatabase> make_server_database(const ServerKind& kind) {
+  const char* server = std::getenv(kind.url_variable);
+  const char* required = std::getenv(kind.require_variable);
+  if (!server || !*server) {
+    if (required && std::string(required) == "1")
+      FAIL(kind.require_variable << "=1 but " << kind.url_variable << " is not set: no " << kind.server_label
+                                 << " server for the tests");
+    MESSAGE("SKIPPED on " << kind.server_label << ": " << kind.url_variable
+                          << " is not set (run scripts/test.sh to start a server)");
+    return nullptr;
+  }
+  return std::make_unique<ServerDatabase>(kind, server);
+}
 
 }  // namespace
 
@@ -129,15 +161,8 @@ long long TestDatabase::count_rows(const std::string& table) const {
 
 std::unique_ptr<TestDatabase> make_database(std::string_view backend) {
   if (backend == "sqlite") return std::make_unique<SqliteDatabase>();
-  const char* server = std::getenv("DBMIG_TEST_PG_URL");
-  const char* required = std::getenv("DBMIG_REQUIRE_PG");
-  if (!server || !*server) {
-    if (required && std::string(required) == "1")
-      FAIL("DBMIG_REQUIRE_PG=1 but DBMIG_TEST_PG_URL is not set: no PostgreSQL server for the tests");
-    MESSAGE("SKIPPED on PostgreSQL: DBMIG_TEST_PG_URL is not set (run scripts/test.sh to start a server)");
-    return nullptr;
-  }
-  return std::make_unique<PostgresDatabase>(server);
+  if (backend == "mysql") return make_server_database(kMysql);
+  return make_server_database(kPostgres);
 }
 
 Project::Project(std::string database_url) : url_(std::move(database_url)) {

@@ -26,8 +26,8 @@ struct CliResult {
   std::string err;
 };
 
-// A fresh, empty database: a new SQLite file, or a new PostgreSQL database created on the test
-// server (DBMIG_TEST_PG_URL) and dropped afterwards.
+// A fresh, empty database: a new SQLite file, or a new database created on the PostgreSQL or
+// MariaDB test server (DBMIG_TEST_PG_URL, DBMIG_TEST_MARIADB_URL) and dropped afterwards.
 class TestDatabase {
  public:
   virtual ~TestDatabase() = default;
@@ -57,12 +57,16 @@ struct SqliteBackend {
 struct PostgresBackend {
   static constexpr const char* name = "postgresql";
 };
+struct MysqlBackend {
+  static constexpr const char* name = "mysql";  // MariaDB's server (DBMIG_TEST_MARIADB_URL)
+};
 // Every backend the dialect-neutral e2e tests run on, for TEST_CASE_TEMPLATE: the one list a new
 // dialect's backend joins (make_database() then makes its databases).
 #define DBMIG_TEST_BACKENDS SqliteBackend, PostgresBackend
 
 // nullptr when the backend is not available here (PostgreSQL without a server when run by hand);
-// under scripts/test.sh (DBMIG_REQUIRE_PG=1) a missing server fails the test instead.
+// under scripts/test.sh (DBMIG_REQUIRE_PG=1, DBMIG_REQUIRE_MARIADB=1) a missing server fails the
+// test instead.
 std::unique_ptr<TestDatabase> make_database(std::string_view backend);
 
 // A project directory with dbmig.yaml pointing at a database, and the CLI run inside it.

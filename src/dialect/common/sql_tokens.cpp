@@ -19,10 +19,16 @@ bool starts_comment(std::string_view sql, std::size_t at) {
 }
 
 // End of a quoted run opened at `open` by `quote` and closed by `close`; a doubled closing
-// character is an escaped one when `doubling_escapes`. Unterminated: the end of the text.
-std::size_t quoted_end(std::string_view sql, std::size_t open, char close, bool doubling_escapes) {
+// character is an escaped one when `doubling_escapes`, and so is the character after a backslash
+// when `backslash_escapes`. Unterminated: the end of the text.
+std::size_t quoted_end(std::string_view sql, std::size_t open, char close, bool doubling_escapes,
+                       bool backslash_escapes = false) {
   std::size_t at = open + 1;
   while (at < sql.size()) {
+    if (backslash_escapes && sql[at] == '\\') {
+      at += 2;
+      continue;
+    }
     if (sql[at] == close) {
       if (doubling_escapes && at + 1 < sql.size() && sql[at + 1] == close) {
         at += 2;
@@ -32,7 +38,7 @@ std::size_t quoted_end(std::string_view sql, std::size_t open, char close, bool 
     }
     ++at;
   }
-  return sql.size();
+  return std::min(at, sql.size());
 }
 
 std::size_t number_end(std::string_view sql, std::size_t at) {
@@ -92,8 +98,9 @@ bool Token::is(char punctuation_char) const {
   return kind == TokenKind::punctuation && text.size() == 1 && text.front() == punctuation_char;
 }
 
-std::vector<Token> tokenize(std::string_view sql, Brackets brackets) {
+std::vector<Token> tokenize(std::string_view sql, Brackets brackets, StringEscapes escapes) {
   const bool bracket_punctuation = brackets == Brackets::punctuation;
+  const bool backslash = escapes == StringEscapes::backslash;
   std::vector<Token> tokens;
   std::size_t at = 0;
   auto emit = [&](TokenKind kind, std::size_t end) {
@@ -111,7 +118,7 @@ std::vector<Token> tokenize(std::string_view sql, Brackets brackets) {
       const std::size_t close = sql.find("*/", at + 2);
       at = close == std::string_view::npos ? sql.size() : close + 2;
     } else if (c == '\'') {
-      emit(TokenKind::string, quoted_end(sql, at, '\'', true));
+      emit(TokenKind::string, quoted_end(sql, at, '\'', true, backslash));
     } else if ((c == 'x' || c == 'X') && at + 1 < sql.size() && sql[at + 1] == '\'') {
       emit(TokenKind::string, quoted_end(sql, at + 1, '\'', true));
     } else if (c == '"' || c == '`') {

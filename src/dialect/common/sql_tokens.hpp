@@ -37,9 +37,15 @@ struct Token {
 // with them (ARRAY[1, 2], integer[]).
 enum class Brackets { quote_identifiers, punctuation };
 
+// What escapes a character inside a '...' string: a doubled quote only (standard SQL, SQLite,
+// PostgreSQL), or also a backslash (MySQL/MariaDB: 'it\'s', 'a\\b'). Token::value() undoes only
+// the doubled quote; a dialect with backslash escapes decodes the content itself.
+enum class StringEscapes { doubled_quote, backslash };
+
 // Whitespace and comments (-- to end of line, /* ... */) are dropped. Never throws: an unterminated
 // string, identifier or comment runs to the end of the text, so hand-written SQL cannot crash us.
-std::vector<Token> tokenize(std::string_view sql, Brackets brackets = Brackets::quote_identifiers);
+std::vector<Token> tokenize(std::string_view sql, Brackets brackets = Brackets::quote_identifiers,
+                            StringEscapes escapes = StringEscapes::doubled_quote);
 
 // Index of the ')' closing the '(' at `open`, or tokens.size() when it is never closed.
 std::size_t matching_parenthesis(const std::vector<Token>& tokens, std::size_t open);

@@ -107,18 +107,6 @@ std::string string_content(std::string_view quoted) {
   return out;
 }
 
-// Where the parenthesised or bracketed group opening at `open` ends (one past its closer).
-std::size_t group_end(const Pieces& pieces, std::size_t open) {
-  const std::string_view opener = pieces[open].text;
-  const std::string_view closer = opener == "(" ? ")" : "]";
-  int depth = 0;
-  for (std::size_t at = open; at < pieces.size(); ++at) {
-    if (pieces[at].is(opener)) ++depth;
-    if (pieces[at].is(closer) && --depth == 0) return at + 1;
-  }
-  return pieces.size();
-}
-
 // One past the type name starting at `at` (after "::"): a possibly qualified name, the words of
 // PostgreSQL's multi-word types, a modifier in parentheses and array brackets.
 std::size_t type_name_end(const Pieces& pieces, std::size_t at) {
@@ -212,19 +200,14 @@ void respell_current_timestamp(Pieces& pieces) {
   pieces = std::move(out);
 }
 
-bool is_term(const Piece& piece) {
-  return (piece.kind == TokenKind::word && !is_keyword(piece)) || piece.kind == TokenKind::quoted_identifier ||
-         piece.kind == TokenKind::string || piece.kind == TokenKind::number;
-}
-
 // x BETWEEN a AND b -> x >= a AND x <= b, as PostgreSQL stores it, for single terms x, a and b.
 // (AND binds tighter than OR, so the expansion needs no parentheses wherever it stands.)
 void expand_between(Pieces& pieces) {
   Pieces out;
   for (std::size_t at = 0; at < pieces.size(); ++at) {
-    const bool between = pieces[at].is_word("BETWEEN") && !out.empty() && is_term(out.back()) &&
-                         at + 3 < pieces.size() && is_term(pieces[at + 1]) && pieces[at + 2].is_word("AND") &&
-                         is_term(pieces[at + 3]);
+    const bool between = pieces[at].is_word("BETWEEN") && !out.empty() && is_term(out.back(), is_keyword) &&
+                         at + 3 < pieces.size() && is_term(pieces[at + 1], is_keyword) && pieces[at + 2].is_word("AND") &&
+                         is_term(pieces[at + 3], is_keyword);
     if (!between) {
       out.push_back(std::move(pieces[at]));
       continue;
@@ -269,54 +252,6 @@ void respell_array_membership(Pieces& pieces) {
   pieces = std::move(out);
 }
 
-
-// Parentheses that call a function or hold a list (f(x), IN (x)) follow a word; others around a
-// single term are redundant: (title) -> title.
-void remove_term_parentheses(Pieces& pieces) {
-  bool changed = true;
-  while (changed) {
-    changed = false;
-    for (std::size_t at = 0; at + 2 < pieces.size(); ++at) {
-      if (!pieces[at].is("(") || !is_term(pieces[at + 1]) || !pieces[at + 2].is(")")) continue;
-      if (at > 0) {
-        const Piece& before = pieces[at - 1];
-        const bool operator_keyword = before.is_word("AND") || before.is_word("OR") || before.is_word("NOT");
-        if ((before.kind == TokenKind::word && !operator_keyword) || before.kind == TokenKind::quoted_identifier) continue;
-      }
-      pieces.erase(pieces.begin() + static_cast<std::ptrdiff_t>(at + 2));
-      pieces.erase(pieces.begin() + static_cast<std::ptrdiff_t>(at));
-      changed = true;
-    }
-  }
-}
-
-void remove_outer_parentheses(Pieces& pieces) {
-  while (pieces.size() >= 2 && pieces.front().is("(") && group_end(pieces, 0) == pieces.size()) {
-    pieces.pop_back();
-    pieces.erase(pieces.begin());
-  }
-}
-
-bool space_between(const Piece& before, const Piece& piece) {
-  if (before.is("(") || before.is("[") || before.is(".")) return false;
-  if (piece.is(")") || piece.is("]") || piece.is(",") || piece.is(".") || piece.is("[")) return false;
-  // A function call: f(x); keywords keep their space: IN (1, 2), ANY (...).
-  if (piece.is("(") && ((before.kind == TokenKind::word && !is_keyword(before)) ||
-                        before.kind == TokenKind::quoted_identifier)) {
-    return false;
-  }
-  return true;
-}
-
-std::string text_of(const Pieces& pieces) {
-  std::string out;
-  for (std::size_t at = 0; at < pieces.size(); ++at) {
-    if (at > 0 && space_between(pieces[at - 1], pieces[at])) out += ' ';
-    out += pieces[at].text;
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string canonical_expression(std::string_view expression) {
@@ -327,10 +262,10 @@ std::string canonical_expression(std::string_view expression) {
   respell_operators(pieces);
   respell_current_timestamp(pieces);
   respell_array_membership(pieces);
-  remove_term_parentheses(pieces);
+  remove_term_parentheses(pieces, is_keyword);
   expand_between(pieces);
   remove_outer_parentheses(pieces);
-  return text_of(pieces);
+  return text_of(pieces, is_keyword);
 }
 
 std::optional<std::string> canonical_default(std::string_view default_sql) {
