@@ -5,6 +5,8 @@
 #include <optional>
 
 #include "dialect/dialect.hpp"
+#include "dialect/mysql/mysql_dialect.hpp"
+#include "dialect/mysql/mysql_url.hpp"
 #include "dialect/postgres/postgres_dialect.hpp"
 #include "dialect/postgres/postgres_url.hpp"
 #include "dialect/sqlite/sqlite_dialect.hpp"
@@ -21,6 +23,8 @@ const std::vector<DialectEntry>& registered_dialects() {
        [] { return sqlite::make_sqlite_dialect(); }},
       {"postgresql", {"postgresql", "postgres"}, "postgresql://user:password@host:port/dbname (postgres:// also works)",
        postgres::check_postgres_uri, [] { return postgres::make_postgres_dialect(); }},
+      {"mysql", {"mysql", "mariadb"}, "mysql://user:password@host:3306/database (mariadb:// also works)",
+       mysql::check_mysql_url, [] { return mysql::make_mysql_dialect(); }},
   };
   return entries;
 }

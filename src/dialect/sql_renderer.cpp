@@ -279,7 +279,11 @@ std::string SqlRenderer::index_expression(std::string_view expression) const {
 namespace {
 
 // "SQLite" for messages.
-std::string dialect_label(std::string_view dialect) { return dialect == "sqlite" ? "SQLite" : std::string(dialect); }
+std::string dialect_label(std::string_view dialect) {
+  if (dialect == "sqlite") return "SQLite";
+  if (dialect == "mysql") return "MySQL/MariaDB";
+  return std::string(dialect);
+}
 
 [[noreturn]] void refuse_index_option(std::string_view dialect, std::string_view index, std::string_view what) {
   throw usage_error(dialect_label(dialect) + " cannot build index \"" + std::string(index) + "\": it has " +

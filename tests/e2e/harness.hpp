@@ -62,7 +62,7 @@ struct MysqlBackend {
 };
 // Every backend the dialect-neutral e2e tests run on, for TEST_CASE_TEMPLATE: the one list a new
 // dialect's backend joins (make_database() then makes its databases).
-#define DBMIG_TEST_BACKENDS SqliteBackend, PostgresBackend
+#define DBMIG_TEST_BACKENDS SqliteBackend, PostgresBackend, MysqlBackend
 
 // nullptr when the backend is not available here (PostgreSQL without a server when run by hand);
 // under scripts/test.sh (DBMIG_REQUIRE_PG=1, DBMIG_REQUIRE_MARIADB=1) a missing server fails the

@@ -72,10 +72,11 @@ TEST_CASE("config: PostgreSQL URLs are kept whole for libpq") {
 }
 
 TEST_CASE("config: an unsupported URL is a usage error that shows only the masked URL") {
-  const auto error = error_of([] { parse_database_url("mysql://admin:hunter2@db.example.com/app"); });
+  const auto error = error_of([] { parse_database_url("oracle://admin:hunter2@db.example.com/app"); });
   REQUIRE(error);
   CHECK(error->code() == ExitCode::usage);
-  CHECK(error->message() == "unsupported database URL 'mysql://admin:***@db.example.com/app'");
+  CHECK(error->message() == "unsupported database URL 'oracle://admin:***@db.example.com/app'");
+  CHECK(contains(error->hint(), "mysql://user:password@host:3306/database"));
   CHECK(contains(error->hint(), "sqlite:///relative/path.db"));
   CHECK(contains(error->hint(), "postgresql://user:password@host:port/dbname"));
   CHECK_FALSE(contains(error->describe(), "hunter2"));
@@ -390,7 +391,7 @@ TEST_CASE("config: bad values are errors at the value") {
       {"database_url: sqlite:///a.db\nnaming_convention: [a]\n", "2:20", "expected a mapping"},
       {"database_url: sqlite:///a.db\nmodels: []\n", "2:9", "'models' names no file"},
       {"database_url: sqlite:///a.db\nmodels: {a: b}\n", "2:9", "expected a single value"},
-      {"database_url: mysql://u:topsecret@h/db\n", "1:15", "unsupported database URL 'mysql://u:***@h/db'"},
+      {"database_url: oracle://u:topsecret@h/db\n", "1:15", "unsupported database URL 'oracle://u:***@h/db'"},
       {"database_url: \"\"\n", "1:15", "database_url is empty"},
       {"database_url: [x]\n", "1:15", "expected a single value for 'database_url'"},
       {"- a\n- b\n", "1:1", "expected a mapping for dbmig.yaml"},

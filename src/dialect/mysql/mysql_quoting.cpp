@@ -11,13 +11,4 @@ std::string quote_identifier(std::string_view identifier) {
   return out + "`";
 }
 
-std::string quote_string(std::string_view value) {
-  std::string out = "'";
-  for (const char c : value) {
-    out += c;
-    if (c == '\'' || c == '\\') out += c;
-  }
-  return out + "'";
-}
-
 }  // namespace dbmig::dialect::mysql
