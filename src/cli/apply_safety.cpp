@@ -43,11 +43,11 @@ void add_session_limit_options(CLI::App& command, SessionLimitArguments& argumen
   command
       .add_option("--lock-timeout-sql", arguments.lock_timeout_sql,
                   "PostgreSQL: SET lock_timeout for the session (e.g. 5s): a step waiting longer for a table lock "
-                  "fails instead of blocking other traffic")
+                  "fails instead of blocking other traffic (MariaDB: lock_wait_timeout, in whole seconds)")
       ->check(timeout);
   command
       .add_option("--statement-timeout", arguments.statement_timeout,
-                  "PostgreSQL: SET statement_timeout for the session (e.g. 10min)")
+                  "PostgreSQL: SET statement_timeout for the session (e.g. 10min; MariaDB: max_statement_time)")
       ->check(timeout);
 }
 

@@ -52,7 +52,7 @@ Documentation: docs/ in the source tree; start with docs/getting-started.md.)";
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   Context context(out, err);
-  CLI::App app{"dbmig: schema migrations for SQLite and PostgreSQL from YAML models", "dbmig"};
+  CLI::App app{"dbmig: schema migrations for SQLite, PostgreSQL and MySQL/MariaDB from YAML models", "dbmig"};
   app.set_version_flag("--version", std::string("dbmig ") + DBMIG_VERSION);
   app.footer(footer);
   app.require_subcommand(1);

@@ -1,6 +1,6 @@
 #pragma once
 // The seam between the dialect-neutral core and a database. One implementation per folder
-// (sqlite/, postgres/); adding a dialect means one folder plus a line in registry.cpp.
+// (sqlite/, postgres/, mysql/); adding a dialect means one folder plus a line in registry.cpp.
 #include <algorithm>
 #include <any>
 #include <chrono>
@@ -127,7 +127,7 @@ class Dialect {
  public:
   virtual ~Dialect() = default;
 
-  // "sqlite" or "postgresql": the key of per-dialect raw SQL in revision files.
+  // "sqlite", "postgresql" or "mysql": the key of per-dialect raw SQL in revision files.
   virtual std::string_view name() const = 0;
 
   virtual std::unique_ptr<Connection> connect(const config::DatabaseUrl& url) const = 0;
@@ -223,6 +223,9 @@ class Dialect {
   virtual Statement select_progress(std::string_view table) const = 0;
   virtual std::vector<Statement> write_progress(std::string_view table, const ProgressRow& row) const = 0;
   virtual Statement clear_progress(std::string_view table) const = 0;
+  // The row write_progress wrote, moved on (done, started, checksum) in one statement: atomic
+  // outside a transaction too, where write_progress's DELETE and INSERT would not be.
+  virtual Statement update_progress(std::string_view table, const ProgressRow& row) const = 0;
 
   // The lock a migration run holds. By default the write transactions are the lock.
   virtual RunLock run_lock(std::string_view /*version_table*/) const {

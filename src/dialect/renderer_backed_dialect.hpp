@@ -57,6 +57,9 @@ class RendererBackedDialect : public Dialect {
     return renderer_.write_progress(table, row);
   }
   Statement clear_progress(std::string_view table) const override { return renderer_.clear_progress(table); }
+  Statement update_progress(std::string_view table, const ProgressRow& row) const override {
+    return renderer_.update_progress(table, row);
+  }
 
  protected:
   const Renderer& renderer() const { return renderer_; }

@@ -219,6 +219,14 @@ std::vector<Statement> SqlRenderer::write_progress(std::string_view table, const
                     {row.revision, row.direction, row.checksum, std::to_string(row.done), row.started ? "1" : "0"}}};
 }
 
+Statement SqlRenderer::update_progress(std::string_view table, const ProgressRow& row) const {
+  return Statement{"UPDATE " + quote_identifier(table) + " SET " + quote_identifier("checksum") + " = " +
+                       placeholder(1) + ", " + quote_identifier("done") + " = " + placeholder(2) + ", " +
+                       quote_identifier("started") + " = " + placeholder(3) + " WHERE " + quote_identifier("revision") +
+                       " = " + placeholder(4) + " AND " + quote_identifier("direction") + " = " + placeholder(5),
+                   {row.checksum, std::to_string(row.done), row.started ? "1" : "0", row.revision, row.direction}};
+}
+
 Statement SqlRenderer::clear_progress(std::string_view table) const {
   return statement("DELETE FROM " + quote_identifier(table));
 }

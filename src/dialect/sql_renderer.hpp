@@ -60,6 +60,7 @@ class SqlRenderer {
   Statement select_progress(std::string_view table) const;
   std::vector<Statement> write_progress(std::string_view table, const ProgressRow& row) const;
   Statement clear_progress(std::string_view table) const;
+  Statement update_progress(std::string_view table, const ProgressRow& row) const;
   // Dialect::record_revision: the version DELETEs and INSERTs, then the history INSERT, each its
   // own statement.
   virtual std::vector<Statement> record_revision(std::string_view version_table, std::string_view history_table,

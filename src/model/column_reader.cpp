@@ -54,9 +54,6 @@ schema::Generated read_generated(const Value& value) {
   return generated;
 }
 
-bool is_integer_kind(schema::TypeKind kind) {
-  return kind == schema::TypeKind::integer || kind == schema::TypeKind::bigint || kind == schema::TypeKind::smallint;
-}
 
 }  // namespace
 
@@ -76,7 +73,7 @@ ColumnRead read_column_entry(const Mapping& mapping, std::string name) {
   if (const auto value = mapping.get("renamed_from")) column.renamed_from = value->text();
   if (const auto value = mapping.get("autoincrement")) {
     read_autoincrement(*value, column);
-    if (column.autoincrement && !is_integer_kind(column.type.kind))
+    if (column.autoincrement && !schema::is_integer_type(column.type))
       value->fail("autoincrement needs an integer column, not " + schema::to_string(column.type),
                   "use type integer, bigint or smallint, or remove autoincrement");
     flags.autoincrement = value;

@@ -105,9 +105,6 @@ void fold_column_flags(const std::vector<WrittenColumn>& written, LocatedTable& 
   }
 }
 
-bool is_integer_kind(schema::TypeKind kind) {
-  return kind == schema::TypeKind::integer || kind == schema::TypeKind::bigint || kind == schema::TypeKind::smallint;
-}
 
 
 // autoincrement: identity / always / serial name PostgreSQL's own ways, which any integer column
@@ -171,7 +168,9 @@ void read_sqlite_options(const Value& value, schema::Table& table) {
 
 bool may_autoincrement(const schema::Table& table, const schema::Column& column) {
   return table.primary_key && table.primary_key->columns.size() == 1 &&
-         table.primary_key->columns.front() == column.name && is_integer_kind(column.type.kind);
+         table.primary_key->columns.front() == column.name &&
+         (column.type.kind == schema::TypeKind::integer || column.type.kind == schema::TypeKind::bigint ||
+          column.type.kind == schema::TypeKind::smallint);
 }
 
 bool implies_autoincrement(const schema::Table& table, const schema::Column& column) {

@@ -99,17 +99,28 @@ struct Migrator::StatementRun {
   bool split = false;           // statements were committed apart from the rest of the revision
   const Progress* resuming = nullptr;  // the earlier run's progress, when resuming
   std::string done_sql = {};    // the SQL of the statements done so far, one per line
+  bool row_written = false;     // the progress row exists: later marks update it
+  bool transaction_open = true;  // the revision's transaction is open (begun before its first statement)
 };
 
-void Migrator::mark(RunState& state, const StatementRun& run, std::size_t done, bool started) const {
+void Migrator::mark(RunState& state, StatementRun& run, std::size_t done, bool started) const {
   if (!state.progress_table_ready) {
     progress_.ensure_table(state.sink);
     state.progress_table_ready = true;
   }
   // The digest of the statements done: a resumed run checks that its first statements are these,
   // so the file may be corrected after the stop (the failing step, the steps after it), not before.
-  progress_.write(state.sink, Progress{run.revision.id, direction_name(state.direction),
-                                       revision::sha256_hex(run.done_sql), done, started});
+  const Progress progress{run.revision.id, direction_name(state.direction), revision::sha256_hex(run.done_sql), done,
+                          started};
+  if (run.row_written) return progress_.update(state.sink, progress);
+  progress_.write(state.sink, progress);  // the first write of the run is in the revision's transaction
+  run.row_written = true;
+}
+
+void Migrator::reopen(RunState& state, StatementRun& run) {
+  if (run.transaction_open) return;
+  begin(state);
+  run.transaction_open = true;
 }
 
 void Migrator::run_statement(RunState& state, StatementRun& run, const dialect::Statement& statement) const {
@@ -117,12 +128,16 @@ void Migrator::run_statement(RunState& state, StatementRun& run, const dialect::
   const auto done = [&run, &statement] { run.done_sql += statement.sql + "\n"; };
   if (index < run.skip) return done();  // an earlier run did it and committed it
   if (statement.placement == dialect::Placement::in_transaction || !run.own) {
+    reopen(state, run);
     state.sink.execute(statement);
     return done();
   }
-  // Leave the revision's transaction: what came before is committed, with how far it got.
-  mark(state, run, index, false);
-  state.sink.commit();
+  if (run.transaction_open) {
+    // Leave the revision's transaction: what came before is committed, with how far it got.
+    mark(state, run, index, false);
+    state.sink.commit();
+    run.transaction_open = false;
+  }
   run.split = true;
   if (statement.placement == dialect::Placement::own_transaction) {
     begin(state);
@@ -146,7 +161,8 @@ void Migrator::run_statement(RunState& state, StatementRun& run, const dialect::
     done();
     mark(state, run, index + 1, false);
   }
-  begin(state);  // for the rest of the revision
+  // The revision's transaction is begun again (reopen) when a statement needs it, or to record the
+  // revision: statements that run apart one after another (all of MySQL's) need none between them.
 }
 
 void Migrator::run_revision(RunState& state, const revision::Revision& revision, const dialect::RevisionFrame* frame,
@@ -158,6 +174,7 @@ void Migrator::run_revision(RunState& state, const revision::Revision& revision,
     run.skip = unfinished->done;
     run.resume_started = unfinished->started;
     run.split = true;
+    run.row_written = true;
     spdlog::info("resuming {} after its first {} statement(s), done by an earlier run", revision.id, run.skip);
   }
   const bool online = state.options.online && !state.options.single_transaction;
@@ -206,6 +223,7 @@ void Migrator::run_revision(RunState& state, const revision::Revision& revision,
     }
   }
   if (run.resuming && run.index < run.skip) check_resumable(run);  // fewer statements than were done
+  if (own) reopen(state, run);  // for the bookkeeping rows, which commit with the revision
   if (run.split) progress_.clear(state.sink);  // in the transaction that records the revision
 }
 

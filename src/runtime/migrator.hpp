@@ -96,7 +96,9 @@ class Migrator {
   // One statement of a revision running in its own transaction, where it is placed (Statement::placement).
   struct StatementRun;
   // Records how far `run` got (creating the progress table the first time).
-  void mark(RunState& state, const StatementRun& run, std::size_t done, bool started) const;
+  void mark(RunState& state, StatementRun& run, std::size_t done, bool started) const;
+  // Begins the revision's transaction again if a statement run apart left it closed.
+  static void reopen(RunState& state, StatementRun& run);
   void run_statement(RunState& state, StatementRun& run, const dialect::Statement& statement) const;
   // Resuming: the statements before the one about to run are those the earlier run did.
   void check_resumable(const StatementRun& run) const;

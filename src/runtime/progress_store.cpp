@@ -40,6 +40,10 @@ void ProgressStore::write(StatementSink& sink, const Progress& progress) const {
   for (const auto& statement : dialect_.write_progress(table_, progress)) sink.execute(statement);
 }
 
+void ProgressStore::update(StatementSink& sink, const Progress& progress) const {
+  sink.execute(dialect_.update_progress(table_, progress));
+}
+
 void ProgressStore::clear(StatementSink& sink) const { sink.execute(dialect_.clear_progress(table_)); }
 
 }  // namespace dbmig::runtime

@@ -29,7 +29,10 @@ class ProgressStore {
   std::optional<Progress> read(dialect::Connection& connection) const;
 
   void ensure_table(StatementSink& sink) const;
+  // The row, replacing any other: for the first write of a run, inside a transaction.
   void write(StatementSink& sink, const Progress& progress) const;
+  // The row write() wrote, moved on: one statement, so atomic outside a transaction too.
+  void update(StatementSink& sink, const Progress& progress) const;
   void clear(StatementSink& sink) const;
 
  private:

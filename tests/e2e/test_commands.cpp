@@ -183,7 +183,7 @@ TEST_CASE("usage errors exit 2 with one clear line") {
   CHECK(no_config.code == 2);
   CHECK(no_config.err.rfind("error: ", 0) == 0);
 
-  auto bad_url = run_in(dir.path, {"--url", "mysql://root:hunter2@localhost/db", "current"});
+  auto bad_url = run_in(dir.path, {"--url", "oracle://root:hunter2@localhost/db", "current"});
   CHECK(bad_url.code == 2);
   CHECK(bad_url.err.find("hunter2") == std::string::npos);
 

@@ -126,7 +126,7 @@ void crash_trials() {
 }  // namespace
 
 TEST_CASE_TEMPLATE("killed at random moments, upgrade and downgrade leave a state a re-run finishes", Backend,
-                   DBMIG_TEST_BACKENDS) {
+                   DBMIG_TEST_BACKENDS_NOT_YET_MARIADB) {
   crash_trials<Backend>();
 }
 

@@ -149,8 +149,9 @@ TEST_CASE_TEMPLATE("upgrade --sql prints the SQL and changes nothing", Backend, 
   auto sql = project.run({"upgrade", "--sql"});
   INFO(sql.err);
   REQUIRE(sql.code == 0);
-  CHECK(sql.out.find("CREATE TABLE \"users\"") != std::string::npos);
-  CHECK(sql.out.find("INSERT INTO \"dbmig_version\"") != std::string::npos);
+  const auto& dialect = database->dialect();
+  CHECK(sql.out.find("CREATE TABLE " + dialect.quote_identifier("users")) != std::string::npos);
+  CHECK(sql.out.find("INSERT INTO " + dialect.quote_identifier("dbmig_version")) != std::string::npos);
   CHECK(database->table_names().empty());
 }
 

@@ -318,7 +318,7 @@ bool evolve(unsigned seed, const TestDatabase& database) {
 }  // namespace
 
 TEST_CASE_TEMPLATE("property: seeded random evolutions migrate, upgrade, inspect back and downgrade to base",
-                   Backend, DBMIG_TEST_BACKENDS) {
+                   Backend, DBMIG_TEST_BACKENDS_NOT_YET_MARIADB) {
   for (const unsigned seed : {1u, 2u, 3u, 4u}) {
     auto database = make_database(Backend::name);
     if (!database) return;

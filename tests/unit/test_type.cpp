@@ -258,3 +258,19 @@ TEST_CASE("schema: a shortened name never cuts a UTF-8 character in two") {
   const std::string kept = index->substr(0, index->size() - 9);
   CHECK(kept.ends_with("\xc3\xa9"));
 }
+
+TEST_CASE("type: integer types for autoincrement, MySQL's native ones with their attributes included") {
+  using dbmig::schema::is_integer_type;
+  using dbmig::schema::parse_type;
+  CHECK(is_integer_type(parse_type("integer")));
+  CHECK(is_integer_type(parse_type("bigint")));
+  CHECK(is_integer_type(parse_type("int unsigned")));
+  CHECK(is_integer_type(parse_type("bigint unsigned zerofill")));
+  CHECK(is_integer_type(parse_type("tinyint")));
+  CHECK(is_integer_type(parse_type("mediumint unsigned")));
+  CHECK_FALSE(is_integer_type(parse_type("text")));
+  CHECK_FALSE(is_integer_type(parse_type("numeric(10, 0)")));
+  CHECK_FALSE(is_integer_type(parse_type("interval")));
+  CHECK_FALSE(is_integer_type(parse_type("int unsigned primary")));
+  CHECK_FALSE(is_integer_type(parse_type("unsigned")));
+}

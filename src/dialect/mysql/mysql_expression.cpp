@@ -168,21 +168,9 @@ void respell_single_in(Pieces& pieces) {
 
 // --- Constants converted to the column's type -------------------------------------------------
 
-bool is_integer_type(const schema::Type& type) {
-  switch (type.kind) {
-    case schema::TypeKind::integer:
-    case schema::TypeKind::bigint:
-    case schema::TypeKind::smallint:
-    case schema::TypeKind::boolean:
-      return true;
-    case schema::TypeKind::native:
-      for (const std::string_view name : {"tinyint", "smallint", "mediumint", "int", "bigint"})
-        if (type.native.rfind(name, 0) == 0 && (type.native.size() == name.size() || type.native[name.size()] == ' '))
-          return true;
-      return false;
-    default:
-      return false;
-  }
+// MySQL's boolean is tinyint(1): a whole number too.
+bool holds_whole_numbers(const schema::Type& type) {
+  return schema::is_integer_type(type) || type.kind == schema::TypeKind::boolean;
 }
 
 // The number a single-piece default holds (a number, or a string holding one), if any.
@@ -224,7 +212,7 @@ std::optional<std::string> with_scale(std::string number, int scale) {
 std::string typed_constant(const std::string& canonical, const Pieces& pieces, const schema::Type& type) {
   const std::optional<std::string> number = constant_number(pieces);
   if (!number) return canonical;
-  if (is_integer_type(type)) {
+  if (holds_whole_numbers(type)) {
     long long value = 0;
     const auto [end, error] = std::from_chars(number->data(), number->data() + number->size(), value);
     return error == std::errc() && end == number->data() + number->size() ? std::to_string(value) : canonical;
