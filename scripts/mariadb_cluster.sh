@@ -5,23 +5,12 @@
 # the directory. Works as root: the server runs as the `mysql` user that Debian's package creates.
 set -euo pipefail
 
-mariadb_cluster_free_port() {
-  local port
-  for _ in $(seq 1 200); do
-    port=$(( 20000 + RANDOM % 40000 ))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return 0
-    fi
-  done
-  echo "error: no free TCP port found" >&2
-  return 1
-}
+source "$(dirname "${BASH_SOURCE[0]}")/free_port.sh"
 
 mariadb_cluster_start() {
   local port password user
   command -v mariadbd >/dev/null || { echo "error: no MariaDB server (mariadbd) installed" >&2; return 1; }
-  port="$(mariadb_cluster_free_port)"
+  port="$(free_tcp_port)"
   password="dbmig-test-$RANDOM$RANDOM"
   MARIADB_CLUSTER_DIR="$(mktemp -d /tmp/dbmig-mariadb.XXXXXX)"
   export MARIADB_CLUSTER_DIR

@@ -12,18 +12,7 @@ pg_cluster_bindir() {
   echo "$dir"
 }
 
-pg_cluster_free_port() {
-  local port
-  for _ in $(seq 1 200); do
-    port=$(( 20000 + RANDOM % 40000 ))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return 0
-    fi
-  done
-  echo "error: no free TCP port found" >&2
-  return 1
-}
+source "$(dirname "${BASH_SOURCE[0]}")/free_port.sh"
 
 # Runs a command as the cluster's owner (postgres when we are root, else ourselves).
 pg_cluster_as_owner() {
@@ -37,7 +26,7 @@ pg_cluster_as_owner() {
 pg_cluster_start() {
   local bindir port password
   bindir="$(pg_cluster_bindir)"
-  port="$(pg_cluster_free_port)"
+  port="$(free_tcp_port)"
   password="dbmig-test-$RANDOM$RANDOM"
   PG_CLUSTER_DIR="$(mktemp -d /tmp/dbmig-pg.XXXXXX)"
   export PG_CLUSTER_DIR

@@ -93,11 +93,11 @@ std::unique_ptr<TestDatabase> make_server_database(const ServerKind& kind) {
   const char* server = std::getenv(kind.url_variable);
   const char* required = std::getenv(kind.require_variable);
   if (!server || !*server) {
+    // As std::string: doctest prints a plain const char* as an address.
+    const std::string variable = kind.url_variable, requirement = kind.require_variable, label = kind.server_label;
     if (required && std::string(required) == "1")
-      FAIL(kind.require_variable << "=1 but " << kind.url_variable << " is not set: no " << kind.server_label
-                                 << " server for the tests");
-    MESSAGE("SKIPPED on " << kind.server_label << ": " << kind.url_variable
-                          << " is not set (run scripts/test.sh to start a server)");
+      FAIL(requirement << "=1 but " << variable << " is not set: no " << label << " server for the tests");
+    MESSAGE("SKIPPED on " << label << ": " << variable << " is not set (run scripts/test.sh to start a server)");
     return nullptr;
   }
   return std::make_unique<ServerDatabase>(kind, server);

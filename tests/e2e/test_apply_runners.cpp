@@ -13,7 +13,7 @@ constexpr int runners = 4;
 
 std::string slow_sql() {
   return "{sqlite: \"WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 300000) "
-         "SELECT count(*) FROM c\", postgresql: \"SELECT pg_sleep(0.3)\"}";
+         "SELECT count(*) FROM c\", postgresql: \"SELECT pg_sleep(0.3)\", mysql: \"DO SLEEP(0.3)\"}";
 }
 
 // r1 creates the log table (DDL); each revision logs itself once (rows).
@@ -72,7 +72,7 @@ void expect_each_revision_once(const TestDatabase& database, const std::vector<C
 }  // namespace
 
 TEST_CASE_TEMPLATE("concurrent runners, one transaction per revision: each revision applied once", Backend,
-                   DBMIG_TEST_BACKENDS_NOT_YET_MARIADB) {
+                   DBMIG_TEST_BACKENDS) {
   auto database = make_database(Backend::name);
   if (!database) return;
   Project project(database->url());
@@ -94,14 +94,17 @@ TEST_CASE_TEMPLATE("concurrent runners with --single-transaction: each revision 
 }
 
 TEST_CASE_TEMPLATE("concurrent runners with --lock-timeout 0: the losers fail with the lock message", Backend,
-                   DBMIG_TEST_BACKENDS_NOT_YET_MARIADB) {
+                   DBMIG_TEST_BACKENDS) {
   auto database = make_database(Backend::name);
   if (!database) return;
   Project project(database->url());
   write_logging_chain(project);
   // One runner first, so that the others certainly find the lock taken.
   BinaryProcess first(project, {"-vv", "upgrade"});
-  REQUIRE(first.wait_for_stderr(Backend::name == std::string("sqlite") ? "SQL: WITH RECURSIVE" : "SQL: SELECT pg_sleep"));
+  const std::string slow_statement = Backend::name == std::string("sqlite")       ? "SQL: WITH RECURSIVE"
+                                     : Backend::name == std::string("postgresql") ? "SQL: SELECT pg_sleep"
+                                                                                  : "SQL: DO SLEEP";
+  REQUIRE(first.wait_for_stderr(slow_statement));
   const auto losers = run_at_once(project, {"upgrade", "--lock-timeout", "0"});
   const auto winner = first.wait();
   CHECK(winner.code == 0);
