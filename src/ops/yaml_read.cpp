@@ -255,11 +255,14 @@ Op read(std::type_identity<AddCheck>, const Step& step) {
   return AddCheck{target_of(body), std::move(check)};
 }
 
-// drop_primary_key may leave out the name: a table has one at most, and SQLite names none.
+// drop_primary_key may leave out the name: a table has one at most, and SQLite and MySQL name
+// none. Its columns, when given (autogenerate writes them for a key without a name), are what the
+// downgrade's create_primary_key restores.
 Op read(std::type_identity<DropPrimaryKey>, const Step& step) {
-  const Mapping body = step.mapping(on_table_keys({"name"}));
+  const Mapping body = step.mapping(on_table_keys({"name", "columns"}));
   schema::PrimaryKey key;
   key.name = optional_text(body, "name").value_or("");
+  if (body.get("columns")) key.columns = columns_of(body);
   return DropPrimaryKey{target_of(body), std::move(key)};
 }
 

@@ -185,8 +185,9 @@ TEST_CASE("mysql normalize: autoincrement, generated columns, numeric defaults")
   CHECK_FALSE(out.columns[0].nullable);
   CHECK_FALSE(out.columns[0].default_sql);
   CHECK(out.columns[0].autoincrement_kind == schema::AutoincrementKind::identity);
-  CHECK(out.columns[1].type.precision == 10);
-  CHECK(out.columns[1].type.scale == 0);
+  // numeric without a precision: the widest DECIMAL, as the renderer writes it.
+  CHECK(out.columns[1].type.precision == 65);
+  CHECK(out.columns[1].type.scale == 30);
   CHECK_FALSE(out.columns[2].default_sql);
   CHECK(out.columns[2].generated->expression == "(a + 1) * 2");
 

@@ -17,7 +17,12 @@ void normalize_type(schema::Type& type) {
   if (type.kind == TypeKind::native) type = read_type(type.native);
   type.enum_name.clear();  // no named types: an inline ENUM
   type.enum_schema.clear();
-  if (type.kind == TypeKind::numeric && !type.precision) type.precision = 10;
+  // A model's numeric without a precision is written DECIMAL(65,30) (mysql_type_sql.cpp: the
+  // server's own bare DECIMAL is DECIMAL(10,0), which would cut "any number" short).
+  if (type.kind == TypeKind::numeric && !type.precision) {
+    type.precision = 65;
+    type.scale = 30;
+  }
   if (type.kind == TypeKind::numeric && !type.scale) type.scale = 0;
 }
 

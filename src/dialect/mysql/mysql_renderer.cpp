@@ -194,7 +194,11 @@ std::vector<Statement> MysqlRenderer::add_foreign_key(const ops::AddForeignKey& 
 std::vector<Statement> MysqlRenderer::drop_foreign_key(const ops::DropForeignKey& op,
                                                        const RenderContext& /*context*/) const {
   require_name(op.table, op.constraint.name, "foreign key");
-  return {alter_resumable(op.table, "DROP FOREIGN KEY ", "IF EXISTS ", quote_identifier(op.constraint.name))};
+  // InnoDB gave the key an index of the same name when none served it, and keeps that index when
+  // the key goes; introspection does not show it while the key exists, so it goes with the key
+  // (IF EXISTS: an index the key found already is not its own, and has another name).
+  return {alter_resumable(op.table, "DROP FOREIGN KEY ", "IF EXISTS ", quote_identifier(op.constraint.name)),
+          alter_repeatable(op.table, "DROP INDEX IF EXISTS " + quote_identifier(op.constraint.name))};
 }
 
 std::vector<Statement> MysqlRenderer::add_check(const ops::AddCheck& op, const RenderContext& /*context*/) const {
