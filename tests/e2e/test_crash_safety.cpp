@@ -32,7 +32,8 @@ void write_crash_chain(const Project& project) {
                        ", columns: {id: {type: integer, primary_key: true}, v: {type: string(40)}}}"
                        "\n  - sql: {sqlite: \"WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < " +
                        n + ") INSERT INTO " + table + " SELECT x, 'v' || x FROM c\", postgresql: \"INSERT INTO " + table +
-                       " SELECT x, 'v' || x FROM generate_series(1, " + n + ") AS x\"}"
+                       " SELECT x, 'v' || x FROM generate_series(1, " + n + ") AS x\", mysql: \"INSERT INTO " + table +
+                       " SELECT seq, CONCAT('v', seq) FROM seq_1_to_" + n + "\"}"
                        "\n  - create_index: {table: " + table + ", name: ix_" + table + "_v, columns: [v]}",
                    "\n  - drop_index: {table: " + table + ", name: ix_" + table + "_v}\n  - drop_table: " + table);
   }
@@ -56,12 +57,25 @@ int applied_count(const TestDatabase& database) {
   return -1;
 }
 
-// The version table, the history table and the data tell the same story.
+// The revision a killed run left half done, where DDL commits implicitly (MySQL): its progress row.
+std::string unfinished_revision(const TestDatabase& database) {
+  if (database.dialect().transactional_ddl()) return {};
+  const auto exists = query(database, "SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND "
+                                      "TABLE_NAME = 'dbmig_progress'");
+  if (exists.empty()) return {};
+  const auto rows = query(database, "SELECT revision FROM dbmig_progress");
+  return rows.empty() ? std::string() : rows.front().at(0).value_or("");
+}
+
+// The version table, the history table and the data tell the same story. Where DDL commits
+// implicitly, the one revision the progress table names may be half done (a re-run finishes it).
 void expect_consistent(const TestDatabase& database) {
   const int applied = applied_count(database);
   const auto tables = database.table_names();
+  const std::string unfinished = unfinished_revision(database);
   for (int k = 1; k <= chain_length; ++k) {
-    INFO("revision " << k << ", applied up to " << applied);
+    INFO("revision " << k << ", applied up to " << applied << ", unfinished: " << unfinished);
+    if (revision_id(k) == unfinished) continue;
     const bool present = std::find(tables.begin(), tables.end(), table_of(k)) != tables.end();
     CHECK(present == (k <= applied));
     if (present) CHECK(database.count_rows(table_of(k)) == rows_per_table);
@@ -126,7 +140,7 @@ void crash_trials() {
 }  // namespace
 
 TEST_CASE_TEMPLATE("killed at random moments, upgrade and downgrade leave a state a re-run finishes", Backend,
-                   DBMIG_TEST_BACKENDS_NOT_YET_MARIADB) {
+                   DBMIG_TEST_BACKENDS) {
   crash_trials<Backend>();
 }
 

@@ -43,10 +43,20 @@ Statement repeatable(std::string sql) {
 }
 
 // Each DDL statement commits implicitly (and so does what the revision ran before it), so none
-// can be part of the revision's transaction; a raw SQL statement may be DDL as well.
+// can be part of the revision's transaction: each runs apart, its progress recorded around it.
+// A raw SQL statement runs in a transaction of its own with the progress row that records it: a
+// data change (INSERT ... SELECT, UPDATE) then commits with its record or not at all, even when
+// dbmig is killed while the server is still running it (the server finishes a statement whose
+// client has gone, so a change in autocommit would be done and not recorded, and done twice by
+// the re-run). A raw DDL statement still commits on its own, as anywhere on MySQL.
 std::vector<Statement> MysqlRenderer::render(const ops::Op& op, const RenderContext& context) const {
   std::vector<Statement> statements = SqlRenderer::render(op, context);
-  for (Statement& statement : statements) statement.placement = Placement::outside_transaction;
+  const Placement placement =
+      std::holds_alternative<ops::Sql>(op) ? Placement::own_transaction : Placement::outside_transaction;
+  for (Statement& statement : statements) {
+    statement.placement = placement;
+    if (placement == Placement::own_transaction) statement.resume.reset();  // only outside a transaction
+  }
   return statements;
 }
 
