@@ -1,4 +1,5 @@
-// Two dbmig processes upgrading one database at once: every revision is applied exactly once,
+// Two dbmig processes upgrading one database at once (each dialect's run lock: SQLite's write lock,
+// PostgreSQL's advisory lock, MariaDB's GET_LOCK): every revision is applied exactly once,
 // whichever gets the lock first; with --lock-timeout 0 the second one fails at once with exit 3,
 // naming the lock, and changes nothing.
 #include "test_apply_support.hpp"
@@ -13,7 +14,7 @@ void write_slow_chain(const Project& project) {
                  "\n  - create_table: {name: t, columns: {x: {type: integer}}}", "\n  - drop_table: t");
   write_revision(project, "b2000000000b", {"a1000000000a"}, "slow step",
                  "\n  - sql: {sqlite: \"WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1500000)"
-                 " INSERT INTO t SELECT x FROM c\", postgresql: \"SELECT pg_sleep(1.5)\"}",
+                 " INSERT INTO t SELECT x FROM c\", postgresql: \"SELECT pg_sleep(1.5)\", mysql: \"DO SLEEP(1.5)\"}",
                  "\n  - sql: DELETE FROM t");
   write_revision(project, "c3000000000c", {"b2000000000b"}, "table u",
                  "\n  - create_table: {name: u, columns: {id: {type: integer, primary_key: true}}}", "\n  - drop_table: u");
@@ -34,15 +35,16 @@ std::size_t count(const std::string& text, const std::string& part) {
 
 // What the first process logs (-vv) just before it runs the slow step, holding the lock.
 std::string slow_statement(std::string_view backend) {
-  return backend == "sqlite" ? "SQL: WITH RECURSIVE" : "SQL: SELECT pg_sleep";
+  if (backend == "sqlite") return "SQL: WITH RECURSIVE";
+  return backend == "postgresql" ? "SQL: SELECT pg_sleep" : "SQL: DO SLEEP";
 }
 
 const std::vector<std::string> each_once = {"a1000000000a upgrade", "b2000000000b upgrade", "c3000000000c upgrade"};
 
 }  // namespace
 
-TEST_CASE_TEMPLATE("two concurrent upgrades apply every revision exactly once", Backend, SqliteBackend,
-                   PostgresBackend) {
+TEST_CASE_TEMPLATE("two concurrent upgrades apply every revision exactly once", Backend,
+                   DBMIG_TEST_BACKENDS) {
   auto database = make_database(Backend::name);
   if (!database) return;
   Project project(database->url());
@@ -63,8 +65,8 @@ TEST_CASE_TEMPLATE("two concurrent upgrades apply every revision exactly once", 
   CHECK(database->count_rows("t") == (std::string(Backend::name) == "sqlite" ? 1500000 : 0));
 }
 
-TEST_CASE_TEMPLATE("with --lock-timeout 0 the second upgrade fails at once, naming the lock", Backend, SqliteBackend,
-                   PostgresBackend) {
+TEST_CASE_TEMPLATE("with --lock-timeout 0 the second upgrade fails at once, naming the lock", Backend,
+                   DBMIG_TEST_BACKENDS) {
   auto database = make_database(Backend::name);
   if (!database) return;
   Project project(database->url());
@@ -87,8 +89,8 @@ TEST_CASE_TEMPLATE("with --lock-timeout 0 the second upgrade fails at once, nami
   CHECK(history_rows(*database) == each_once);
 }
 
-TEST_CASE_TEMPLATE("a second runner that waits plans from where the first left the database", Backend, SqliteBackend,
-                   PostgresBackend) {
+TEST_CASE_TEMPLATE("a second runner that waits plans from where the first left the database", Backend,
+                   DBMIG_TEST_BACKENDS) {
   auto database = make_database(Backend::name);
   if (!database) return;
   Project project(database->url());
