@@ -12,6 +12,16 @@
 namespace dbmig::dialect {
 namespace {
 
+Statement statement(std::string sql) { return Statement{std::move(sql), {}}; }
+
+// `CONSTRAINT "name" ` before a constraint clause; nothing for an unnamed constraint, which the
+// database then names itself.
+std::string constraint_prefix(const SqlRenderer& renderer, std::string_view name) {
+  return name.empty() ? std::string() : "CONSTRAINT " + renderer.quote_identifier(name) + " ";
+}
+
+}  // namespace
+
 std::string quoted_with(std::string_view text, char quote) {
   std::string out;
   out.reserve(text.size() + 2);
@@ -23,16 +33,6 @@ std::string quoted_with(std::string_view text, char quote) {
   out += quote;
   return out;
 }
-
-Statement statement(std::string sql) { return Statement{std::move(sql), {}}; }
-
-// `CONSTRAINT "name" ` before a constraint clause; nothing for an unnamed constraint, which the
-// database then names itself.
-std::string constraint_prefix(const SqlRenderer& renderer, std::string_view name) {
-  return name.empty() ? std::string() : "CONSTRAINT " + renderer.quote_identifier(name) + " ";
-}
-
-}  // namespace
 
 std::string quote_sql_identifier(std::string_view identifier) { return quoted_with(identifier, '"'); }
 std::string quote_sql_string(std::string_view value) { return quoted_with(value, '\''); }

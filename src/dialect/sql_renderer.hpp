@@ -19,6 +19,9 @@
 
 namespace dbmig::dialect {
 
+// `text` between two `quote` characters, each one inside doubled: how SQL quotes names ("x",
+// MySQL's `x`) and strings ('x').
+std::string quoted_with(std::string_view text, char quote);
 // "name", embedded double quotes doubled: SQL-standard identifier quoting. Always used, so that
 // reserved words, mixed case and odd characters in names need no special handling.
 std::string quote_sql_identifier(std::string_view identifier);
