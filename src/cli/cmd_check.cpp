@@ -1,10 +1,12 @@
 // dbmig check: for CI. Exit 1 when revisions are pending, when models.yaml differs from what
 // the database will be once they are applied (a forgotten `dbmig migrate`), or when applied
-// revision files were edited since they were applied.
+// revision files were edited since they were applied; with --lint also when a pending revision
+// has an error-level `dbmig lint` finding.
 #include <ostream>
 
 #include "cli/apply_safety.hpp"
 #include "cli/commands.hpp"
+#include "cli/lint_report.hpp"
 #include "cli/op_summary.hpp"
 #include "runtime/autogenerate.hpp"
 #include "runtime/migrator.hpp"
@@ -26,7 +28,11 @@ runtime::ProjectedSchema project_pending(Context& context, const std::vector<con
   return projection;
 }
 
-void check(Context& context) {
+struct CheckOptions {
+  bool lint = false;  // --lint: lint the pending revisions too
+};
+
+void check(Context& context, const CheckOptions& options) {
   const auto current = context.current_heads_in_graph();
   runtime::Migrator migrator(context.dialect(), context.graph(), context.versions(), context.history());
   const auto pending = migrator.plan(runtime::Direction::upgrade, current, "heads");
@@ -41,7 +47,8 @@ void check(Context& context) {
 
   std::vector<std::string> differences;
   for (const auto& op : difference.upgrade) differences.push_back(summarize(op));
-  const bool clean = pending.empty() && differences.empty() && changed.empty();
+  const LintReport lint = options.lint ? lint_revisions(context, pending) : LintReport{};
+  const bool clean = pending.empty() && differences.empty() && changed.empty() && lint.errors == 0;
   context.exit_code = clean ? 0 : static_cast<int>(ExitCode::check_failed);
 
   if (context.json()) {
@@ -52,7 +59,8 @@ void check(Context& context) {
                                                  {"pending", std::move(pending_json)},
                                                  {"differences", util::Json::array_of(differences)},
                                                  {"changed", changed_json(changed)},
-                                                 {"exact", projection.exact}})
+                                                 {"exact", projection.exact},
+                                                 {"lint", options.lint ? util::Json(findings_json(lint)) : util::Json()}})
                        .dump()
                 << "\n";
     return;
@@ -70,6 +78,11 @@ void check(Context& context) {
     context.out << "Applied revision files changed since they were applied (restore them, or accept them with `"
                 << restamp_command(current) << "`):\n"
                 << changed_lines(changed);
+  if (lint.errors + lint.warnings > 0) {
+    context.out << "Lint findings in the pending revisions (" << lint.errors << " error(s), " << lint.warnings
+                << " warning(s); docs/online-migrations.md):\n";
+    print_findings(context, lint);
+  }
   if (!projection.exact)
     context.err << "warning: pending revisions hold raw SQL steps, which check cannot model; the comparison may be off\n";
   if (clean && !context.options.quiet) context.out << "OK: the database is at head and matches the models\n";
@@ -78,8 +91,12 @@ void check(Context& context) {
 }  // namespace
 
 void add_check_command(CLI::App& app, Context& context) {
-  app.add_subcommand("check", "exit 1 if revisions are pending or models.yaml differs from the database")
-      ->callback([&context] { check(context); });
+  auto* command =
+      app.add_subcommand("check", "exit 1 if revisions are pending or models.yaml differs from the database");
+  auto options = std::make_shared<CheckOptions>();
+  command->add_flag("--lint", options->lint,
+                    "also lint the pending revisions (as `dbmig lint`): an error-level finding fails the check");
+  command->callback([&context, options] { check(context, *options); });
 }
 
 }  // namespace dbmig::cli

@@ -5,9 +5,8 @@
 #include <ostream>
 
 #include "cli/commands.hpp"
+#include "cli/lint_report.hpp"
 #include "cli/revision_range.hpp"
-#include "lint/lint_revision.hpp"
-#include "model/yaml_value.hpp"
 #include "util/error.hpp"
 #include "util/json.hpp"
 
@@ -18,11 +17,6 @@ namespace {
 struct LintOptions {
   std::string revisions;  // REV or FROM:TO; empty: the revisions not applied yet
   bool all = false;
-};
-
-struct RevisionFindings {
-  const revision::Revision* revision;
-  std::vector<lint::Finding> findings;
 };
 
 // The revisions the database has not applied. Reading the version table needs the database; a
@@ -65,63 +59,30 @@ std::vector<const revision::Revision*> chosen_revisions(Context& context, const 
   return revisions;
 }
 
-util::Json finding_json(const revision::Revision& revision, const lint::Finding& finding) {
-  return util::Json::Object{{"rule", finding.rule},
-                            {"severity", std::string(lint::severity_name(finding.severity))},
-                            {"revision", revision.id},
-                            {"file", finding.where.file},
-                            {"line", finding.where.line},
-                            {"column", finding.where.column},
-                            {"statement", finding.statement},
-                            {"why", finding.why},
-                            {"safe_form", finding.safe_form}};
-}
-
-void print_text(Context& context, const std::vector<RevisionFindings>& results, int errors, int warnings) {
-  const auto style = context.style();
-  for (const auto& [revision, findings] : results)
-    for (const auto& finding : findings) {
-      const bool is_error = finding.severity == lint::Severity::error;
-      const std::string severity(lint::severity_name(finding.severity));
-      context.out << finding.where.to_string() << ": " << (is_error ? style.failure(severity) : style.warning(severity))
-                  << " [" << finding.rule << "] " << finding.statement << "\n"
-                  << "  why: " << finding.why << "\n"
-                  << "  safe: " << finding.safe_form << "\n";
-    }
+void print_summary(Context& context, const LintReport& report) {
   if (context.options.quiet) return;
-  context.out << results.size() << (results.size() == 1 ? " revision" : " revisions") << " linted: " << errors
-              << (errors == 1 ? " error" : " errors") << ", " << warnings << (warnings == 1 ? " warning" : " warnings")
-              << "\n";
+  const std::size_t count = report.revisions.size();
+  context.out << count << (count == 1 ? " revision" : " revisions") << " linted: " << report.errors
+              << (report.errors == 1 ? " error" : " errors") << ", " << report.warnings
+              << (report.warnings == 1 ? " warning" : " warnings") << "\n";
 }
 
 void lint_command(Context& context, const LintOptions& options) {
-  const auto revisions = chosen_revisions(context, options);
-  std::vector<RevisionFindings> results;
-  int errors = 0, warnings = 0;
-  for (const auto* chosen : revisions) {
-    const auto& revision = context.graph().with_steps(*chosen);
-    const std::string text = model::read_yaml_text(revision.path.string(), "revision file");
-    auto findings = lint::lint_revision(revision, text, context.config().online);
-    for (const auto& finding : findings) ++(finding.severity == lint::Severity::error ? errors : warnings);
-    results.push_back(RevisionFindings{&revision, std::move(findings)});
-  }
+  const LintReport report = lint_revisions(context, chosen_revisions(context, options));
   if (context.json()) {
-    util::Json::Array items;
     util::Json::Array ids;
-    for (const auto& [revision, findings] : results) {
-      ids.emplace_back(revision->id);
-      for (const auto& finding : findings) items.push_back(finding_json(*revision, finding));
-    }
+    for (const auto& each : report.revisions) ids.emplace_back(each.revision->id);
     context.out << util::Json(util::Json::Object{{"revisions", std::move(ids)},
-                                                 {"findings", std::move(items)},
-                                                 {"errors", errors},
-                                                 {"warnings", warnings}})
+                                                 {"findings", findings_json(report)},
+                                                 {"errors", report.errors},
+                                                 {"warnings", report.warnings}})
                        .dump()
                 << "\n";
   } else {
-    print_text(context, results, errors, warnings);
+    print_findings(context, report);
+    print_summary(context, report);
   }
-  if (errors > 0) context.exit_code = static_cast<int>(ExitCode::check_failed);
+  if (report.errors > 0) context.exit_code = static_cast<int>(ExitCode::check_failed);
 }
 
 }  // namespace

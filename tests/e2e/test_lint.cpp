@@ -155,3 +155,41 @@ TEST_CASE("lint: a database it cannot reach fails by default, and --all needs no
 }
 
 }  // namespace dbmig::test
+
+namespace dbmig::test {
+
+TEST_CASE("lint: check --lint reports the pending revisions' findings, in text and JSON") {
+  auto database = make_database("sqlite");
+  Project project(database->url());
+  write_revisions(project);
+  REQUIRE(project.run({"upgrade", "a1000000000a"}).code == 0);
+
+  // Without --lint, check says what is pending and nothing of lint.
+  const auto plain = project.run({"check"});
+  CHECK(plain.code == 1);
+  CHECK_FALSE(has(plain.out, "index-not-concurrent"));
+
+  const auto linted = project.run({"check", "--lint"});
+  INFO(linted.out, linted.err);
+  CHECK(linted.code == 1);
+  CHECK(has(linted.out, "Lint findings in the pending revisions (1 error(s), 1 warning(s)"));
+  CHECK(has(linted.out, "b2000000000b_index.yaml:5:5: error [index-not-concurrent]"));
+  CHECK_FALSE(has(linted.out, "a1000000000a_orders.yaml:"));  // applied: not linted
+
+  const auto json = project.run({"--format", "json", "check", "--lint"});
+  INFO(json.out, json.err);
+  CHECK(has(json.out, "\"lint\":[{"));
+  CHECK(has(json.out, "\"rule\":\"index-not-concurrent\""));
+
+  // Everything applied: nothing pending, nothing to lint, the check passes.
+  REQUIRE(project.run({"upgrade"}).code == 0);
+  project.write("models.yaml",
+                "tables:\n  orders:\n    columns:\n      id: {type: integer}\n      user_id: {type: integer}\n"
+                "    indexes:\n      - {name: ix_orders_id, columns: [id]}\n"
+                "      - {name: ix_orders_user_id, columns: [user_id]}\n");
+  const auto clean = project.run({"check", "--lint"});
+  INFO(clean.out, clean.err);
+  CHECK(clean.code == 0);
+}
+
+}  // namespace dbmig::test
