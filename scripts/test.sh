@@ -44,5 +44,7 @@ echo "==> Fuzzing: every seed, then a few seconds per target (scripts/fuzz.sh, d
 if [ -x "$root/bench/run.sh" ]; then
   echo "==> Benchmark harness smoke run (tiny sizes; checks it works, times nothing)"
   "$root/bench/run.sh" --smoke || status=1
+  echo "==> Online-migration benchmark smoke run (a writer during online and plain DDL; checks the results)"
+  DBMIG_BIN="$root/build-ci/dbmig" "$root/bench/online.sh" --smoke || status=1
 fi
 exit "$status"
