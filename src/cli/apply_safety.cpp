@@ -42,9 +42,15 @@ void add_session_limit_options(CLI::App& command, SessionLimitArguments& argumen
       "TIMEOUT");
   command
       .add_option("--lock-timeout-sql", arguments.lock_timeout_sql,
-                  "PostgreSQL: SET lock_timeout for the session (e.g. 5s): a step waiting longer for a table lock "
-                  "fails instead of blocking other traffic (MariaDB: lock_wait_timeout, in whole seconds)")
+                  "PostgreSQL: SET lock_timeout for the session (default 5s; 0: no limit): a statement waiting "
+                  "longer for a table lock gives up instead of queueing the application's queries behind it, and "
+                  "its revision is tried again (MariaDB: lock_wait_timeout, in whole seconds)")
       ->check(timeout);
+  command
+      .add_option("--lock-retries", arguments.lock_retries,
+                  "times a revision whose statement gave up waiting for a lock is tried again, with a growing pause, "
+                  "before the run fails (default 5, or lock_retries in dbmig.yaml)")
+      ->check(CLI::Range(0, config::max_lock_retries));
   command
       .add_option("--statement-timeout", arguments.statement_timeout,
                   "PostgreSQL: SET statement_timeout for the session (e.g. 10min; MariaDB: max_statement_time)")
@@ -62,6 +68,10 @@ std::vector<dialect::Statement> session_statements(Context& context, const Sessi
     context.err << "warning: --lock-timeout-sql and --statement-timeout have no effect on "
                 << context.dialect().name() << "\n";
   return statements;
+}
+
+int lock_retries(Context& context, const SessionLimitArguments& arguments) {
+  return arguments.lock_retries ? *arguments.lock_retries : context.config().lock_retries;
 }
 
 std::vector<runtime::ChangedRevision> find_changed(Context& context, const std::vector<std::string>& current) {

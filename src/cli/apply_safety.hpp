@@ -29,12 +29,15 @@ std::chrono::milliseconds lock_wait(double seconds);
 struct SessionLimitArguments {
   std::optional<std::string> lock_timeout_sql;   // --lock-timeout-sql
   std::optional<std::string> statement_timeout;  // --statement-timeout
+  std::optional<int> lock_retries;               // --lock-retries
 };
-// --lock-timeout-sql and --statement-timeout.
+// --lock-timeout-sql, --statement-timeout and --lock-retries.
 void add_session_limit_options(CLI::App& command, SessionLimitArguments& arguments);
 // The flags, else the config keys lock_timeout / statement_timeout, as the dialect's session
 // statements; warns when flags were given to a database that has no such settings.
 std::vector<dialect::Statement> session_statements(Context& context, const SessionLimitArguments& arguments);
+// --lock-retries, else the config key lock_retries.
+int lock_retries(Context& context, const SessionLimitArguments& arguments);
 
 // The revisions a database at `current` applied whose files changed since (none when the
 // database has no history table yet).

@@ -7,6 +7,7 @@
 #include "cli/op_summary.hpp"
 #include "cli/revision_writer.hpp"
 #include "runtime/autogenerate.hpp"
+#include "runtime/rewrite_warnings.hpp"
 #include "util/error.hpp"
 #include "util/json.hpp"
 #include "util/text.hpp"
@@ -42,6 +43,13 @@ void migrate(Context& context, const MigrateArguments& arguments) {
   runtime::AutogenerateOptions options = arguments.autogenerate;
   options.naming = context.config().naming;
   auto result = runtime::autogenerate(context.dialect(), std::move(desired), std::move(live), options);
+  if (context.dialect().warns_of_table_rewrites()) {
+    const auto estimate = [&context](const ops::TableName& table) {
+      return context.dialect().estimated_rows(context.connection(), table);
+    };
+    for (auto& warning : runtime::table_rewrite_warnings(result.upgrade, estimate))
+      result.warnings.push_back(std::move(warning));
+  }
 
   for (const auto& warning : result.warnings)
     if (!context.options.quiet) context.err << "warning: " << warning << "\n";

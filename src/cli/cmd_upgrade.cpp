@@ -130,6 +130,7 @@ void apply(Context& context, Direction direction, const ApplyArguments& argument
   request.single_transaction = arguments.single_transaction;
   request.lock_wait = lock_wait(arguments.lock_timeout);
   request.session_statements = session_statements(context, arguments.limits);
+  request.lock_retry.retries = lock_retries(context, arguments.limits);
   request.os_user = runtime::os_user_name();
   request.online = context.config().online && !arguments.no_online;
   request.vet = [&](const std::vector<std::string>& current, const std::vector<runtime::ChangedRevision>& changed) {

@@ -16,7 +16,8 @@ using model::Value;
 namespace {
 
 const std::vector<std::string> config_keys = {"database_url",      "models",       "migrations",       "version_table",
-                                              "naming_convention", "lock_timeout", "statement_timeout", "online"};
+                                              "naming_convention", "lock_timeout", "lock_retries", "statement_timeout",
+                                              "online"};
 const std::vector<std::string> naming_keys = {"pk", "ix", "uq", "fk", "ck"};
 
 constexpr std::string_view no_database_hint =
@@ -76,6 +77,16 @@ std::optional<std::string> read_timeout(const std::optional<Value>& value) {
   return text;
 }
 
+int read_lock_retries(const Value& value) {
+  const std::string text = expanded_text(value);
+  const bool digits = !text.empty() && text.size() <= 3 &&
+                      text.find_first_not_of("0123456789") == std::string::npos;
+  if (!digits || std::stoi(text) > max_lock_retries)
+    value.fail("lock_retries '" + text + "' is not a number of retries from 0 to " + std::to_string(max_lock_retries),
+               "write e.g. lock_retries: 5 (0: fail at the first lock timeout)");
+  return std::stoi(text);
+}
+
 // Reads the keys of dbmig.yaml into `config`; returns the database_url value, unexpanded, since
 // it matters only when neither --url nor DATABASE_URL is given (an unset ${PROD_URL} in it must
 // not stop `--url sqlite:///test.db` from working).
@@ -96,7 +107,8 @@ std::optional<Value> read_config_file(const fs::path& file, Config& config) {
                           "use letters, digits and _ (not starting with a digit), at most 63 characters");
   }
   if (const auto naming = mapping.get("naming_convention")) read_naming_convention(*naming, config.naming);
-  config.lock_timeout = read_timeout(mapping.get("lock_timeout"));
+  if (auto lock_timeout = read_timeout(mapping.get("lock_timeout"))) config.lock_timeout = std::move(lock_timeout);
+  if (const auto retries = mapping.get("lock_retries")) config.lock_retries = read_lock_retries(*retries);
   config.statement_timeout = read_timeout(mapping.get("statement_timeout"));
   if (const auto online = mapping.get("online")) config.online = online->boolean();
   return mapping.get("database_url");

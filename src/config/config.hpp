@@ -4,12 +4,17 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "config/database_url.hpp"
 #include "schema/naming.hpp"
 
 namespace dbmig::config {
+
+inline constexpr std::string_view default_lock_timeout = "5s";
+inline constexpr int default_lock_retries = 5;
+inline constexpr int max_lock_retries = 100;
 
 struct Config {
   std::filesystem::path file;            // the dbmig.yaml read (empty when none was found)
@@ -19,10 +24,15 @@ struct Config {
   std::string migrations = "migrations";
   std::string version_table = "dbmig_version";
   schema::NamingConvention naming;
-  // PostgreSQL's lock_timeout and statement_timeout for migration sessions (is_timeout_setting);
-  // --lock-timeout-sql and --statement-timeout override them.
-  std::optional<std::string> lock_timeout;
+  // PostgreSQL's lock_timeout and statement_timeout for migration sessions (is_timeout_setting;
+  // MySQL's lock_wait_timeout and max_statement_time); --lock-timeout-sql and --statement-timeout
+  // override them. A statement waits at most lock_timeout for a table's lock, so that it never
+  // sits long in the lock queue in front of the application's queries; "0" lifts the limit.
+  std::optional<std::string> lock_timeout = std::string(default_lock_timeout);
   std::optional<std::string> statement_timeout;
+  // How many times a revision whose statement gave up waiting for a lock is tried again (with a
+  // growing pause) before the run fails; --lock-retries overrides it.
+  int lock_retries = default_lock_retries;
   // Online forms on existing tables where the database has them (PostgreSQL: concurrent index
   // builds, NOT VALID then VALIDATE); false: plain DDL, one transaction per revision.
   bool online = true;

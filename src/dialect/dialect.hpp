@@ -233,6 +233,19 @@ class Dialect {
   }
   // Statements setting `limits` for the session; empty where the database has no such settings.
   virtual std::vector<Statement> session_limits(const SessionLimits& /*limits*/) const { return {}; }
+  // True where a change that rewrites an existing table blocks its readers and writers for as
+  // long as the rewrite takes, as `dbmig lint`'s table-rewrite rule describes (PostgreSQL's ACCESS
+  // EXCLUSIVE): `migrate` then warns of such a change, with the table's estimated_rows.
+  virtual bool warns_of_table_rewrites() const { return false; }
+  // The planner's estimate of the rows in `table` (no scan); nullopt when unknown (never analysed).
+  virtual std::optional<long long> estimated_rows(Connection& /*connection*/, const ops::TableName& /*table*/) const {
+    return std::nullopt;
+  }
+  // The other sessions holding a lock on `table` now, for the message of a statement that gave up
+  // waiting for its lock; empty where the database cannot say.
+  virtual std::vector<LockHolder> table_lock_holders(Connection& /*connection*/, const ops::TableName& /*table*/) const {
+    return {};
+  }
 };
 
 }  // namespace dbmig::dialect

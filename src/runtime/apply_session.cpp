@@ -53,6 +53,11 @@ ApplyOutcome apply_under_lock(const ApplyTarget& target, const ApplyRequest& req
   options.os_user = request.os_user;
   options.online = request.online;
   options.unfinished = std::move(unfinished);
+  options.lock_retry = request.lock_retry;
+  options.read_progress = [&target, &progress] { return progress.read(target.connection); };
+  options.lock_holders = [&target](const ops::TableName& table) {
+    return target.dialect.table_lock_holders(target.connection, table);
+  };
   SchemaTracker tracker(std::nullopt, target.introspect);
   outcome.after = migrator.run(sink, tracker, request.direction, plan, outcome.before, options);
   return outcome;

@@ -38,6 +38,7 @@ struct ApplyRequest {
   std::vector<dialect::Statement> session_statements;
   std::string os_user;
   bool online = true;  // RunOptions::online
+  LockRetry lock_retry;  // RunOptions::lock_retry
   // Called once the heads and the changed files are read under the lock, before anything is
   // planned or runs; throws to refuse (upgrade refuses revisions edited after they were applied).
   std::function<void(const std::vector<std::string>& current, const std::vector<ChangedRevision>& changed)> vet;

@@ -1,6 +1,8 @@
 #include "runtime/migrator.hpp"
 
 #include <algorithm>
+#include <random>
+#include <thread>
 
 #include <spdlog/spdlog.h>
 
@@ -47,6 +49,23 @@ void end_quietly(const End& end) {
   }
 }
 
+// "orders", "shop.orders".
+std::string qualified_text(const ops::TableName& table) {
+  return table.schema.empty() ? table.name : table.schema + "." + table.name;
+}
+
+// The pause before try `attempt` + 1: first_pause doubled each time, at most 30 s, then a random
+// half to whole of it, so that runs retrying together do not come back together.
+std::chrono::milliseconds retry_pause(const LockRetry& policy, int attempt) {
+  constexpr std::chrono::milliseconds longest{30'000};
+  auto pause = policy.first_pause;
+  for (int i = 1; i < attempt && pause < longest; ++i) pause *= 2;
+  pause = std::min(pause, longest);
+  thread_local std::mt19937 random{std::random_device{}()};
+  std::uniform_real_distribution<double> share(0.5, 1.0);
+  return std::chrono::milliseconds(static_cast<std::int64_t>(static_cast<double>(pause.count()) * share(random)));
+}
+
 }  // namespace
 
 const char* direction_name(Direction direction) { return direction == Direction::upgrade ? "upgrade" : "downgrade"; }
@@ -87,6 +106,8 @@ struct Migrator::RunState {
   bool versions_read_in_transaction = false;  // --single-transaction: its lock was taken and the table read
   bool moved = false;                // another run changed the version table during this one
   bool progress_table_ready = false;  // the progress table exists (made by the first split revision)
+  std::optional<Progress> unfinished = std::nullopt;  // to resume (RunOptions::unfinished, or after a retry)
+  std::vector<ops::TableName> failing_tables = {};  // those of the steps whose statement failed last
 };
 
 // Where a revision's statements stand while it runs.
@@ -169,7 +190,7 @@ void Migrator::run_revision(RunState& state, const revision::Revision& revision,
                             bool own) const {
   const auto& steps = steps_of(state.direction, revision);
   StatementRun run{revision, own};
-  if (const auto& unfinished = state.options.unfinished; unfinished && unfinished->revision == revision.id) {
+  if (const auto& unfinished = state.unfinished; unfinished && unfinished->revision == revision.id) {
     run.resuming = &*unfinished;
     run.skip = unfinished->done;
     run.resume_started = unfinished->started;
@@ -194,7 +215,7 @@ void Migrator::run_revision(RunState& state, const revision::Revision& revision,
       statements = grouped.size() == 1 ? dialect_.render(*grouped.front(), context)
                                        : dialect_.render_group(grouped, context);
     } catch (const Error& error) {
-      throw Error(error.code(), where + ": " + error.message(), error.where(), error.hint());
+      throw error.retold(where + ": " + error.message(), error.hint());
     }
     const std::size_t first = run.index;
     for (const auto& statement : statements) {
@@ -209,7 +230,10 @@ void Migrator::run_revision(RunState& state, const revision::Revision& revision,
                  " says how far it got); fix the cause and run the same command again: it resumes at this "
                  "statement (or finish the revision by hand and `dbmig stamp` it)" +
                  (hint.empty() ? "" : "; " + hint);
-        throw Error(error.code(), where + " failed: " + error.message(), error.where(), hint);
+        state.failing_tables.clear();
+        for (const ops::Op* op : grouped)
+          if (auto table = ops::table_of(*op)) state.failing_tables.push_back(std::move(*table));
+        throw error.retold(where + " failed: " + error.message(), hint);
       }
     }
     for (const ops::Op* op : grouped) {
@@ -314,16 +338,15 @@ void Migrator::run_frame_statements(RunState& state, const revision::Revision& r
     try {
       state.sink.execute(statement);
     } catch (const Error& error) {
-      throw Error(error.code(), describe_revision(revision) + ", " + direction_name(state.direction) + ": " +
-                                    error.message(), error.where(), error.hint());
+      throw error.retold(describe_revision(revision) + ", " + direction_name(state.direction) + ": " + error.message(),
+                         error.hint());
     }
   }
 }
 
-void Migrator::apply_one(RunState& state, const revision::Revision& revision) const {
-  const auto started = std::chrono::steady_clock::now();
-  state.sink.comment(std::string(state.direction == Direction::upgrade ? "Running upgrade " : "Running downgrade ") +
-                     describe_revision(revision));
+bool Migrator::try_one(RunState& state, const revision::Revision& revision,
+                       std::chrono::steady_clock::time_point started) const {
+  state.failing_tables.clear();
   const bool own = own_transaction(state, revision);
   // Only a revision in a transaction of its own can have statements run around it.
   const std::optional<dialect::RevisionFrame> frame =
@@ -355,6 +378,61 @@ void Migrator::apply_one(RunState& state, const revision::Revision& revision) co
     throw;
   }
   end_frame();
+  return skipped;
+}
+
+void Migrator::prepare_retry(RunState& state, const Error& error, int attempt) const {
+  const LockRetry& policy = state.options.lock_retry;
+  if (attempt > policy.retries) throw gave_up_waiting(state, error, attempt);
+  const auto pause = retry_pause(policy, attempt);
+  spdlog::warn("{} (try {} of {}); trying again in {:.1f} s", error.message(), attempt, policy.retries + 1,
+               static_cast<double>(pause.count()) / 1000.0);
+  std::this_thread::sleep_for(pause);
+  // What the failed try did in its transaction was rolled back: the bookkeeping tables may not
+  // exist, the schema is what the database says, and statements committed apart (online forms,
+  // MySQL's DDL) are in the progress row, from which the next try resumes.
+  state.tables_ready = false;
+  state.progress_table_ready = false;
+  state.tracker.forget();
+  if (state.options.read_progress) state.unfinished = state.options.read_progress();
+}
+
+Error Migrator::gave_up_waiting(const RunState& state, const Error& error, int attempts) const {
+  std::string holders;
+  for (const ops::TableName& table : state.failing_tables) {
+    std::vector<dialect::LockHolder> found;
+    try {
+      if (state.options.lock_holders) found = state.options.lock_holders(table);
+    } catch (const Error&) {
+      // The error at hand matters more than who holds the lock.
+    }
+    for (const auto& holder : found)
+      holders += "; on table " + qualified_text(table) + ": " + holder.description +
+                 (holder.how_to_end.empty() ? "" : " (end it with " + holder.how_to_end + ")");
+  }
+  std::string message = error.message() + "; the lock was not granted in " + std::to_string(attempts) + " tr" +
+                        (attempts == 1 ? "y" : "ies");
+  return error.retold(std::move(message) + holders,
+                      "the application's queries must not queue behind a migration: run it when the lock holder is "
+                      "done, or with a longer --lock-timeout-sql / more --lock-retries" +
+                          (error.hint().empty() ? std::string() : "; " + error.hint()));
+}
+
+void Migrator::apply_one(RunState& state, const revision::Revision& revision) const {
+  const auto started = std::chrono::steady_clock::now();
+  state.sink.comment(std::string(state.direction == Direction::upgrade ? "Running upgrade " : "Running downgrade ") +
+                     describe_revision(revision));
+  bool skipped = false;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      skipped = try_one(state, revision, started);
+      break;
+    } catch (const Error& error) {
+      // A run in one transaction cannot try one revision again: it fails as it is.
+      if (error.cause() != ErrorCause::lock_not_granted || state.options.single_transaction) throw;
+      prepare_retry(state, error, attempt);
+    }
+  }
   const auto took = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
   spdlog::debug("{} {} {} in {} us", direction_name(state.direction), revision.id, skipped ? "skipped" : "done",
                 took.count());
@@ -380,6 +458,7 @@ std::vector<std::string> Migrator::run(StatementSink& sink, SchemaTracker& track
   }
   check_unfinished(options, direction, plan);
   RunState state{sink, tracker, direction, options, std::move(current)};
+  state.unfinished = options.unfinished;
   for (const auto& statement : options.session_statements) sink.execute(statement);
   if (options.single_transaction) begin(state);
   try {

@@ -15,6 +15,7 @@
 #include "runtime/schema_tracker.hpp"
 #include "runtime/statement_sink.hpp"
 #include "runtime/version_store.hpp"
+#include "util/error.hpp"
 
 namespace dbmig::runtime {
 
@@ -27,6 +28,15 @@ struct StepReport {
   Direction direction = Direction::upgrade;
   std::chrono::microseconds took{0};
   bool skipped = false;  // another run had already done it (seen when re-reading the version table)
+};
+
+// What a run does when a statement gives up waiting for a lock (the session's lock_timeout: it
+// must not sit in the lock queue in front of the application's queries): the revision is rolled
+// back (or, where statements were committed apart, resumed from its progress row) and tried
+// again after a pause that doubles each time (with jitter, at most 30 s), `retries` times.
+struct LockRetry {
+  int retries = 0;
+  std::chrono::milliseconds first_pause{1000};
 };
 
 struct RunOptions {
@@ -49,6 +59,12 @@ struct RunOptions {
   // A revision an earlier run left half done (read under the lock): the run must start with it,
   // in its direction, and resumes after its statements already done.
   std::optional<Progress> unfinished;
+  // Not with single_transaction, whose run fails at the first lock not granted.
+  LockRetry lock_retry;
+  // The progress row as the database has it now, read before a retry (empty for --sql).
+  std::function<std::optional<Progress>()> read_progress;
+  // Who holds a lock on a table, for the error after the last retry (empty: unknown).
+  std::function<std::vector<dialect::LockHolder>(const ops::TableName&)> lock_holders;
 };
 
 class Migrator {
@@ -82,6 +98,13 @@ class Migrator {
   // One revision: its frame, its transaction (unless the run shares one), the re-read of the
   // version table, its steps and its bookkeeping rows.
   void apply_one(RunState& state, const revision::Revision& revision) const;
+  // One try at it; returns whether it was skipped (another run did it).
+  bool try_one(RunState& state, const revision::Revision& revision, std::chrono::steady_clock::time_point started) const;
+  // After a try that failed waiting for a lock: pause, and set the state for the next try; throws
+  // the error, with who holds the lock, after the last.
+  void prepare_retry(RunState& state, const Error& error, int attempt) const;
+  // The error of the last try, with the sessions holding a lock on the tables it failed on.
+  Error gave_up_waiting(const RunState& state, const Error& error, int attempts) const;
   // Whether `revision` is still to be done, reading the version table again first where another
   // run may have moved it since this run last looked.
   bool still_pending(RunState& state, const revision::Revision& revision) const;

@@ -15,6 +15,12 @@ Error::Error(ExitCode code, std::string message, std::optional<Location> where, 
     : std::runtime_error(message), code_(code), message_(std::move(message)), where_(std::move(where)),
       hint_(std::move(hint)) {}
 
+Error Error::retold(std::string message, std::string hint) const {
+  Error error(code_, std::move(message), where_, std::move(hint));
+  error.cause_ = cause_;
+  return error;
+}
+
 std::string Error::describe() const {
   std::string out;
   if (where_ && !where_->file.empty()) out = where_->to_string() + ": ";

@@ -15,6 +15,10 @@ enum class ExitCode : int {
   database = 3,      // connect, SQL or lock error
 };
 
+// What kind of failure an error reports, where the caller may act on it: a statement that gave
+// up waiting for a lock (PostgreSQL's lock_timeout, MySQL's lock_wait_timeout) can be retried.
+enum class ErrorCause { other, lock_not_granted };
+
 // A position in a user's file; line and column are 1-based.
 struct Location {
   std::string file;
@@ -32,6 +36,14 @@ class Error : public std::runtime_error {
   const std::optional<Location>& where() const { return where_; }
   const std::string& message() const { return message_; }
   const std::string& hint() const { return hint_; }  // what the user can do about it; may be empty
+  ErrorCause cause() const { return cause_; }
+  Error& with_cause(ErrorCause cause) {
+    cause_ = cause;
+    return *this;
+  }
+  // The same error (code, location, cause) told with another message and hint: for callers that
+  // add where it happened.
+  Error retold(std::string message, std::string hint) const;
 
   // "file:line:col: message" then, on its own line, "hint: ..." when there is one.
   std::string describe() const;
@@ -41,6 +53,7 @@ class Error : public std::runtime_error {
   std::string message_;
   std::optional<Location> where_;
   std::string hint_;
+  ErrorCause cause_ = ErrorCause::other;
 };
 
 // Shorthands for the common kinds.

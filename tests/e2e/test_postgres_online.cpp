@@ -251,3 +251,49 @@ TEST_CASE("postgres online: a step failing after a concurrent build resumes afte
 }
 
 }  // namespace dbmig::test
+
+namespace dbmig::test {
+
+using namespace postgres;
+
+TEST_CASE("postgres online: migrate warns of a change that rewrites a filled table, with its estimated rows") {
+  auto database = make_database("postgresql");
+  if (!database) return;
+  Project project(database->url());
+  const auto model = [](const char* total_type, const char* code_type) {
+    return std::string("tables:\n  orders:\n    columns:\n      id: {type: integer, primary_key: true}\n"
+                       "      total: {type: ") + total_type + "}\n      code: {type: " + code_type + "}\n";
+  };
+  project.write("models.yaml", model("integer", "string(10)"));
+  migrate_and_upgrade(project, "orders");
+  execute(*database, "INSERT INTO orders SELECT g, g, 'c' || g FROM generate_series(1, 5000) g");
+  execute(*database, "ANALYZE orders");
+
+  // varchar widening is done without a rewrite: no warning.
+  project.write("models.yaml", model("integer", "string(40)"));
+  const CliResult widen = project.run({"migrate", "-m", "wider code"});
+  INFO(widen.out << widen.err);
+  REQUIRE(widen.code == 0);
+  CHECK(widen.err.find("rewrites") == std::string::npos);
+  REQUIRE(project.run({"upgrade"}).code == 0);
+
+  project.write("models.yaml", model("bigint", "string(40)"));
+  const CliResult bigger = project.run({"migrate", "-m", "bigger total"});
+  INFO(bigger.out << bigger.err);
+  REQUIRE(bigger.code == 0);
+  CHECK(bigger.err.find("warning: step 1 (alter_column): ALTER COLUMN total TYPE (integer -> bigint) rewrites orders") !=
+        std::string::npos);
+  CHECK(bigger.err.find("(orders: about 5,000 rows by the planner's estimate)") != std::string::npos);
+  CHECK(bigger.err.find("expand and contract") != std::string::npos);
+  // The same warning is a comment in the revision file, for its reviewer.
+  std::string revision;
+  for (const auto& file : project.revision_files())
+    if (file.filename().string().find("bigger_total") != std::string::npos) revision = read_file(file);
+  CHECK(revision.find("rewrites orders") != std::string::npos);
+  CHECK(revision.find("about 5,000 rows") != std::string::npos);
+  // The change is kept: the upgrade makes it.
+  REQUIRE(project.run({"upgrade"}).code == 0);
+  CHECK(no_changes(project));
+}
+
+}  // namespace dbmig::test

@@ -373,7 +373,7 @@ TEST_CASE("config: unknown keys are errors with file:line:column and the valid k
   CHECK(error->message() == "unknown key 'migration' in dbmig.yaml");
   CHECK(error->hint() ==
         "did you mean 'migrations'? valid keys: database_url, models, migrations, version_table, naming_convention, "
-        "lock_timeout, statement_timeout, online");
+        "lock_timeout, lock_retries, statement_timeout, online");
 }
 
 TEST_CASE("config: bad values are errors at the value") {
@@ -477,4 +477,18 @@ TEST_CASE("config: -c reads that file, and paths are relative to its directory")
   const auto missing = error_of([] { load_config(ConfigOverrides{"/nonexistent/dbmig.yaml", std::nullopt, std::nullopt, {}}); });
   REQUIRE(missing);
   CHECK(missing->message() == "configuration file '/nonexistent/dbmig.yaml' does not exist");
+}
+
+TEST_CASE("config: lock_timeout defaults to 5s; lock_retries is a number from 0 to 100") {
+  const ScratchProject project("database_url: sqlite:///x.db\n");
+  CHECK(load_config(project.overrides()).lock_timeout == std::optional<std::string>("5s"));
+  CHECK(load_config(project.overrides()).lock_retries == 5);
+  const ScratchProject set("database_url: sqlite:///x.db\nlock_timeout: 0\nlock_retries: 0\n");
+  CHECK(load_config(set.overrides()).lock_timeout == std::optional<std::string>("0"));
+  CHECK(load_config(set.overrides()).lock_retries == 0);
+  const ScratchProject bad("database_url: sqlite:///x.db\nlock_retries: many\n");
+  const auto error = error_of([&] { load_config(bad.overrides()); });
+  REQUIRE(error);
+  CHECK(error->where()->line == 2);
+  CHECK(error->message() == "lock_retries 'many' is not a number of retries from 0 to 100");
 }

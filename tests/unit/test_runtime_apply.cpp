@@ -230,3 +230,81 @@ TEST_CASE("runtime: timeout settings and the user running dbmig") {
     CHECK_FALSE(config::is_timeout_setting(bad));
   CHECK_FALSE(runtime::os_user_name().empty());
 }
+
+namespace {
+
+// A script sink whose statements naming `failing` give up waiting for a lock the first `failures`
+// times, as PostgreSQL's lock_timeout makes them; counts rollbacks and tries of that statement.
+class LockTimeoutSink final : public runtime::StatementSink {
+ public:
+  LockTimeoutSink(std::string failing, int failures) : failing_(std::move(failing)), failures_(failures) {}
+  void execute(const dialect::Statement& statement) override {
+    if (statement.sql.find(failing_) == std::string::npos) return;
+    ++tries;
+    if (tries <= failures_)
+      throw database_error("PostgreSQL error: canceling statement due to lock timeout; SQL: " + statement.sql)
+          .with_cause(ErrorCause::lock_not_granted);
+  }
+  void begin() override {}
+  void commit() override {}
+  void rollback() override { ++rollbacks; }
+  void comment(std::string_view) override {}
+  bool returns_rows(const dialect::Query&) override { return false; }
+
+  int tries = 0;
+  int rollbacks = 0;
+
+ private:
+  std::string failing_;
+  int failures_;
+};
+
+}  // namespace
+
+TEST_CASE("runtime: a revision whose statement gave up waiting for a lock is rolled back and tried again") {
+  const auto graph = chain();
+  const runtime::VersionStore versions(sqlite_dialect(), "dbmig_version");
+  const runtime::HistoryStore history(sqlite_dialect(), "dbmig_history");
+  const runtime::Migrator migrator(sqlite_dialect(), graph, versions, history);
+  const auto plan = migrator.plan(runtime::Direction::upgrade, {}, "heads");
+  runtime::RunOptions options;
+  options.lock_retry = runtime::LockRetry{3, std::chrono::milliseconds(0)};
+  std::vector<std::string> asked;
+  options.lock_holders = [&asked](const ops::TableName& table) {
+    asked.push_back(table.name);
+    return std::vector<dialect::LockHolder>{{"pid 42 holds AccessShareLock", "SELECT pg_terminate_backend(42)"}};
+  };
+  runtime::SchemaTracker tracker(schema::Schema{}, {});
+
+  SUBCASE("granted on the third try: the run finishes") {
+    LockTimeoutSink sink("ix_users_email", 2);
+    const auto after = migrator.run(sink, tracker, runtime::Direction::upgrade, plan, {}, options);
+    CHECK(after == std::vector<std::string>{"r4"});
+    CHECK(sink.tries == 3);
+    CHECK(sink.rollbacks == 2);
+    CHECK(asked.empty());
+  }
+  SUBCASE("never granted: after the last try the error names the table and who holds the lock") {
+    LockTimeoutSink sink("ix_users_email", 100);
+    try {
+      migrator.run(sink, tracker, runtime::Direction::upgrade, plan, {}, options);
+      FAIL("no error");
+    } catch (const Error& error) {
+      CHECK(error.code() == ExitCode::database);
+      CHECK(error.cause() == ErrorCause::lock_not_granted);
+      CHECK(error.message().find("revision r4") != std::string::npos);
+      CHECK(error.message().find("the lock was not granted in 4 tries") != std::string::npos);
+      CHECK(error.message().find("on table users: pid 42 holds AccessShareLock (end it with "
+                                 "SELECT pg_terminate_backend(42))") != std::string::npos);
+      CHECK(error.hint().find("--lock-retries") != std::string::npos);
+    }
+    CHECK(sink.tries == 4);
+    CHECK(asked == std::vector<std::string>{"users"});
+  }
+  SUBCASE("other errors and --single-transaction are not retried") {
+    LockTimeoutSink sink("ix_users_email", 100);
+    options.single_transaction = true;
+    CHECK_THROWS_AS(migrator.run(sink, tracker, runtime::Direction::upgrade, plan, {}, options), Error);
+    CHECK(sink.tries == 1);
+  }
+}

@@ -23,9 +23,12 @@ std::string hint_for(unsigned code) {
 }
 
 Error server_error(unsigned code, const char* message, std::string_view sql) {
-  return database_error("MySQL error " + std::to_string(code) + ": " + config::mask_password(one_line(message)) +
-                            "; SQL: " + sql_for_message(config::mask_password(sql)),
-                        hint_for(code));
+  Error error = database_error("MySQL error " + std::to_string(code) + ": " + config::mask_password(one_line(message)) +
+                                   "; SQL: " + sql_for_message(config::mask_password(sql)),
+                               hint_for(code));
+  // lock_wait_timeout (a table's metadata lock) or innodb_lock_wait_timeout (a row) expired.
+  if (code == kLockWaitTimeout) error.with_cause(ErrorCause::lock_not_granted);
+  return error;
 }
 
 std::string after_scheme(const std::string& text) {

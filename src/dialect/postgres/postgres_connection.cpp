@@ -26,8 +26,11 @@ Error statement_error(PGconn* connection, const PGresult* result, std::string_vi
   if (const std::string detail = error_field(result, PG_DIAG_MESSAGE_DETAIL); !detail.empty()) {
     message += " (" + detail + ")";
   }
-  return database_error("PostgreSQL error: " + message + "; SQL: " + sql_for_message(config::mask_password(sql)),
-                        error_field(result, PG_DIAG_MESSAGE_HINT));
+  Error error = database_error("PostgreSQL error: " + message + "; SQL: " + sql_for_message(config::mask_password(sql)),
+                               error_field(result, PG_DIAG_MESSAGE_HINT));
+  // 55P03 lock_not_available: lock_timeout expired (or NOWAIT): the caller may try again later.
+  if (error_field(result, PG_DIAG_SQLSTATE) == "55P03") error.with_cause(ErrorCause::lock_not_granted);
+  return error;
 }
 
 // Server notices that pass client_min_messages (warnings) go to the log like every other

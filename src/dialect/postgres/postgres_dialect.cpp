@@ -1,5 +1,6 @@
 #include "dialect/postgres/postgres_dialect.hpp"
 
+#include "dialect/postgres/lock_holder.hpp"
 #include "dialect/postgres/postgres_connection.hpp"
 #include "dialect/renderer_backed_dialect.hpp"
 #include "dialect/postgres/postgres_introspect.hpp"
@@ -46,6 +47,25 @@ class PostgresDialect final : public RendererBackedDialect<PostgresRenderer> {
   RunLock run_lock(std::string_view version_table) const override { return advisory_run_lock(version_table); }
   std::vector<Statement> session_limits(const SessionLimits& limits) const override {
     return session_limit_statements(limits);
+  }
+  bool warns_of_table_rewrites() const override { return true; }
+  std::optional<long long> estimated_rows(Connection& connection, const ops::TableName& table) const override {
+    // reltuples is -1 for a table never vacuumed or analysed (PostgreSQL 14+; 0 before).
+    const auto rows = connection.query(
+        {"SELECT reltuples::bigint::text FROM pg_catalog.pg_class WHERE oid = to_regclass($1) AND reltuples >= 0",
+         {quoted_table(table)}});
+    if (rows.empty() || rows.front().empty() || !rows.front().front()) return std::nullopt;
+    return std::stoll(*rows.front().front());
+  }
+  std::vector<LockHolder> table_lock_holders(Connection& connection, const ops::TableName& table) const override {
+    return describe_table_lock_holders(connection, quoted_table(table));
+  }
+
+ private:
+  // "orders", "sales"."orders": as to_regclass reads a name.
+  std::string quoted_table(const ops::TableName& table) const {
+    const std::string name = quote_identifier(table.name);
+    return table.schema.empty() ? name : quote_identifier(table.schema) + "." + name;
   }
 };
 
