@@ -39,14 +39,14 @@ std::string table_label(const schema::Table& table) {
 // apart from dbmig's own tables: verify creates and drops tables, which must not be anyone's.
 void refuse_unless_scratch(const ApplyTarget& target, const ProgressStore& progress, bool force) {
   const std::string fresh = "give an empty database (create a new one, or drop and re-create this one)";
-  if (const auto heads = target.versions.read(target.connection); !heads.empty())
-    throw usage_error("the scratch database is at revision " + util::join(heads, ", ") +
-                          ": verify starts from an empty database, at base",
-                      std::nullopt, fresh + ", or take it down with `dbmig --url URL downgrade base`");
   if (const auto unfinished = progress.read(target.connection))
     throw usage_error("the scratch database has revision " + unfinished->revision + " half done by an earlier " +
                           unfinished->direction + " (" + progress.table() + ")",
                       std::nullopt, fresh);
+  if (const auto heads = target.versions.read(target.connection); !heads.empty())
+    throw usage_error("the scratch database is at revision " + util::join(heads, ", ") +
+                          ": verify starts from an empty database, at base",
+                      std::nullopt, fresh + ", or take it down with `dbmig --url URL downgrade base`");
   if (force) return;
   const schema::Schema live = target.introspect();
   if (live.tables.empty() && live.enums.empty()) return;
