@@ -204,9 +204,16 @@ void verify(Context& context, const VerifyArguments& arguments) {
 
   const std::string where = temporary ? "a temporary SQLite database"
                                       : config::mask_password(database.config().database_url);
-  if (auto* out = database.progress())
-    *out << "Verifying " << selection.plan.size() << " revision(s) on " << where
-         << ": each upgraded, downgraded, compared, upgraded again\n";
+  // Said with the first result, so that a refused scratch database prints only the error.
+  auto say_what_runs = [&database, &selection, &where, said = false]() mutable {
+    auto* out = database.progress();
+    if (said || !out) return;
+    said = true;
+    const std::size_t tested = selection.tested.empty() ? selection.plan.size() : selection.tested.size();
+    *out << "Verifying " << tested << " revision(s) on " << where;
+    if (tested < selection.plan.size()) *out << " (" << selection.plan.size() - tested << " below the range upgraded first)";
+    *out << ": each upgraded, downgraded, compared, upgraded again\n";
+  };
 
   runtime::StairwayRequest request;
   request.plan = selection.plan;
@@ -219,7 +226,10 @@ void verify(Context& context, const VerifyArguments& arguments) {
   request.session_statements = session_statements(database, {});
   request.os_user = runtime::os_user_name();
   request.online = database.config().online;
-  request.on_result = [&database](const runtime::StairwayResult& result) { print_result(database, result); };
+  request.on_result = [&](const runtime::StairwayResult& result) {
+    say_what_runs();
+    print_result(database, result);
+  };
   const runtime::StairwayOutcome outcome = runtime::run_stairway(target, request);
 
   // The models, as `check` compares them, once the stairway reached the heads.

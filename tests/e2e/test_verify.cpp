@@ -99,6 +99,8 @@ TEST_CASE_TEMPLATE("verify: a good chain passes, and only the scratch database i
   const auto ranged = setup.verify({"b2000000000b:"});
   INFO(ranged.err);
   CHECK(ranged.code == 0);
+  CHECK(has(ranged.out, "Verifying 1 revision(s) on "));
+  CHECK(has(ranged.out, " (1 below the range upgraded first): "));
   CHECK(has(ranged.out, "applied       a1000000000a  users  (below the range: upgraded, not tested)"));
   CHECK(has(ranged.out, "pass          b2000000000b"));
 }
@@ -219,6 +221,7 @@ TEST_CASE_TEMPLATE("verify refuses a scratch database that is not empty, unless 
   CHECK(refused.code == 2);
   CHECK(has(refused.err, "the scratch database is not empty: it has 1 table(s) (keep_me)"));
   CHECK(has(refused.err, "pass --force"));
+  CHECK(refused.out.empty());
   CHECK(scratch->table_names() == std::vector<std::string>{"keep_me"});
 
   // Forced: the table that was there is not the revisions' work, so the models need not declare it.
