@@ -195,7 +195,7 @@ TEST_CASE("the real binary: --help lists the commands, bad usage exits 2") {
   auto [help_code, help] = run_binary("--help");
   CHECK(help_code == 0);
   for (const char* command : {"init", "migrate", "upgrade", "downgrade", "current", "history", "heads", "revision",
-                              "stamp", "check"})
+                              "stamp", "check", "verify"})
     CHECK_MESSAGE(help.find(command) != std::string::npos, command);
   auto [bad_code, bad] = run_binary("upgrade --no-such-flag");
   CHECK(bad_code == 2);
