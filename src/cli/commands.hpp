@@ -19,5 +19,6 @@ void add_stamp_command(CLI::App& app, Context& context);
 void add_check_command(CLI::App& app, Context& context);
 void add_inspect_command(CLI::App& app, Context& context);
 void add_lint_command(CLI::App& app, Context& context);
+void add_version_command(CLI::App& app, Context& context);
 
 }  // namespace dbmig::cli
