@@ -90,6 +90,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   add_inspect_command(app, context);
   add_lint_command(app, context);
   add_version_command(app, context);
+  add_internal_commands(app, context);
 
   // Logging is set up once the global options are known, before any command runs.
   app.parse_complete_callback([&] { set_up_logging(err, context.options); });
