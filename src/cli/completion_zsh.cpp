@@ -23,6 +23,19 @@ std::string spec_text(const std::string& text) {
   return out;
 }
 
+// Text in a single-quoted _describe entry (name:description): only the quotes need care.
+std::string describe_text(const std::string& text) {
+  std::string out;
+  for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out;
+}
+
+bool is_help_or_version(const OptionOutline& option) {
+  for (const auto& name : option.names)
+    if (name == "--help" || name == "--version") return true;
+  return false;
+}
+
 std::string action(const OptionOutline& option) {
   switch (option.kind) {
     case ValueKind::revision: return "_dbmig_revisions";
@@ -70,13 +83,20 @@ std::string zsh_completion(const CliOutline& cli) {
          "_dbmig() {\n"
          "  _dbmig_program=$words[1]\n"
          "  local curcontext=\"$curcontext\" state line\n"
-         "  local -a global_options commands\n"
+         "  local -a global_options shared_options commands\n"
          "  global_options=(\n";
   specs(out, cli.global_options, "    ");
+  // The global options a command takes after its name: its own --help replaces the root's.
+  std::vector<OptionOutline> shared;
+  for (const auto& option : cli.global_options)
+    if (!is_help_or_version(option)) shared.push_back(option);
+  out << "  )\n"
+         "  shared_options=(\n";
+  specs(out, shared, "    ");
   out << "  )\n"
          "  commands=(\n";
   for (const auto& command : cli.commands)
-    out << "    '" << command.name << ":" << spec_text(command.description) << "'\n";
+    out << "    '" << command.name << ":" << describe_text(command.description) << "'\n";
   out << "  )\n"
          "  _arguments -C $global_options '1: :->command' '*:: :->arguments' && return\n"
          "  case $state in\n"
@@ -85,7 +105,7 @@ std::string zsh_completion(const CliOutline& cli) {
          "      case $words[1] in\n";
   for (const auto& command : cli.commands) {
     out << "        " << command.name << ")\n"
-        << "          _arguments $global_options \\\n";
+        << "          _arguments $shared_options \\\n";
     specs(out, command.options, "            ");
     out << "            ;;\n";
   }
