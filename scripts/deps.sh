@@ -6,7 +6,8 @@ set -euo pipefail
 
 dbmig_install_missing() {
   local packages=(cmake ninja-build g++ pkg-config libcli11-dev libyaml-cpp-dev libsqlite3-dev sqlite3
-                  libpq-dev libmariadb-dev libspdlog-dev libfmt-dev doctest-dev)
+                  libpq-dev libmariadb-dev libspdlog-dev libfmt-dev doctest-dev
+                  dpkg-dev file groff-base)  # the .deb test: dpkg-shlibdeps, file (cpack), groff (the man page)
   if [ "${DBMIG_WITH_POSTGRES:-0}" = 1 ]; then
     packages+=(postgresql postgresql-client)
   fi

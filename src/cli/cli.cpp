@@ -7,6 +7,9 @@
 #include <spdlog/spdlog.h>
 
 #include "cli/commands.hpp"
+#include "cli/help_formatter.hpp"
+#include "cli/parse_error_text.hpp"
+#include "cli/version_text.hpp"
 #include "config/database_url.hpp"
 #include "util/error.hpp"
 
@@ -15,14 +18,26 @@ namespace dbmig::cli {
 namespace {
 
 void add_global_options(CLI::App& app, GlobalOptions& options) {
-  app.add_option("-c,--config", options.config_file, "configuration file (default: dbmig.yaml in the project directory)");
-  app.add_option("-d,--directory", options.directory, "project directory (default: the current directory)");
-  app.add_option("--url", options.url, "database URL; overrides DATABASE_URL and dbmig.yaml");
+  app.add_option("-c,--config", options.config_file, "configuration file (default: dbmig.yaml in the project directory)")
+      ->type_name("FILE");
+  app.add_option("-d,--directory", options.directory, "project directory (default: the current directory)")
+      ->type_name("DIR");
+  app.add_option("--url", options.url, "database URL; overrides DATABASE_URL and dbmig.yaml")->type_name("URL");
   app.add_flag("-v,--verbose", options.verbosity, "more output; -vv also logs every SQL statement");
   app.add_flag("-q,--quiet", options.quiet, "only errors");
+  // Not CLI11's CheckedTransformer, whose help and error text show the enum's numbers
+  // ("value in {text->0,json->1}"): the type name says the choices, the error names them.
   app.add_option("--format", options.format, "output format for commands that report")
-      ->transform(CLI::CheckedTransformer(std::map<std::string, OutputFormat>{{"text", OutputFormat::text},
-                                                                              {"json", OutputFormat::json}}));
+      ->transform(CLI::Validator(
+          [](std::string& value) -> std::string {
+            if (value == "text" || value == "json") {
+              value = std::to_string(static_cast<int>(value == "text" ? OutputFormat::text : OutputFormat::json));
+              return {};
+            }
+            return "'" + value + "' is not an output format: use text or json";
+          },
+          ""))
+      ->type_name("text|json");
   app.add_flag("--no-color", options.no_color, "no colors (also NO_COLOR=1); colors only ever go to a terminal");
 }
 
@@ -53,7 +68,9 @@ Documentation: docs/ in the source tree; start with docs/getting-started.md.)";
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   Context context(out, err);
   CLI::App app{"dbmig: schema migrations for SQLite, PostgreSQL and MySQL/MariaDB from YAML models", "dbmig"};
-  app.set_version_flag("--version", std::string("dbmig ") + DBMIG_VERSION);
+  app.formatter(make_help_formatter());  // before the subcommands, which copy it
+  app.set_version_flag("--version", std::string("dbmig ") + DBMIG_VERSION,
+                       "show dbmig's version, the commit it was built from and its client libraries' versions");
   app.footer(footer);
   app.require_subcommand(1);
   app.fallthrough();
@@ -73,6 +90,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   add_inspect_command(app, context);
   add_lint_command(app, context);
   add_verify_command(app, context);
+  add_version_command(app, context);
+  add_internal_commands(app, context);
 
   // Logging is set up once the global options are known, before any command runs.
   app.parse_complete_callback([&] { set_up_logging(err, context.options); });
@@ -89,10 +108,11 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     out << app.help("", CLI::AppFormatMode::All);
     return 0;
   } catch (const CLI::CallForVersion&) {
-    out << "dbmig " << DBMIG_VERSION << "\n";
+    out << version_text();
     return 0;
   } catch (const CLI::ParseError& e) {
-    err << "error: " << e.what() << "\n  hint: run `dbmig --help` for usage\n";
+    const auto text = describe_parse_error(app, e);
+    err << "error: " << text.message << "\n  hint: " << text.hint << "\n";
     return static_cast<int>(ExitCode::usage);
   } catch (const Error& e) {
     err << "error: " << config::mask_password(e.describe()) << "\n";

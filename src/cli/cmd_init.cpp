@@ -59,7 +59,7 @@ void init(Context& context, const std::string& directory_argument) {
 void add_init_command(CLI::App& app, Context& context) {
   auto* command = app.add_subcommand("init", "create dbmig.yaml, models.yaml and migrations/ in DIR (default: .)");
   auto directory = std::make_shared<std::string>();
-  command->add_option("dir", *directory, "directory to initialise");
+  command->add_option("dir", *directory, "directory to initialise")->type_name("DIR");
   command->callback([&context, directory] { init(context, *directory); });
 }
 

@@ -56,7 +56,7 @@ void inspect(Context& context, const std::string& output_file) {
 void add_inspect_command(CLI::App& app, Context& context) {
   auto* command = app.add_subcommand("inspect", "write models YAML for the live database");
   auto output_file = std::make_shared<std::string>();
-  command->add_option("-o,--output", *output_file, "write to FILE instead of standard output");
+  command->add_option("-o,--output", *output_file, "write to FILE instead of standard output")->type_name("FILE");
   command->callback([&context, output_file] { inspect(context, *output_file); });
 }
 

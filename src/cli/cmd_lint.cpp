@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <ostream>
 
+#include "cli/cli_outline.hpp"
 #include "cli/commands.hpp"
 #include "cli/lint_report.hpp"
 #include "cli/revision_range.hpp"
@@ -93,7 +94,8 @@ void add_lint_command(CLI::App& app, Context& context) {
   auto options = std::make_shared<LintOptions>();
   command->add_option("revisions", options->revisions,
                       "a revision (id, prefix, label, head, heads) or FROM:TO as history -r takes; default: the "
-                      "revisions not applied to the database");
+                      "revisions not applied to the database")
+      ->type_name(revision_value_name);
   command->add_flag("--all", options->all, "every revision; needs no database");
   command->callback([&context, options] { lint_command(context, *options); });
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <ostream>
 
+#include "cli/cli_outline.hpp"
 #include "cli/commands.hpp"
 #include "cli/revision_writer.hpp"
 #include "util/error.hpp"
@@ -62,7 +63,8 @@ void add_merge_command(CLI::App& app, Context& context) {
   auto arguments = std::make_shared<MergeArguments>();
   command->add_option("-m,--message", arguments->message, "what the merge joins")->required();
   command->add_option("revisions", arguments->revisions, "heads to join: ids, prefixes, labels, label@head, heads")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->type_name(revision_value_name);
   command->add_option("--branch-label", arguments->branch_labels, "a branch label for the merge revision");
   command->callback([&context, arguments] { merge(context, *arguments); });
 }

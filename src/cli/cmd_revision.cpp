@@ -2,6 +2,7 @@
 // steps; --branch-label names the branch it starts or continues.
 #include <ostream>
 
+#include "cli/cli_outline.hpp"
 #include "cli/commands.hpp"
 #include "cli/revision_writer.hpp"
 #include "util/json.hpp"
@@ -42,7 +43,8 @@ void add_revision_command(CLI::App& app, Context& context) {
   auto arguments = std::make_shared<RevisionArguments>();
   command->add_option("-m,--message", arguments->message, "what the revision does")->required();
   command->add_option("--head", arguments->head,
-                      "build on this revision instead of the only head (an id, label, label@head; base: a new root)");
+                      "build on this revision instead of the only head (an id, label, label@head; base: a new root)")
+      ->type_name(revision_value_name);
   command->add_option("--branch-label", arguments->branch_labels, "a branch label for the new revision (repeatable)");
   command->callback([&context, arguments] { new_revision(context, *arguments); });
 }

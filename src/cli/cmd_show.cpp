@@ -1,6 +1,7 @@
 // dbmig show REV: one revision in full, with its steps.
 #include <ostream>
 
+#include "cli/cli_outline.hpp"
 #include "cli/commands.hpp"
 #include "cli/op_summary.hpp"
 #include "cli/revision_format.hpp"
@@ -52,7 +53,9 @@ void show(Context& context, const std::string& name) {
 void add_show_command(CLI::App& app, Context& context) {
   auto* command = app.add_subcommand("show", "show one revision with its steps");
   auto name = std::make_shared<std::string>();
-  command->add_option("revision", *name, "a revision id or unique prefix, a branch label, head or label@head")->required();
+  command->add_option("revision", *name, "a revision id or unique prefix, a branch label, head or label@head")
+      ->required()
+      ->type_name(revision_value_name);
   command->callback([&context, name] { show(context, *name); });
 }
 

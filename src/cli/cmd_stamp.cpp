@@ -2,6 +2,7 @@
 #include <ostream>
 
 #include "cli/apply_safety.hpp"
+#include "cli/cli_outline.hpp"
 #include "cli/commands.hpp"
 #include "runtime/os_user.hpp"
 #include "runtime/stamp.hpp"
@@ -37,7 +38,8 @@ void add_stamp_command(CLI::App& app, Context& context) {
   auto arguments = std::make_shared<StampArguments>();
   command->add_option("revisions", arguments->targets,
                       "base, head, heads, label@head, or revision ids or unique prefixes (one per branch)")
-      ->required();
+      ->required()
+      ->type_name(revision_value_name);
   add_lock_timeout_option(*command, arguments->lock_timeout);
   command->callback([&context, arguments] { stamp(context, *arguments); });
 }

@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "cli/apply_safety.hpp"
+#include "cli/cli_outline.hpp"
 #include "cli/commands.hpp"
 #include "runtime/apply_session.hpp"
 #include "runtime/migrator.hpp"
@@ -170,7 +171,8 @@ void add_apply_command(CLI::App& app, Context& context, Direction direction) {
   arguments->target = up ? "heads" : "-1";
   command->add_option("target", arguments->target,
                       up ? "heads, head, label@head, a revision id or unique prefix, +N, REV+N; FROM:TO with --sql"
-                         : "base, a revision id or unique prefix, -N, REV-N; FROM:TO with --sql");
+                         : "base, a revision id or unique prefix, -N, REV-N; FROM:TO with --sql")
+      ->type_name(revision_value_name);
   command->add_flag("--sql", arguments->sql, "print the SQL that would run; change nothing");
   command->add_flag("--single-transaction", arguments->single_transaction,
                     "run every revision in one transaction instead of one each");

@@ -20,5 +20,8 @@ void add_check_command(CLI::App& app, Context& context);
 void add_inspect_command(CLI::App& app, Context& context);
 void add_lint_command(CLI::App& app, Context& context);
 void add_verify_command(CLI::App& app, Context& context);
+void add_version_command(CLI::App& app, Context& context);
+// Hidden: __man, __completion SHELL, __complete revisions (cmd_internal.cpp).
+void add_internal_commands(CLI::App& app, Context& context);
 
 }  // namespace dbmig::cli

@@ -5,10 +5,13 @@
 #include <optional>
 
 #include "dialect/dialect.hpp"
+#include "dialect/mysql/libmariadb.hpp"
 #include "dialect/mysql/mysql_dialect.hpp"
 #include "dialect/mysql/mysql_url.hpp"
+#include "dialect/postgres/libpq.hpp"
 #include "dialect/postgres/postgres_dialect.hpp"
 #include "dialect/postgres/postgres_url.hpp"
+#include "dialect/sqlite/sqlite_connection.hpp"
 #include "dialect/sqlite/sqlite_dialect.hpp"
 #include "dialect/sqlite/sqlite_url.hpp"
 #include "util/error.hpp"
@@ -20,11 +23,12 @@ const std::vector<DialectEntry>& registered_dialects() {
   static const std::vector<DialectEntry> entries = {
       {"sqlite", {"sqlite"}, "sqlite:///relative/path.db, sqlite:////absolute/path.db, sqlite:///:memory:",
        [](std::string_view after_scheme, const std::string& masked) { sqlite::parse_sqlite_location(after_scheme, masked); },
-       [] { return sqlite::make_sqlite_dialect(); }},
+       [] { return sqlite::make_sqlite_dialect(); }, "SQLite",
+       [] { return std::optional<std::string>(sqlite::sqlite_library_version()); }},
       {"postgresql", {"postgresql", "postgres"}, "postgresql://user:password@host:port/dbname (postgres:// also works)",
-       postgres::check_postgres_uri, [] { return postgres::make_postgres_dialect(); }},
+       postgres::check_postgres_uri, [] { return postgres::make_postgres_dialect(); }, "libpq", postgres::libpq_version},
       {"mysql", {"mysql", "mariadb"}, "mysql://user:password@host:3306/database (mariadb:// also works)",
-       mysql::check_mysql_url, [] { return mysql::make_mysql_dialect(); }},
+       mysql::check_mysql_url, [] { return mysql::make_mysql_dialect(); }, "libmariadb", mysql::libmariadb_version},
   };
   return entries;
 }

@@ -4,6 +4,7 @@
 // dialect joins; nothing outside src/dialect/ names a dialect.
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,10 @@ struct DialectEntry {
   // only the masked URL it is given.
   std::function<void(std::string_view after_scheme, const std::string& masked_url)> check_url;
   std::function<std::unique_ptr<Dialect>()> make;
+  std::string_view client_library;  // the library it talks through, as `dbmig --version` names it
+  // That library's version; nullopt when it cannot be loaded (libpq and libmariadb are opened at
+  // run time, and only recommended by the package).
+  std::function<std::optional<std::string>()> client_library_version;
 };
 
 const std::vector<DialectEntry>& registered_dialects();

@@ -58,6 +58,7 @@ Libmariadb load() {
   resolve(table.stmt_error, "mysql_stmt_error");
   resolve(table.stmt_errno, "mysql_stmt_errno");
   resolve(table.stmt_close, "mysql_stmt_close");
+  resolve(table.get_client_info, "mysql_get_client_info");
   return table;
 }
 
@@ -67,6 +68,14 @@ const Libmariadb& libmariadb() {
   // A failed load throws out of the initialiser, so the next call tries again.
   static const Libmariadb table = load();
   return table;
+}
+
+std::optional<std::string> libmariadb_version() {
+  try {
+    return std::string(libmariadb().get_client_info());
+  } catch (const Error&) {
+    return std::nullopt;
+  }
 }
 
 }  // namespace dbmig::dialect::mysql

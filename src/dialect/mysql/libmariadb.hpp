@@ -7,6 +7,9 @@
 // mysql.h still gives the types and constants; the functions come from this table.
 #include <mysql.h>
 
+#include <optional>
+#include <string>
+
 namespace dbmig::dialect::mysql {
 
 // The client library functions dbmig calls. Add a member (and a line in libmariadb.cpp) to use another.
@@ -38,10 +41,15 @@ struct Libmariadb {
   decltype(&::mysql_stmt_error) stmt_error;
   decltype(&::mysql_stmt_errno) stmt_errno;
   decltype(&::mysql_stmt_close) stmt_close;
+  decltype(&::mysql_get_client_info) get_client_info;
 };
 
 // The table, loading the library on the first call (thread-safe). Throws dbmig::Error (database)
 // when it is not installed or lacks a function.
 const Libmariadb& libmariadb();
+
+// The client library's version as it reports it (mysql_get_client_info: Connector/C's, "3.3.20"),
+// loading it; nullopt when it cannot be loaded. For `dbmig --version`.
+std::optional<std::string> libmariadb_version();
 
 }  // namespace dbmig::dialect::mysql

@@ -50,6 +50,7 @@ Libpq load() {
   resolve(table.getvalue, "PQgetvalue");
   resolve(table.getlength, "PQgetlength");
   resolve(table.clear, "PQclear");
+  resolve(table.libVersion, "PQlibVersion");
   return table;
 }
 
@@ -59,6 +60,17 @@ const Libpq& libpq() {
   // A failed load throws out of the initialiser, so the next call tries again.
   static const Libpq table = load();
   return table;
+}
+
+std::optional<std::string> libpq_version() {
+  try {
+    // MMmmmm since PostgreSQL 10 (150018 is 15.18); MMmmpp before it (90624 is 9.6.24).
+    const int version = libpq().libVersion();
+    if (version >= 100000) return std::to_string(version / 10000) + "." + std::to_string(version % 10000);
+    return std::to_string(version / 10000) + "." + std::to_string(version / 100 % 100) + "." + std::to_string(version % 100);
+  } catch (const Error&) {
+    return std::nullopt;
+  }
 }
 
 }  // namespace dbmig::dialect::postgres

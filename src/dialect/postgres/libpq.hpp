@@ -9,6 +9,9 @@
 // libpq-fe.h still gives the types and constants; the functions come from this table.
 #include <libpq-fe.h>
 
+#include <optional>
+#include <string>
+
 namespace dbmig::dialect::postgres {
 
 // The libpq functions dbmig calls. Add a member (and a line in libpq.cpp) to use another.
@@ -29,10 +32,15 @@ struct Libpq {
   decltype(&::PQgetvalue) getvalue;
   decltype(&::PQgetlength) getlength;
   decltype(&::PQclear) clear;
+  decltype(&::PQlibVersion) libVersion;
 };
 
 // The table, loading libpq on the first call (thread-safe). Throws dbmig::Error (database) when
 // libpq is not installed or lacks a function.
 const Libpq& libpq();
+
+// The version of the libpq in use ("15.18"), loading it; nullopt when it cannot be loaded.
+// For `dbmig --version`.
+std::optional<std::string> libpq_version();
 
 }  // namespace dbmig::dialect::postgres

@@ -10,6 +10,8 @@
 #include "util/error.hpp"
 
 namespace dbmig::dialect::sqlite {
+
+std::string sqlite_library_version() { return sqlite3_libversion(); }
 namespace {
 
 struct Finalizer {

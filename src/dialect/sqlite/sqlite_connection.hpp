@@ -11,6 +11,9 @@ struct sqlite3;  // from sqlite3.h, which only the .cpp includes
 
 namespace dbmig::dialect::sqlite {
 
+// The version of the SQLite library in use (linked, so always there): "3.40.1". For `dbmig --version`.
+std::string sqlite_library_version();
+
 class SqliteConnection final : public Connection {
  public:
   // How long a statement waits for another connection's lock before failing with "database is
