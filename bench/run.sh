@@ -4,7 +4,7 @@
 # sqlite3/psql/mariadb (the floor) and with Alembic, checks every result for correctness, times it
 # with hyperfine and measures peak RSS with GNU time, and writes bench/RESULTS.md.
 #
-#   bench/run.sh            the full run (sizes of the issue; ~30 minutes); writes bench/RESULTS.md
+#   bench/run.sh            the full run (sizes of the issue; ~20 minutes without MariaDB); writes RESULTS.md
 #   bench/run.sh --smoke    tiny sizes, a few seconds, correctness only: times nothing, needs neither
 #                           hyperfine nor Alembic; exits non-zero when a check fails (scripts/test.sh)
 #
@@ -37,7 +37,7 @@ while [ $# -gt 0 ]; do
     --dialects) dialects="$2"; shift ;;
     --scenarios) scenarios="$2"; shift ;;
     --rev) rev="$2"; shift ;;
-    -h|--help) sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
