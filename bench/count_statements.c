@@ -2,6 +2,10 @@
  * "a fixed number of catalog queries regardless of table count" check:
  *   SQLite:      sqlite3_prepare_v2 / _v3 (one call per statement compiled)
  *   PostgreSQL:  PQexec, PQexecParams, PQprepare, PQexecPrepared, PQsendQuery* (one per round trip)
+ *   MySQL/MariaDB (libmariadb): mysql_real_query, mysql_send_query, mysql_stmt_execute (one per
+ *                statement run; mysql_stmt_prepare is not counted, its text is logged at the execute)
+ * dbmig loads libpq and libmariadb with dlopen(RTLD_GLOBAL) and resolves their functions with
+ * dlsym(RTLD_DEFAULT), so the wrappers here, first in the global scope, see every call.
  * At exit it appends "<count>\n" to the file named by BENCH_COUNT_FILE. Calls made from inside a
  * counted call (sqlite3_exec preparing its statements, say), or from inside sqlite3_step (SQLite's
  * pragma_* table-valued functions prepare a PRAGMA per row internally), are not counted. With
@@ -27,7 +31,9 @@ __attribute__((destructor)) static void report(void) {
   fclose(out);
 }
 
-static void log_sql(const char *sql) {
+// The first line of a statement, at most `limit` bytes of it (libmariadb's texts carry a length
+// and need not end with a NUL).
+static void log_sql_n(const char *sql, unsigned long limit) {
   static FILE *log;
   static int opened;
   if (!opened) {
@@ -37,15 +43,16 @@ static void log_sql(const char *sql) {
   }
   if (!log || !sql) return;
   int n = 0;
-  while (sql[n] && sql[n] != '\n' && n < 160) ++n;
+  while ((unsigned long)n < limit && sql[n] && sql[n] != '\n' && n < 160) ++n;
   fprintf(log, "%.*s\n", n, sql);
   fflush(log);
 }
 
-#define COUNTED(ret, name, params, args, sql)                   \
+#define COUNTED(ret, name, params, args, sql) COUNTED_LEN(ret, name, params, args, sql, 160)
+#define COUNTED_LEN(ret, name, params, args, sql, length)       \
   ret name params {                                             \
     NEXT(name);                                                 \
-    if (depth == 0) { ++count; log_sql(sql); }                  \
+    if (depth == 0) { ++count; log_sql_n(sql, length); }        \
     ++depth;                                                    \
     ret result = ((ret(*) params)next_##name) args;             \
     --depth;                                                    \
@@ -94,3 +101,27 @@ COUNTED(int, PQsendQueryPrepared,
         (PGconn *conn, const char *name, int n, const char *const *values, const int *lengths, const int *formats,
          int result_format),
         (conn, name, n, values, lengths, formats, result_format), name)
+
+typedef struct st_mysql MYSQL;
+typedef struct st_mysql_stmt MYSQL_STMT;
+
+// The text of the last statement prepared (per thread), logged when it is executed.
+static __thread char prepared_sql[161];
+static __thread unsigned long prepared_length;
+
+COUNTED_LEN(int, mysql_real_query, (MYSQL *mysql, const char *sql, unsigned long length), (mysql, sql, length), sql,
+            length)
+COUNTED_LEN(int, mysql_send_query, (MYSQL *mysql, const char *sql, unsigned long length), (mysql, sql, length), sql,
+            length)
+COUNTED(int, mysql_stmt_execute, (MYSQL_STMT *stmt), (stmt), prepared_sql)
+
+int mysql_stmt_prepare(MYSQL_STMT *stmt, const char *sql, unsigned long length) {
+  NEXT(mysql_stmt_prepare);
+  prepared_length = length < 160 ? length : 160;
+  for (unsigned long i = 0; i < prepared_length; ++i) prepared_sql[i] = sql[i];
+  prepared_sql[prepared_length] = '\0';
+  ++depth;
+  int result = ((int (*)(MYSQL_STMT *, const char *, unsigned long))next_mysql_stmt_prepare)(stmt, sql, length);
+  --depth;
+  return result;
+}

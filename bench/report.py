@@ -13,14 +13,14 @@ import sys
 
 SCENARIOS = {
     "1": ("Scenario 1: `current` at the head of a linear chain",
-          "Start-up, load the revisions, connect, read the version table. Floor: `sqlite3`/`psql` "
+          "Start-up, load the revisions, connect, read the version table. Floor: `sqlite3`/`psql`/`mariadb` "
           "reading the version row. `current` runs with dbmig's revision header cache filled (every run "
           "after the first; docs/configuration.md), `current (no header cache)` with DBMIG_NO_CACHE=1, "
           "reading every revision file as the first run after a change does. Size: revisions in the "
           "chain.", "revisions"),
     "2": ("Scenario 2: `migrate` against an empty database",
           "Load the models, introspect the (empty) database, diff, write one revision creating every "
-          "table. Floor: the bulk catalog queries of bench/catalog/ run by `sqlite3`/`psql`. Alembic: "
+          "table. Floor: the bulk catalog queries of bench/catalog/ run by `sqlite3`/`psql`/`mariadb`. Alembic: "
           "`revision --autogenerate`. Size: tables (12 columns, 1-2 foreign keys, 1-2 indexes, a "
           "unique constraint each).", "tables"),
     "3": ("Scenario 3: `migrate` and `check` against a database that matches the models",
@@ -33,7 +33,10 @@ SCENARIOS = {
           "run; \"one transaction\" rows compare `dbmig --single-transaction`, the floor in one "
           "transaction (`BEGIN`...`COMMIT` / `psql -1`) and Alembic (its env.py runs all steps in one "
           "transaction); the other rows compare dbmig's default (a transaction per revision) with "
-          "the floor committing after every step. Size: revisions.", "revisions"),
+          "the floor committing after every step. MariaDB commits each DDL statement implicitly: it has no "
+          "\"one transaction\" rows (dbmig refuses `--single-transaction` there), its floor runs every "
+          "statement in autocommit, and Alembic is in the `upgrade`/`downgrade` rows. Size: revisions.",
+          "revisions"),
     "5": ("Scenario 5: SQLite table rebuild",
           "`upgrade` of one revision whose `alter_column` makes `accounts.name` NOT NULL: SQLite "
           "must re-create the table (two indexes besides the primary key, a foreign key from "
@@ -44,12 +47,18 @@ SCENARIOS = {
           "UPDATE of a row): dbmig cannot know what raw SQL changed, so nothing may re-read the "
           "schema after each revision. SQLite runs on tmpfs and on a file on the machine's disk, "
           "where every commit waits for fsync. Floor: the same SQL and version-row updates run by "
-          "`sqlite3`/`psql`, committing after every step (`upgrade` rows; dbmig's default is a "
-          "transaction per revision) or in one transaction (dbmig `--single-transaction`). "
-          "Size: revisions.", "revisions"),
+          "`sqlite3`/`psql`/`mariadb`, committing after every step (`upgrade` rows; dbmig's default is a "
+          "transaction per revision) or in one transaction (dbmig `--single-transaction`; not on "
+          "MariaDB, whose DDL commits implicitly). Size: revisions.", "revisions"),
 }
 TOOLS = ("dbmig", "floor", "alembic")
-DIALECT = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+DIALECT = {"sqlite": "SQLite", "postgresql": "PostgreSQL", "mysql": "MariaDB"}
+# The targets of issue 7; MariaDB has PostgreSQL's (issue 15).
+MIGRATE_LIMIT = {"sqlite": 0.2, "postgresql": 0.3, "mysql": 0.3}
+UPGRADE_LIMIT = {"sqlite": 1.3, "postgresql": 1.15, "mysql": 1.15}
+# The variant of scenario 4 each target compares: one transaction where DDL is transactional;
+# on MariaDB, where each DDL statement commits, dbmig's default against the floor's autocommit.
+ONE_TX = {"sqlite": " (one transaction)", "postgresql": " (one transaction)", "mysql": ""}
 
 
 def load(out):
@@ -172,8 +181,8 @@ def verdict(ok):
 
 
 def targets(rows):
-    lines = ["## Targets (issues 7 and 12)", "", "| target | database | figure | verdict |", "|---|---|---|---|"]
-    for dialect in ("sqlite", "postgresql"):
+    lines = ["## Targets (issues 7, 12 and 15)", "", "| target | database | figure | verdict |", "|---|---|---|---|"]
+    for dialect in DIALECT:
         n = largest(rows, "1", dialect)
         r = find(rows, scenario="1", dialect=dialect, size=n, variant="current", tool="dbmig") if n else None
         cold = find(rows, scenario="1", dialect=dialect, size=n, variant="current (no header cache)", tool="dbmig")
@@ -183,7 +192,7 @@ def targets(rows):
                        if cold and "median" in cold else "")
             lines.append(f"| `current`, {n:,} revisions: < 10 ms and < 10 MB | {DIALECT[dialect]} | "
                          f"{seconds(r['median'])} (client CPU {cpu(r)}), {rss(r)}{without} | {verdict(ok)} |")
-    for dialect, limit in (("sqlite", 0.2), ("postgresql", 0.3)):
+    for dialect, limit in MIGRATE_LIMIT.items():
         for scenario, what in (("2", "migrate, empty database"), ("3", "migrate, no change"),
                                ("3", "check, no change")):
             n = largest(rows, scenario, dialect)
@@ -200,10 +209,10 @@ def targets(rows):
                 lines.append(f"| scenario {scenario}: a fixed number of SQL statements, whatever the table count | "
                              f"{DIALECT[dialect]} | " + ", ".join(f"{c} for {s:,} tables" for s, c in counts) +
                              f" | {verdict(same)} |")
-    for dialect, up_limit in (("sqlite", 1.3), ("postgresql", 1.15)):
+    for dialect, up_limit in UPGRADE_LIMIT.items():
         n = largest(rows, "4", dialect)
         for direction, limit in (("upgrade", up_limit), ("downgrade", 1.2)):
-            one = f"{direction} (one transaction)"
+            one = direction + ONE_TX[dialect]
             a = find(rows, scenario="4", dialect=dialect, size=n, variant=one, tool="dbmig") if n else None
             b = find(rows, scenario="4", dialect=dialect, size=n, variant=one, tool="floor") if n else None
             if a and b and "median" in a and "median" in b:
@@ -212,12 +221,14 @@ def targets(rows):
                 b2 = find(rows, scenario="4", dialect=dialect, size=n, variant=direction, tool="floor")
                 extra = (f"; default (a transaction per revision) vs the floor committing per step: "
                          f"{ratio(a2, b2)} ({seconds(a2['median'])} vs {seconds(b2['median'])})"
-                         if a2 and b2 and "median" in a2 and "median" in b2 else "")
+                         if one != direction and a2 and b2 and "median" in a2 and "median" in b2 else "")
+                how = ("one transaction each" if one != direction else
+                       "each statement committed: dbmig's default vs the floor in autocommit")
                 lines.append(f"| {direction} through {n:,} revisions: within {limit}x of the floor | "
                              f"{DIALECT[dialect]} | {value:.2f}x ({seconds(a['median'])} vs "
-                             f"{seconds(b['median'])}, one transaction each; client CPU {cpu_ratio(a, b)}){extra} | "
+                             f"{seconds(b['median'])}, {how}; client CPU {cpu_ratio(a, b)}){extra} | "
                              f"{verdict(value <= limit)} |")
-    for dialect, limit in (("sqlite", 1.3), ("postgresql", 1.15)):
+    for dialect, limit in UPGRADE_LIMIT.items():
         n = largest(rows, "6", dialect)
         for (_, size, variant) in [g for g in groups(rows, "6") if g[0] == dialect and g[1] == n]:
             a = find(rows, scenario="6", dialect=dialect, size=n, variant=variant, tool="dbmig")
@@ -263,12 +274,14 @@ def main(out, results):
              "Written by `bench/run.sh` (see [docs/performance.md](../docs/performance.md) for what each scenario "
              "measures and what limits it); do not edit by hand. Times are of the whole process, measured by "
              "hyperfine (median, with min-max and the number of runs); client CPU is hyperfine's mean user+system "
-             "time of the measured process (PostgreSQL's server work is not in it); peak RSS by GNU time (`%M`). "
-             "SQLite databases are on tmpfs (scenario 6 also on a disk file) and the PostgreSQL cluster "
-             "runs with `fsync=off` (scripts/pg_cluster.sh), so disk flushes do not hide the tools' own work. Every command's "
+             "time of the measured process (the PostgreSQL and MariaDB servers' work is not in it); peak RSS by GNU time (`%M`). "
+             "SQLite databases are on tmpfs (scenario 6 also on a disk file), the PostgreSQL cluster "
+             "runs with `fsync=off` (scripts/pg_cluster.sh) and the MariaDB server with "
+             "`innodb_flush_log_at_trx_commit=0` (scripts/mariadb_cluster.sh), so disk flushes do not hide "
+             "the tools' own work. Every command's "
              "result was checked (tables, columns, version row, rows), not only timed.", ""]
-    for key in ("date", "measured", "dbmig", "cpu", "kernel", "disk", "load", "sqlite3", "postgresql", "hyperfine",
-                "alembic", "sizes"):
+    for key in ("date", "measured", "dbmig", "cpu", "kernel", "disk", "load", "sqlite3", "postgresql", "mariadb",
+                "hyperfine", "alembic", "sizes"):
         if key in machine:
             lines.append(f"- {key}: {machine[key]}")
     lines.append("")

@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
-# dbmig's benchmark harness (issue 7; docs/performance.md). Runs each scenario on SQLite and
-# PostgreSQL with dbmig, with the same work done directly by sqlite3/psql (the floor) and with
-# Alembic, checks every result for correctness, times it with hyperfine and measures peak RSS with
-# GNU time, and writes bench/RESULTS.md.
+# dbmig's benchmark harness (issues 7 and 15; docs/performance.md). Runs each scenario on SQLite,
+# PostgreSQL and MariaDB (dialect `mysql`) with dbmig, with the same work done directly by
+# sqlite3/psql/mariadb (the floor) and with Alembic, checks every result for correctness, times it
+# with hyperfine and measures peak RSS with GNU time, and writes bench/RESULTS.md.
 #
-#   bench/run.sh            the full run (sizes of the issue; ~20 minutes); writes bench/RESULTS.md
+#   bench/run.sh            the full run (sizes of the issue; ~20 minutes without MariaDB); writes RESULTS.md
 #   bench/run.sh --smoke    tiny sizes, a few seconds, correctness only: times nothing, needs neither
 #                           hyperfine nor Alembic; exits non-zero when a check fails (scripts/test.sh)
 #
-# Options: --dialects sqlite,postgresql   --scenarios 1,2,3,4,5,6   --no-alembic   --keep (work dir)
-#          --rev REV: measure commit REV, built (Release) from `git archive` in /tmp, not the work tree
+# Options: --dialects sqlite,postgresql,mysql (default: all three for a full run; for --smoke, mysql
+#          only when DBMIG_TEST_MARIADB_URL is set)   --scenarios 1,2,3,4,5,6   --no-alembic
+#          --keep (work dir)   --rev REV: measure commit REV, built (Release) from `git archive`
 # Environment: DBMIG_BIN (the binary to measure), DBMIG_TEST_PG_URL (a PostgreSQL server to use;
-# without it a throwaway cluster is started with scripts/pg_cluster.sh), BENCH_WORK (work
+# without it a throwaway cluster is started with scripts/pg_cluster.sh), DBMIG_TEST_MARIADB_URL
+# (a MariaDB server, likewise; else scripts/mariadb_cluster.sh starts one), BENCH_WORK (work
 # directory; default a fresh one under /dev/shm), BENCH_CURRENT_SIZES, BENCH_SCHEMA_SIZES,
 # BENCH_CHAIN_SIZES, BENCH_SQLCHAIN_SIZES, BENCH_REBUILD_ROWS (space-separated sizes), BENCH_SECONDS
 # (time budget per measured command, default 4; hyperfine does 3 to 20 runs within it),
@@ -25,7 +27,7 @@ python=/usr/bin/python3  # Debian's: the Alembic stack is installed for it, not 
 
 # --- options --------------------------------------------------------------------------------------
 smoke=0 keep=0 use_alembic=1 rev=""
-dialects="sqlite,postgresql"
+dialects=""
 scenarios="1,2,3,4,5,6"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -35,11 +37,18 @@ while [ $# -gt 0 ]; do
     --dialects) dialects="$2"; shift ;;
     --scenarios) scenarios="$2"; shift ;;
     --rev) rev="$2"; shift ;;
-    -h|--help) sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
 done
+# The default dialects: a full run measures all three (starting the servers it is not given); the
+# smoke run adds MariaDB only when scripts/test.sh (or the caller) gives it a server, so that it
+# also runs alone on a machine without mariadb-server.
+if [ -z "$dialects" ]; then
+  dialects="sqlite,postgresql"
+  if [ "$smoke" = 0 ] || [ -n "${DBMIG_TEST_MARIADB_URL:-}" ]; then dialects="$dialects,mysql"; fi
+fi
 has() { case ",$1," in *",$2,"*) return 0 ;; *) return 1 ;; esac; }
 say() { echo "==> bench: $*"; }
 # Text as it may be printed: the password of every URL in it (between "user:" and "@") as ***.
@@ -68,16 +77,24 @@ missing_tools() {
   local tool
   for tool in "$python" /usr/bin/time sqlite3 cc; do command -v "$tool" >/dev/null || echo "$tool"; done
   if has "$dialects" postgresql; then command -v psql >/dev/null || echo psql; fi
+  if has "$dialects" mysql; then
+    command -v mariadb >/dev/null || echo mariadb
+    command -v mariadb-dump >/dev/null || echo mariadb-dump
+    [ -n "${DBMIG_TEST_MARIADB_URL:-}" ] || command -v mariadbd >/dev/null || echo mariadbd
+  fi
   if [ "$smoke" = 0 ]; then command -v hyperfine >/dev/null || echo hyperfine; fi
   if [ "$smoke" = 0 ] && [ "$use_alembic" = 1 ] && ! "$python" -c 'import alembic, sqlalchemy, psycopg2' 2>/dev/null; then
     echo "alembic"
+  fi
+  if [ "$smoke" = 0 ] && [ "$use_alembic" = 1 ] && has "$dialects" mysql && ! "$python" -c 'import pymysql' 2>/dev/null; then
+    echo "pymysql"
   fi
 }
 if [ -n "$(missing_tools)" ]; then
   say "missing: $(missing_tools | tr '\n' ' ')- running bench/setup.sh"
   if [ "$smoke" = 1 ]; then "$bench/setup.sh" --smoke; else "$bench/setup.sh"; fi
-  if [ -n "$(missing_tools | grep -v alembic)" ]; then
-    die "still missing after bench/setup.sh: $(missing_tools | tr '\n' ' ')"
+  if [ -n "$(missing_tools | grep -v 'alembic\|pymysql')" ]; then
+    die "still missing after bench/setup.sh: $(missing_tools | grep -v 'alembic\|pymysql' | tr '\n' ' ')"
   fi
 fi
 if [ "$smoke" = 1 ]; then
@@ -86,6 +103,15 @@ if [ "$smoke" = 1 ]; then
 elif [ "$use_alembic" = 1 ] && ! "$python" -c 'import alembic, sqlalchemy, psycopg2' 2>/dev/null; then
   use_alembic=0
   say "Alembic, SQLAlchemy or psycopg2 is not installed for $python: Alembic columns skipped (bench/setup.sh installs them)"
+fi
+# Alembic reaches MariaDB through PyMySQL (Debian's python3-pymysql); without it, no Alembic there.
+alembic_mysql=0
+if [ "$use_alembic" = 1 ] && has "$dialects" mysql; then
+  if "$python" -c 'import pymysql' 2>/dev/null; then
+    alembic_mysql=1
+  else
+    say "PyMySQL is not installed for $python: no Alembic on MariaDB (bench/setup.sh installs python3-pymysql)"
+  fi
 fi
 
 # The dbmig binary: --rev, DBMIG_BIN, else scripts/test.sh's build-ci (smoke), else a Release build
@@ -157,6 +183,8 @@ failures=0
 
 pg_started=0 pg_dbs=()
 pg_admin=""
+my_started=0 my_dbs=()
+my_admin="" my_cnf=""
 cleanup() {
   local status=$?
   if [ -n "$pg_admin" ]; then
@@ -164,7 +192,13 @@ cleanup() {
       psql -X -q "$pg_admin" -c "DROP DATABASE IF EXISTS \"$name\" WITH (FORCE)" >/dev/null 2>&1 || true
     done
   fi
+  if [ -n "$my_cnf" ] && [ -f "$my_cnf" ]; then
+    for name in "${my_dbs[@]}"; do
+      my_sql -e "DROP DATABASE IF EXISTS \`$name\`" >/dev/null 2>&1 || true
+    done
+  fi
   [ "$pg_started" = 0 ] || pg_cluster_stop
+  [ "$my_started" = 0 ] || mariadb_cluster_stop
   [ -z "$disk_dir" ] || rm -rf "$disk_dir"
   [ "$keep" = 1 ] || [ -n "${BENCH_WORK:-}" ] || rm -rf "$work"
   exit "$status"
@@ -183,20 +217,56 @@ if has "$dialects" postgresql; then
 fi
 pg_prefix="bench_$$_"
 
+# MariaDB: the `mariadb` client (the floor, and the harness's own statements) reads the server's
+# address and the password from an option file of mode 600 in the work directory, written from
+# the URL, so that the password is on no command line and in no message.
+my_sql() { mariadb --defaults-file="$my_cnf" --batch --silent "$@"; }
+if has "$dialects" mysql; then
+  if [ -z "${DBMIG_TEST_MARIADB_URL:-}" ]; then
+    source "$root/scripts/mariadb_cluster.sh"
+    mariadb_cluster_start
+    my_started=1
+  else
+    say "using the MariaDB server of DBMIG_TEST_MARIADB_URL ($(mask_password "$DBMIG_TEST_MARIADB_URL"))"
+  fi
+  my_admin="$DBMIG_TEST_MARIADB_URL"
+  my_cnf="$work/mariadb.cnf"
+  (umask 077; BENCH_MARIADB_URL="$my_admin" "$python" "$bench/mariadb_options.py" > "$my_cnf") ||
+    die "cannot read the MariaDB URL $(mask_password "$my_admin")"
+  my_sql -e "SELECT 1" >/dev/null || die "cannot connect to MariaDB at $(mask_password "$my_admin")"
+fi
+my_prefix="bench_$$_"
+
 # --- databases ------------------------------------------------------------------------------------
-# A database is a (dialect, name) pair: a file under $work/db, or a PostgreSQL database on the server.
+# A database is a (dialect, name) pair: a file under $work/db, or a PostgreSQL or MariaDB database
+# on the server.
 pg_url_of() {  # the server URL with its database replaced by $1
   local path="${pg_admin%%\?*}" query=""
   [ "$path" = "$pg_admin" ] || query="?${pg_admin#*\?}"
   echo "${path%/*}/$pg_prefix$1$query"
 }
-db_url() {  # dbmig's (and SQLAlchemy's) URL
-  if [ "$1" = sqlite ]; then echo "sqlite:///$work/db/$2.db"; else pg_url_of "$2"; fi
+my_url_of() {  # the MariaDB server URL with its database replaced by $1
+  local path="${my_admin%%\?*}" query=""
+  [ "$path" = "$my_admin" ] || query="?${my_admin#*\?}"
+  echo "${path%/*}/$my_prefix$1$query"
+}
+db_url() {  # dbmig's URL
+  case "$1" in
+    sqlite) echo "sqlite:///$work/db/$2.db" ;;
+    postgresql) pg_url_of "$2" ;;
+    mysql) my_url_of "$2" ;;
+  esac
+}
+sa_url() {  # SQLAlchemy's: the same, with PyMySQL named as the MariaDB driver
+  if [ "$1" = mysql ]; then db_url "$1" "$2" | sed -E 's#^[a-z]+://#mysql+pymysql://#'; else db_url "$1" "$2"; fi
 }
 db_psql_url() { pg_url_of "$1"; }
 db_reset() {  # an empty database
   if [ "$1" = sqlite ]; then
     rm -f "$work/db/$2.db" "$work/db/$2.db-journal"; : > "$work/db/$2.db"
+  elif [ "$1" = mysql ]; then
+    my_sql -e "DROP DATABASE IF EXISTS \`$my_prefix$2\`; CREATE DATABASE \`$my_prefix$2\`"
+    case " ${my_dbs[*]-} " in *" $my_prefix$2 "*) ;; *) my_dbs+=("$my_prefix$2") ;; esac
   else
     PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 "$pg_admin" -c "DROP DATABASE IF EXISTS \"$pg_prefix$2\" WITH (FORCE)" \
       -c "CREATE DATABASE \"$pg_prefix$2\"" >/dev/null
@@ -206,15 +276,23 @@ db_reset() {  # an empty database
 db_clone() {  # $2 becomes a copy of $3
   if [ "$1" = sqlite ]; then
     cp "$work/db/$3.db" "$work/db/$2.db"
+  elif [ "$1" = mysql ]; then  # MariaDB has no CREATE DATABASE ... TEMPLATE: a dump, replayed
+    my_sql -e "DROP DATABASE IF EXISTS \`$my_prefix$2\`; CREATE DATABASE \`$my_prefix$2\`"
+    case " ${my_dbs[*]-} " in *" $my_prefix$2 "*) ;; *) my_dbs+=("$my_prefix$2") ;; esac
+    mariadb-dump --defaults-file="$my_cnf" --skip-comments --single-transaction "$my_prefix$3" |
+      my_sql --database="$my_prefix$2"
   else
     PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 "$pg_admin" -c "DROP DATABASE IF EXISTS \"$pg_prefix$2\" WITH (FORCE)" \
       -c "CREATE DATABASE \"$pg_prefix$2\" TEMPLATE \"$pg_prefix$3\"" >/dev/null
     case " ${pg_dbs[*]-} " in *" $pg_prefix$2 "*) ;; *) pg_dbs+=("$pg_prefix$2") ;; esac
   fi
 }
-db_load() {  # runs a SQL file (it holds its own transactions on SQLite; psql wraps it in one)
+db_load() {  # runs a SQL file (it holds its own transactions on SQLite; psql wraps it in one;
+            # the mariadb client commits each statement, stopping at the first error)
   if [ "$1" = sqlite ]; then
     sqlite3 -bail "$work/db/$2.db" ".read $3" >/dev/null
+  elif [ "$1" = mysql ]; then
+    my_sql --database="$my_prefix$2" < "$3" >/dev/null
   else
     psql -X -q -v ON_ERROR_STOP=1 -1 -f "$3" "$(db_psql_url "$2")" >/dev/null
   fi
@@ -222,13 +300,16 @@ db_load() {  # runs a SQL file (it holds its own transactions on SQLite; psql wr
 db_query() {  # one value per line
   if [ "$1" = sqlite ]; then
     sqlite3 -batch -noheader "$work/db/$2.db" "$3"
+  elif [ "$1" = mysql ]; then
+    my_sql --skip-column-names --database="$my_prefix$2" -e "$3"
   else
     psql -X -At -v ON_ERROR_STOP=1 -c "$3" "$(db_psql_url "$2")"
   fi
 }
-# dbmig's bookkeeping tables (the version table, and the history table of applied revisions that
-# newer dbmig versions keep beside it): not part of the schema the scenarios compare.
-bookkeeping="'dbmig_version', 'dbmig_history'"
+# dbmig's bookkeeping tables (the version table, the history table of applied revisions that newer
+# dbmig versions keep beside it, and on MySQL the progress of a revision, statement by statement):
+# not part of the schema the scenarios compare.
+bookkeeping="'dbmig_version', 'dbmig_history', 'dbmig_progress'"
 # Every column of every user table, as one line each: two databases with the same lines have the
 # same tables and columns (the version table's rows are compared separately).
 db_signature() {
@@ -237,6 +318,10 @@ db_signature() {
       FROM sqlite_schema m JOIN pragma_table_info(m.name) p
       WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\_%' ESCAPE '\' AND m.name NOT IN ($bookkeeping)
       ORDER BY m.name, p.cid"
+  elif [ "$1" = mysql ]; then
+    db_query mysql "$2" "SELECT CONCAT(TABLE_NAME, '.', COLUMN_NAME, ' ', COLUMN_TYPE, ' ', IS_NULLABLE)
+      FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME NOT IN ($bookkeeping)
+      ORDER BY BINARY TABLE_NAME, ORDINAL_POSITION"
   else
     db_query postgresql "$2" "SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable
       FROM information_schema.columns WHERE table_schema = current_schema() AND table_name NOT IN ($bookkeeping)
@@ -248,6 +333,9 @@ db_user_tables() {
   if [ "$1" = sqlite ]; then
     db_query sqlite "$2" "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\'
       AND name NOT IN ($bookkeeping)"
+  elif [ "$1" = mysql ]; then
+    db_query mysql "$2" "SELECT count(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()
+      AND TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME NOT IN ($bookkeeping)"
   else
     db_query postgresql "$2" "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()
       AND tablename NOT IN ($bookkeeping)"
@@ -258,13 +346,15 @@ db_user_tables() {
 floor_cmd() {  # dialect db file [psql -1]
   if [ "$1" = sqlite ]; then
     echo "sqlite3 -bail $work/db/$2.db .read\\ $3"
+  elif [ "$1" = mysql ]; then  # `source` stops at the first error only with --abort-source-on-error
+    echo "mariadb --defaults-file=$my_cnf --batch --silent --abort-source-on-error --database=$my_prefix$2 -e source\\ $3"
   else
     echo "psql -X -q -v ON_ERROR_STOP=1 ${4:-} -f $3 $(db_psql_url "$2")"
   fi
 }
 alembic_cmd() {  # project-dir dialect db args...
   local dir="$1" dialect="$2" db="$3"; shift 3
-  echo "$python -m alembic -c $dir/alembic/alembic.ini -x db=$(db_url "$dialect" "$db") $*"
+  echo "$python -m alembic -c $dir/alembic/alembic.ini -x db=$(sa_url "$dialect" "$db") $*"
 }
 dbmig_cmd() {  # project-dir dialect db args...
   local dir="$1" dialect="$2" db="$3"; shift 3
@@ -272,6 +362,13 @@ dbmig_cmd() {  # project-dir dialect db args...
 }
 
 # --- measuring ------------------------------------------------------------------------------------
+# Alembic's columns: skipped with --no-alembic or in smoke mode, and on MariaDB without PyMySQL.
+no_alembic() { [ "$use_alembic" = 0 ] || { [ "$1" = mysql ] && [ "$alembic_mysql" = 0 ]; }; }
+prep_env() {  # what a prepare script needs to call db_reset and db_clone
+  declare -f db_reset db_clone pg_url_of my_sql
+  echo "work=$work; pg_admin='$pg_admin'; pg_prefix=$pg_prefix; pg_dbs=()"
+  echo "my_cnf=$my_cnf; my_prefix=$my_prefix; my_dbs=()"
+}
 prep() {  # prep NAME <<script: a prepare script for hyperfine (run before every run); prints its path
   local file="$work/prep/$1.sh"
   { echo "set -euo pipefail"; cat; } > "$file"
@@ -417,11 +514,14 @@ scenario_current() {
     if [ "$d" = sqlite ]; then
       measure "s1.$d.$n.floor" 1 "$d" "$n" current floor "" "expect_status 0 && expect_out '$head'" \
         "sqlite3 $work/db/$db.db SELECT\\ version_num\\ FROM\\ dbmig_version"
+    elif [ "$d" = mysql ]; then
+      measure "s1.$d.$n.floor" 1 "$d" "$n" current floor "" "expect_status 0 && expect_out '$head'" \
+        "mariadb --defaults-file=$my_cnf --batch --skip-column-names --database=$my_prefix$db -e SELECT\\ version_num\\ FROM\\ dbmig_version"
     else
       measure "s1.$d.$n.floor" 1 "$d" "$n" current floor "" "expect_status 0 && expect_out '$head'" \
         "psql -X -At -c SELECT\\ version_num\\ FROM\\ dbmig_version $(db_psql_url "$db")"
     fi
-    [ "$use_alembic" = 0 ] || measure "s1.$d.$n.alembic" 1 "$d" "$n" current alembic "" \
+    no_alembic "$d" || measure "s1.$d.$n.alembic" 1 "$d" "$n" current alembic "" \
       "expect_status 0 && expect_out '$head (head)'" "$(alembic_cmd "$dir" "$d" "$db" current)"
   done
 }
@@ -446,6 +546,8 @@ EOF
     local floor_cmd
     if [ "$d" = sqlite ]; then
       floor_cmd="sqlite3 -bail $work/db/$db.db .read\\ $bench/catalog/sqlite.sql"
+    elif [ "$d" = mysql ]; then
+      floor_cmd="$(floor_cmd mysql "$db" "$bench/catalog/mysql.sql")"
     else
       floor_cmd="psql -X -q -A -t -v ON_ERROR_STOP=1 -o /dev/null -f $bench/catalog/postgresql.sql $(db_psql_url "$db")"
     fi
@@ -456,7 +558,7 @@ EOF
         "$(dbmig_cmd "$dir" "$d" "$db" migrate -m create)"
       count "s2.$d.$n.dbmig" "$prepare" "$(dbmig_cmd "$dir" "$d" "$db" migrate -m create)"
       measure "s2.$d.$n.floor" 2 "$d" "$n" migrate floor "" "expect_status 0" "$floor_cmd"
-      [ "$use_alembic" = 0 ] || measure "s2.$d.$n.alembic" 2 "$d" "$n" migrate alembic "$prepare" \
+      no_alembic "$d" || measure "s2.$d.$n.alembic" 2 "$d" "$n" migrate alembic "$prepare" \
         "expect_status 0 && expect_files $dir/alembic/versions '*.py' 1 &&
          expect_equal \"\$(grep -c 'op.create_table(' $dir/alembic/versions/*.py)\" $n 'op.create_table calls'" \
         "$(alembic_cmd "$dir" "$d" "$db" revision --autogenerate -m create)"
@@ -468,7 +570,7 @@ EOF
       measure "s3.$d.$n.dbmig-check" 3 "$d" "$n" check dbmig "$prepare" \
         "expect_status 0 && expect_out 'matches the models'" "$(dbmig_cmd "$dir" "$d" "$db" check)"
       measure "s3.$d.$n.floor" 3 "$d" "$n" migrate floor "" "expect_status 0" "$floor_cmd"
-      [ "$use_alembic" = 0 ] || measure "s3.$d.$n.alembic" 3 "$d" "$n" migrate alembic "$prepare" \
+      no_alembic "$d" || measure "s3.$d.$n.alembic" 3 "$d" "$n" migrate alembic "$prepare" \
         "expect_status 0 && expect_out 'No changes detected' && expect_files $dir/alembic/versions '*.py' 0" \
         "$(alembic_cmd "$dir" "$d" "$db" revision --autogenerate -m again)"
     fi
@@ -477,9 +579,14 @@ EOF
 }
 
 # --- scenario 4: upgrade base -> head and downgrade head -> base through a chain ----------------
+# MySQL/MariaDB commit each DDL statement implicitly: there is no "one transaction" variant (dbmig
+# refuses --single-transaction there), dbmig's default is compared with the floor's statements each
+# committed on its own, and Alembic's run (whose transaction the DDL commits too) is in that row.
 scenario_chain() {
-  local d="$1" n dir head db expect_sig up down one=""
+  local d="$1" n dir head db expect_sig up down one="" one_tx=1 alembic_up alembic_down
   [ "$d" = sqlite ] || one="-1"
+  alembic_up="upgrade (one transaction)" alembic_down="downgrade (one transaction)"
+  if [ "$d" = mysql ]; then one="" one_tx=0 alembic_up=upgrade alembic_down=downgrade; fi
   for n in $chain_sizes; do
     dir="$(gen chain "$n")"; head="$(cat "$dir/head")"
     db="chain${n}_work"
@@ -487,12 +594,12 @@ scenario_chain() {
     expect_sig="$work/logs/s4.$d.$n.signature"
     db_signature "$d" "$head_db" > "$expect_sig"
     up="$(prep "s4.$d.$n.up" <<EOF
-$(declare -f db_reset pg_url_of); work=$work; pg_admin='$pg_admin'; pg_prefix=$pg_prefix; pg_dbs=()
+$(prep_env)
 db_reset $d $db
 EOF
 )"
     down="$(prep "s4.$d.$n.down" <<EOF
-$(declare -f db_clone); work=$work; pg_admin='$pg_admin'; pg_prefix=$pg_prefix; pg_dbs=()
+$(prep_env)
 db_clone $d $db $head_db
 EOF
 )"
@@ -502,24 +609,28 @@ EOF
     measure "s4.$d.$n.up.dbmig" 4 "$d" "$n" upgrade dbmig "$up" \
       "$at_head && expect_equal \"\$(grep -c '^Applied' \"\$OUT\")\" $n 'Applied lines'" \
       "$(dbmig_cmd "$dir" "$d" "$db" upgrade)"
-    measure "s4.$d.$n.up.dbmig-1tx" 4 "$d" "$n" "upgrade (one transaction)" dbmig "$up" "$at_head" \
-      "$(dbmig_cmd "$dir" "$d" "$db" upgrade --single-transaction)"
-    measure "s4.$d.$n.up.floor" 4 "$d" "$n" "upgrade (one transaction)" floor "$up" "$at_head" \
-      "$(floor_cmd "$d" "$db" "$dir/sql/$d.upgrade.sql" "$one")"
+    if [ "$one_tx" = 1 ]; then
+      measure "s4.$d.$n.up.dbmig-1tx" 4 "$d" "$n" "upgrade (one transaction)" dbmig "$up" "$at_head" \
+        "$(dbmig_cmd "$dir" "$d" "$db" upgrade --single-transaction)"
+      measure "s4.$d.$n.up.floor" 4 "$d" "$n" "upgrade (one transaction)" floor "$up" "$at_head" \
+        "$(floor_cmd "$d" "$db" "$dir/sql/$d.upgrade.sql" "$one")"
+    fi
     measure "s4.$d.$n.up.floor-steps" 4 "$d" "$n" upgrade floor "$up" "$at_head" \
       "$(floor_cmd "$d" "$db" "$dir/sql/$d.upgrade-per-step.sql")"
-    [ "$use_alembic" = 0 ] || measure "s4.$d.$n.up.alembic" 4 "$d" "$n" "upgrade (one transaction)" alembic "$up" \
+    no_alembic "$d" || measure "s4.$d.$n.up.alembic" 4 "$d" "$n" "$alembic_up" alembic "$up" \
       "$at_head" "$(alembic_cmd "$dir" "$d" "$db" upgrade head)"
 
     measure "s4.$d.$n.down.dbmig" 4 "$d" "$n" downgrade dbmig "$down" "$at_base" \
       "$(dbmig_cmd "$dir" "$d" "$db" downgrade base)"
-    measure "s4.$d.$n.down.dbmig-1tx" 4 "$d" "$n" "downgrade (one transaction)" dbmig "$down" "$at_base" \
-      "$(dbmig_cmd "$dir" "$d" "$db" downgrade base --single-transaction)"
-    measure "s4.$d.$n.down.floor" 4 "$d" "$n" "downgrade (one transaction)" floor "$down" "$at_base" \
-      "$(floor_cmd "$d" "$db" "$dir/sql/$d.downgrade.sql" "$one")"
+    if [ "$one_tx" = 1 ]; then
+      measure "s4.$d.$n.down.dbmig-1tx" 4 "$d" "$n" "downgrade (one transaction)" dbmig "$down" "$at_base" \
+        "$(dbmig_cmd "$dir" "$d" "$db" downgrade base --single-transaction)"
+      measure "s4.$d.$n.down.floor" 4 "$d" "$n" "downgrade (one transaction)" floor "$down" "$at_base" \
+        "$(floor_cmd "$d" "$db" "$dir/sql/$d.downgrade.sql" "$one")"
+    fi
     measure "s4.$d.$n.down.floor-steps" 4 "$d" "$n" downgrade floor "$down" "$at_base" \
       "$(floor_cmd "$d" "$db" "$dir/sql/$d.downgrade-per-step.sql")"
-    [ "$use_alembic" = 0 ] || measure "s4.$d.$n.down.alembic" 4 "$d" "$n" "downgrade (one transaction)" alembic \
+    no_alembic "$d" || measure "s4.$d.$n.down.alembic" 4 "$d" "$n" "$alembic_down" alembic \
       "$down" "$at_base" "$(alembic_cmd "$dir" "$d" "$db" downgrade base)"
   done
 }
@@ -587,7 +698,7 @@ scenario_sqlchain() {
     for place in $places; do
       db="sqlchain${n}_work"; [ "$place" != disk ] || db="disk/$db"
       up="$(prep "s6.$d.$n.$place" <<EOF
-$(declare -f db_reset pg_url_of); work=$work; pg_admin='$pg_admin'; pg_prefix=$pg_prefix; pg_dbs=()
+$(prep_env)
 db_reset $d $db
 EOF
 )"
@@ -599,6 +710,7 @@ EOF
         "$(dbmig_cmd "$dir" "$d" "$db" upgrade)"
       measure "s6.$d.$n.$place.floor" 6 "$d" "$n" "$variant" floor "$up" "$at_head" \
         "$(floor_cmd "$d" "$db" "$dir/sql/$d.upgrade-per-step.sql")"
+      [ "$d" != mysql ] || continue  # no transactional DDL: no "one transaction" variant (scenario 4)
       measure "s6.$d.$n.$place.dbmig-1tx" 6 "$d" "$n" "$variant (one transaction)" dbmig "$up" "$at_head" \
         "$(dbmig_cmd "$dir" "$d" "$db" upgrade --single-transaction)"
       measure "s6.$d.$n.$place.floor-1tx" 6 "$d" "$n" "$variant (one transaction)" floor "$up" "$at_head" \
@@ -611,7 +723,7 @@ EOF
 say "dbmig $("$dbmig" --version 2>/dev/null | head -n 1) at $dbmig; work directory $work"
 started_at=$(date +%s)
 load_at_start="$(cut -d" " -f1-3 /proc/loadavg)"
-for d in sqlite postgresql; do
+for d in sqlite postgresql mysql; do
   has "$dialects" "$d" || continue
   if has "$scenarios" 1; then say "scenario 1 ($d): current"; scenario_current "$d"; fi
   if has "$scenarios" 2; then say "scenario 2 ($d): migrate, empty database"; scenario_migrate "$d" 2; fi
@@ -636,8 +748,9 @@ if [ "$smoke" = 0 ]; then
     echo "load=load average $load_at_start at the start, $(cut -d" " -f1-3 /proc/loadavg) at the end"
     echo "sqlite3=$(sqlite3 --version | cut -d' ' -f1)"
     echo "postgresql=$(psql -X -At -c 'SHOW server_version' "$pg_admin" 2>/dev/null || echo '-')"
+    echo "mariadb=$( [ -n "$my_cnf" ] && my_sql --skip-column-names -e 'SELECT VERSION()' 2>/dev/null || echo '-')"
     echo "hyperfine=$(hyperfine --version | cut -d' ' -f2)"
-    echo "alembic=$([ "$use_alembic" = 1 ] && "$python" -c 'import alembic, sqlalchemy; print(alembic.__version__, "/ SQLAlchemy", sqlalchemy.__version__)' || echo 'not run')"
+    echo "alembic=$([ "$use_alembic" = 1 ] && "$python" -c 'import alembic, sqlalchemy; print(alembic.__version__, "/ SQLAlchemy", sqlalchemy.__version__)' || echo 'not run')$(has "$dialects" mysql && [ "$use_alembic" = 1 ] && { [ "$alembic_mysql" = 1 ] && echo '; on MariaDB through PyMySQL' || echo '; not on MariaDB (no PyMySQL)'; })"
     echo "work=$work"
     echo "sizes=current: $current_sizes; schema: $schema_sizes; chain: $chain_sizes; raw SQL chain: $sqlchain_sizes; rebuild rows: $rebuild_rows"
     echo "disk=$([ -n "$disk_dir" ] && df -T "$disk_dir" | awk 'NR == 2 { print $2 " on " $1 }' || echo '-')"
