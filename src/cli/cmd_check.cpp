@@ -55,14 +55,13 @@ void check(Context& context, const CheckOptions& options) {
     util::Json::Array pending_json;
     for (const auto* revision : pending)
       pending_json.push_back(util::Json::Object{{"revision", revision->id}, {"message", revision->message}});
-    context.out << util::Json(util::Json::Object{{"ok", clean},
-                                                 {"pending", std::move(pending_json)},
-                                                 {"differences", util::Json::array_of(differences)},
-                                                 {"changed", changed_json(changed)},
-                                                 {"exact", projection.exact},
-                                                 {"lint", options.lint ? util::Json(findings_json(lint)) : util::Json()}})
-                       .dump()
-                << "\n";
+    util::Json::Object document{{"ok", clean},
+                                {"pending", std::move(pending_json)},
+                                {"differences", util::Json::array_of(differences)},
+                                {"changed", changed_json(changed)},
+                                {"exact", projection.exact}};
+    if (options.lint) document.emplace_back("lint", findings_json(lint));  // only when asked: the shape stays
+    context.out << util::Json(std::move(document)).dump() << "\n";
     return;
   }
   if (!pending.empty()) {
