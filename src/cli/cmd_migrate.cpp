@@ -17,9 +17,10 @@ namespace dbmig::cli {
 namespace {
 
 // Autogenerate compares against the live database, so the database must be at the head: otherwise
-// the new revision would repeat what the pending ones do.
+// the new revision would repeat what the pending ones do. A revision the project has no file for
+// is named as such, as check names it.
 void require_database_at_head(Context& context) {
-  auto current = context.current_heads();
+  auto current = context.current_heads_in_graph();
   auto heads = context.graph().heads();
   std::sort(current.begin(), current.end());
   std::sort(heads.begin(), heads.end());

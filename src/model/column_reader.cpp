@@ -4,6 +4,7 @@
 
 #include "model/detail.hpp"
 #include "model/model.hpp"
+#include "util/text.hpp"
 
 namespace dbmig::model {
 
@@ -24,6 +25,15 @@ schema::Type read_type(const Value& value) {
   } catch (const schema::TypeError& error) {
     value.fail("bad type '" + value.text() + "': " + error.problem(), error.advice());
   }
+}
+
+// `native(citext)` rather than `citext`: the database's own type, meant as written.
+bool written_as_native(std::string_view text) {
+  const std::string lowered = util::lower_ascii(text);
+  std::size_t at = lowered.find_first_not_of(" \t");
+  if (at == std::string::npos || lowered.compare(at, 6, "native") != 0) return false;
+  at = lowered.find_first_not_of(" \t", at + 6);
+  return at != std::string::npos && lowered[at] == '(';
 }
 
 // A server default is SQL text written as a YAML scalar: `default: 0`, `default: CURRENT_TIMESTAMP`,
@@ -62,7 +72,9 @@ ColumnRead read_column_entry(const Mapping& mapping, std::string name) {
   schema::Column& column = read.column;
   ColumnFlags& flags = read.flags;
   column.name = std::move(name);
-  column.type = read_type(mapping.require("type", "give the column a type, e.g. {type: integer}"));
+  const Value type = mapping.require("type", "give the column a type, e.g. {type: integer}");
+  column.type = read_type(type);
+  if (column.type.kind == schema::TypeKind::native && !written_as_native(type.text())) flags.bare_native_type = type.where();
 
   if (const auto value = mapping.get("nullable")) {
     column.nullable = value->boolean();

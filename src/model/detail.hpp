@@ -30,6 +30,9 @@ struct ColumnFlags {
   Location references_where;
   std::optional<Value> nullable;       // as written: nullable: true on a key column is an error
   std::optional<Value> autoincrement;  // as written: overrides the implied default
+  // Where a type read as native was written by its bare name (not native(...)): a misspelt generic
+  // type unless it names a declared enum type, which is known only once every file is read.
+  std::optional<Location> bare_native_type;
 };
 
 struct ColumnRead {
@@ -56,6 +59,7 @@ struct LocatedTable {
   GivenNames given_names = GivenNames::through_convention;
   Location where;                                   // the table's name
   std::vector<Location> column_where;               // each column's name, in table.columns order
+  std::vector<std::optional<Location>> bare_native_types;  // ColumnFlags::bare_native_type, in that order
   std::vector<Declaration> declarations;            // every constraint and index
   std::vector<Location> foreign_key_references;     // each foreign key's `references`, in order
 };
@@ -110,6 +114,9 @@ void read_enums(const Value& value, std::vector<LocatedEnum>& enums);
 // checks a column's whole named type (`enum order_status(a, b)`) against its declaration, and
 // declares the ones `enums:` does not.
 void resolve_enum_columns(std::vector<LocatedTable>& tables, std::vector<LocatedEnum>& enums);
+// Once enum types are resolved: a type still native, written by its bare name, that misspells a
+// generic one (schema::misspelt_generic_type) is an error at the type, with the suggestion.
+void check_misspelt_types(const std::vector<LocatedTable>& tables);
 
 // Whether the database assigns this column's values when the model does not say (SQLAlchemy's
 // "auto"): the table's primary key is this one integer column, which neither refers to another

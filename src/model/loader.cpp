@@ -41,6 +41,7 @@ void read_document(std::shared_ptr<const YamlDocument> document, const schema::N
 
 schema::Schema checked_schema(ReadModels read, const NameRules& rules) {
   detail::resolve_enum_columns(read.tables, read.enums);
+  detail::check_misspelt_types(read.tables);
   detail::check_schema(read.tables, rules);
   schema::Schema schema;
   schema.tables.reserve(read.tables.size());

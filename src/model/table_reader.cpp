@@ -36,6 +36,7 @@ std::vector<WrittenColumn> read_columns(const Mapping& table_mapping, LocatedTab
     ColumnRead read = read_column_entry(value.mapping(column_keys), entry.key);
     located.table.columns.push_back(std::move(read.column));
     located.column_where.push_back(entry.key_where());
+    located.bare_native_types.push_back(read.flags.bare_native_type);
     written.push_back(WrittenColumn{std::move(read.flags), value});
   }
   return written;

@@ -255,14 +255,41 @@ std::string enum_value_text(const std::string& value) {
   return out + "'";
 }
 
-// How a native type is written so that parse_type reads it back native: its name, `untyped` for
-// none, and native(name) where the bare name would read as a generic type (SQLite's INT, bool,
-// BINARY, NUMERIC(10,2) spelled otherwise than dbmig writes it).
+// The names the generic types are written with, for spotting a misspelt one.
+constexpr std::string_view generic_names[] = {"integer", "int",  "bigint", "smallint",    "string", "text",
+                                              "boolean", "bool", "float",  "double",      "numeric", "date",
+                                              "time",    "datetime", "timestamptz", "json", "uuid", "binary", "enum"};
+
+// Native types of the supported databases that lie within a misspelling's distance of a generic
+// name (found by measuring every built-in type name of SQLite's affinity rules, PostgreSQL's
+// pg_type and MySQL/MariaDB against generic_names): never a misspelling.
+constexpr std::string_view native_names_near_generic[] = {"int1", "int2",   "int3",  "int4",  "int8",
+                                                          "float4", "float8", "inet", "jsonb", "timestamp"};
+
+// Edits between two words: a letter inserted, deleted or changed, or two neighbours swapped
+// ("itneger" is one from "integer").
+std::size_t typo_distance(std::string_view a, std::string_view b) {
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+// How a native type is written so that parse_type reads it back native, and a models file loads
+// it: its name, `untyped` for none, and native(name) where the bare name would read as a generic
+// type (SQLite's INT, bool, BINARY, NUMERIC(10,2) spelled otherwise than dbmig writes it) or as a
+// misspelt one (a SQLite column declared INTEGR).
 std::string native_spelling(const std::string& native) {
   if (native.empty()) return "untyped";
   try {
     const Type read = parse_type(native);
-    if (read.kind == TypeKind::native && read.native == native) return native;
+    if (read.kind == TypeKind::native && read.native == native && !misspelt_generic_type(read)) return native;
   } catch (const TypeError&) {
     // A generic name with what it takes no arguments for (SQLite's DATETIME(6), as Rails
     // declares it) reads back inside native(); anything else no models file could say: as it is.
@@ -404,6 +431,26 @@ Type parse_type(std::string_view text) {
     }
   }
   return parse_native_type(text);
+}
+
+std::optional<std::string> misspelt_generic_type(const Type& type) {
+  if (type.kind != TypeKind::native || type.native.empty()) return std::nullopt;
+  const std::string_view name = trim(std::string_view(type.native).substr(0, type.native.find_first_of("([")));
+  for (const std::string_view known : native_names_near_generic)
+    if (name == known) return std::nullopt;
+  std::optional<std::string> closest;
+  std::size_t closest_distance = 0;
+  for (const std::string_view generic : generic_names) {
+    const std::size_t tolerance = generic.size() <= 4 ? 1 : 2;
+    const std::size_t distance = typo_distance(name, generic);
+    // Distance 0 is the generic name with what makes it native (`text[]`, `time(3)`).
+    if (distance == 0 || distance > tolerance) continue;
+    if (!closest || distance < closest_distance) {
+      closest = std::string(generic);
+      closest_distance = distance;
+    }
+  }
+  return closest;
 }
 
 bool is_integer_type(const Type& type) {

@@ -62,6 +62,14 @@ class TypeError : public std::invalid_argument {
 // message saying what is wrong (the caller adds the file location).
 Type parse_type(std::string_view text);
 
+// The generic type name that a native type's name most likely misspells ("interger" -> "integer",
+// "strng(80)" -> "string"), or nullopt. The name (the text before any parenthesis or bracket) is
+// a misspelling when it is no native type of a supported database's own (int4, float8, jsonb,
+// inet, timestamp, ...) and lies one edit (a letter added, dropped, changed, or two swapped) from
+// a generic name of at most 4 letters, or two from a longer one. A models file refuses such a
+// name written bare; native(...) says the type is meant (docs/models.md, Types).
+std::optional<std::string> misspelt_generic_type(const Type& type);
+
 // Whether the type holds whole numbers, as autoincrement needs: integer, bigint, smallint, or a
 // native integer type (MySQL's tinyint, mediumint, "int unsigned", "bigint unsigned zerofill").
 bool is_integer_type(const Type& type);

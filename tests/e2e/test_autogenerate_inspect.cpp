@@ -235,6 +235,31 @@ TEST_CASE("inspect adopts a hand-made SQLite database with unnamed constraints")
   CHECK(says_no_changes(restored));
 }
 
+// Issue 17: inspect wrote `type: ''` for a column declared without a type, which did not load.
+// It writes `untyped`, which loads back to a column without a type.
+TEST_CASE("inspect of a SQLite table whose columns have no type loads back and migrate finds no changes") {
+  auto database = make_database("sqlite");
+  execute_script(*database, "CREATE TABLE t (a, b);\n");
+  Project project(database->url());
+  const CliResult inspected = project.run({"inspect"});
+  INFO(inspected.err);
+  REQUIRE(inspected.code == 0);
+  INFO("inspect wrote:\n" << inspected.out);
+  CHECK(inspected.out.find("type: ''") == std::string::npos);
+  CHECK(inspected.out.find("a: {type: untyped}") != std::string::npos);
+  project.write("models.yaml", inspected.out);
+  CHECK(says_no_changes(project.run({"migrate", "-m", "adopt"})));
+  CHECK(project.run({"check"}).code == 0);
+
+  // Made elsewhere from that file, the table declares its columns without a type again.
+  auto copy = make_database("sqlite");
+  Project from_document(copy->url());
+  from_document.write("models.yaml", inspected.out);
+  REQUIRE(from_document.run({"migrate", "-m", "create"}).code == 0);
+  REQUIRE(from_document.run({"upgrade"}).code == 0);
+  CHECK(from_document.run({"inspect"}).out == inspected.out);
+}
+
 // Two foreign keys on the same columns to the same table, differing only in their actions: names
 // are matched to the CREATE TABLE text by columns and referred table, so the keys must be read in
 // declaration order (PRAGMA foreign_key_list lists them last-declared first), or they swap names.

@@ -131,6 +131,29 @@ TEST_CASE("migrate refuses when the database is not at head") {
   CHECK(project.revision_files().size() == 1);
 }
 
+// Issue 17: it said "not up to date (at X, head is )". check's words name the problem.
+TEST_CASE("migrate against a database at a revision the project does not have says so, as check does") {
+  auto database = make_database("sqlite");
+  Project project(database->url());
+  project.write("models.yaml", "tables:\n  notes:\n    columns:\n      id: {type: integer, primary_key: true}\n");
+  REQUIRE(project.run({"migrate", "-m", "notes"}).code == 0);
+  REQUIRE(project.run({"upgrade"}).code == 0);
+  const std::filesystem::path file = project.revision_files().front();
+  const std::string id = file.filename().string().substr(0, file.filename().string().find('_'));
+  std::filesystem::remove(file);
+
+  const CliResult migrate = project.run({"migrate", "-m", "again"});
+  CHECK(migrate.code == 2);
+  CHECK(migrate.err.find("the database is at revision " + id + ", which no file in") != std::string::npos);
+  CHECK(migrate.err.find("right project") != std::string::npos);
+  CHECK(migrate.err.find("head is )") == std::string::npos);
+  CHECK(project.revision_files().empty());
+  // check words it the same.
+  const CliResult check = project.run({"check"});
+  CHECK(check.code == 2);
+  CHECK(check.err.find("the database is at revision " + id + ", which no file in") != std::string::npos);
+}
+
 // The template is checked by reading back a revision with one step each way, not the whole
 // text: a broken template must still fail before anything is written, also with many steps.
 TEST_CASE("migrate refuses a revision template that does not read back, and writes nothing") {

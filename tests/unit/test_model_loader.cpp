@@ -426,6 +426,15 @@ TEST_CASE("model loader: bad models are usage errors at file:line:column with a 
        "this check needs a name", "add name:"},
       {"tables:\n  users:\n    columns:\n      id: {type: integer}\n    checks: [{name: positive}]\n", "5:14",
        "missing 'expr' in check item 1 of 'checks' of table 'users'", "expr: \"amount > 0\""},
+      // Issue 17: a misspelt generic type passed as a native one (SQLite made a column `interger`).
+      {"tables:\n  users:\n    columns:\n      id: {type: interger}\n", "4:18",
+       "unknown type 'interger' of column users.id", "did you mean 'integer'? If it is a type of your database spelled so, write native(interger)"},
+      {"tables:\n  users:\n    columns:\n      name: {type: strng(80)}\n", "4:20", "unknown type 'strng(80)'",
+       "did you mean 'string'?"},
+      {"tables:\n  users:\n    columns:\n      flag: {type: Boolen}\n", "4:20", "unknown type 'boolen'", "did you mean 'boolean'?"},
+      {"tables:\n  users:\n    columns:\n      at: {type: timestampz}\n", "4:18", "unknown type 'timestampz'",
+       "did you mean 'timestamptz'?"},
+      {"tables:\n  users:\n    columns:\n      id: {type: uid}\n", "4:18", "unknown type 'uid'", "did you mean 'uuid'?"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.yaml);
@@ -436,6 +445,38 @@ TEST_CASE("model loader: bad models are usage errors at file:line:column with a 
     CHECK(error->where()->to_string() == std::string("m.yaml:") + c.position);
     CHECK(contains(error->message(), c.message));
     CHECK(contains(error->hint(), c.hint));
+  }
+}
+
+TEST_CASE("model loader: native types load, misspelling-like ones through native(...) or as a declared enum") {
+  const Schema schema = load(
+      "enums:\n  intger: [a, b]\n"
+      "tables:\n  t:\n    columns:\n"
+      "      a: {type: native(interger)}\n"
+      "      b: {type: intger}\n"
+      "      c: {type: citext}\n"
+      "      d: {type: int4}\n"
+      "      e: {type: float8}\n"
+      "      f: {type: jsonb}\n"
+      "      g: {type: inet}\n"
+      "      h: {type: tsvector}\n"
+      "      i: {type: int unsigned}\n"
+      "      j: {type: mediumtext}\n"
+      "      k: {type: \"timestamp(3)\"}\n"
+      "      l: {type: \"text[]\"}\n"
+      "      m: {type: double precision}\n"
+      "      n: {type: \"NATIVE ( uid )\"}\n"
+      "      o: {type: untyped}\n");
+  const Table& t = table_named(schema, "t");
+  CHECK(column_named(t, "a").type.native == "interger");
+  CHECK(column_named(t, "b").type.enum_name == "intger");
+  const std::pair<const char*, const char*> natives[] = {{"c", "citext"}, {"d", "int4"}, {"e", "float8"},
+      {"f", "jsonb"}, {"g", "inet"}, {"h", "tsvector"}, {"i", "int unsigned"}, {"j", "mediumtext"},
+      {"k", "timestamp(3)"}, {"l", "text[]"}, {"m", "double precision"}, {"n", "uid"}, {"o", ""}};
+  for (const auto& [column, native] : natives) {
+    CAPTURE(column);
+    CHECK(column_named(t, column).type.kind == TypeKind::native);
+    CHECK(column_named(t, column).type.native == native);
   }
 }
 

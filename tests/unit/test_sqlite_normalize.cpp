@@ -272,3 +272,31 @@ TEST_CASE("sqlite normalize: serial or always on the rowid alias is the rowid; e
           std::string::npos);
   }
 }
+
+// Issue 17: an autoincrementing bigint key was normalized to autoincrement: false (only an
+// INTEGER key is the rowid alias), which autogenerate then wrote into the revision.
+TEST_CASE("sqlite normalize: an autoincrementing bigint or smallint key is the rowid alias, declared INTEGER") {
+  for (const TypeKind kind : {TypeKind::bigint, TypeKind::smallint}) {
+    schema::Table table;
+    table.name = "t";
+    table.columns = {column("id", type_of(kind), false)};
+    table.primary_key = schema::PrimaryKey{"pk_t", {"id"}};
+    table.columns[0].autoincrement = true;
+    const schema::Column result = normalized(schema::Schema{{table}}).tables[0].columns[0];
+    CHECK(result.type.kind == TypeKind::integer);
+    CHECK(result.autoincrement);
+
+    // Without autoincrement it is no rowid alias, and stays as declared.
+    table.columns[0].autoincrement = false;
+    const schema::Column plain = normalized(schema::Schema{{table}}).tables[0].columns[0];
+    CHECK(plain.type.kind == kind);
+    CHECK_FALSE(plain.autoincrement);
+
+    // Nor in a WITHOUT ROWID table.
+    table.columns[0].autoincrement = true;
+    table.sqlite.without_rowid = true;
+    const schema::Column keyed = normalized(schema::Schema{{table}}).tables[0].columns[0];
+    CHECK(keyed.type.kind == kind);
+    CHECK_FALSE(keyed.autoincrement);
+  }
+}

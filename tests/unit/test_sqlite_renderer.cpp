@@ -102,6 +102,22 @@ TEST_CASE("sqlite render: unnamed constraints, referred primary key, schema name
 ))"}));
 }
 
+// Issue 17: BIGINT PRIMARY KEY is no rowid alias, so an insert without an id failed.
+TEST_CASE("sqlite render: an autoincrementing bigint key is declared INTEGER, the rowid alias") {
+  schema::Table table;
+  table.name = "t";
+  table.columns = {column("id", type_of(TypeKind::bigint), false), column("n", type_of(TypeKind::bigint))};
+  table.primary_key = schema::PrimaryKey{"pk_t", {"id"}};
+  table.columns[0].autoincrement = true;
+  CHECK(sql_of(*sqlite_dialect(), ops::CreateTable{table}) == script({R"(CREATE TABLE "t" (
+  "id" INTEGER NOT NULL,
+  "n" BIGINT,
+  CONSTRAINT "pk_t" PRIMARY KEY ("id")
+))"}));
+  table.columns[0].autoincrement = false;
+  CHECK(sql_of(*sqlite_dialect(), ops::CreateTable{table}).find(R"("id" BIGINT NOT NULL)") != std::string::npos);
+}
+
 TEST_CASE("sqlite render: defaults are bare literals or parenthesised expressions") {
   const auto dialect = sqlite_dialect();
   auto add = [&](std::string default_sql) {

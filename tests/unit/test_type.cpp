@@ -96,6 +96,34 @@ TEST_CASE("type: other names are dialect-native, lower-cased with white space ma
   }
 }
 
+TEST_CASE("type: a native name one or two edits from a generic one is a misspelling, a database's own type is not") {
+  const std::pair<const char*, const char*> misspelt[] = {
+      {"interger", "integer"}, {"itneger", "integer"}, {"strng(80)", "string"}, {"booleen", "boolean"},
+      {"bol", "bool"},         {"txt", "text"},         {"jsn", "json"},        {"datetim", "datetime"},
+      {"timestampz", "timestamptz"}, {"dobule", "double"}, {"numerci(10, 2)", "numeric"}, {"uid", "uuid"},
+      {"enun(a, b)", "enum"},  {"bigint8", "bigint"},  {"binery", "binary"},   {"smalint", "smallint"}};
+  for (const auto& [text, generic] : misspelt) {
+    CAPTURE(text);
+    const Type type = parse_type(text);
+    REQUIRE(type.kind == TypeKind::native);
+    CHECK(misspelt_generic_type(type) == std::optional<std::string>(generic));
+    // Written so that a models file loads it back as the same native type.
+    CHECK(to_string(type) == "native(" + type.native + ")");
+    CHECK(parse_type(to_string(type)) == type);
+  }
+  const char* natives[] = {"int2",  "int4",    "int8",     "float4",  "float8",      "jsonb",  "inet",
+                           "timestamp", "timestamp(3)", "timetz", "citext", "text[]", "integer[]", "native(time(3))",
+                           "tsvector", "int unsigned", "mediumtext", "double precision", "bit", "name",
+                           "tinyint", "varchar", "real", "blob", "money", "interval", "date_kind", "hstore"};
+  for (const char* text : natives) {
+    CAPTURE(text);
+    const Type type = parse_type(text);
+    CHECK_FALSE(misspelt_generic_type(type));
+  }
+  CHECK_FALSE(misspelt_generic_type(parse_type("integer")));
+  CHECK_FALSE(misspelt_generic_type(parse_type("untyped")));
+}
+
 TEST_CASE("type: bad type text is an error saying what is wrong") {
   struct Case {
     const char* text;

@@ -24,9 +24,13 @@ void normalize_column(const schema::Table& table, schema::Column& column) {
   // unless it is declared NOT NULL (an INTEGER PRIMARY KEY given NULL takes the next rowid).
   // Not in a WITHOUT ROWID table, whose key columns SQLite makes (and reports) NOT NULL.
   if (table.sqlite.without_rowid && in_primary_key(table, column.name)) column.nullable = false;
-  const bool rowid_alias = table.primary_key && table.primary_key->columns.size() == 1 &&
-                           table.primary_key->columns.front() == column.name &&
-                           column.type.kind == schema::TypeKind::integer && !table.sqlite.without_rowid;
+  const bool rowid_alias = is_rowid_alias(table, column);
+  // An autoincrementing bigint or smallint key is declared INTEGER (the renderer's create_table),
+  // which is what the database reports back.
+  if (rowid_alias && column.type.kind != schema::TypeKind::integer) {
+    column.type = schema::Type{};
+    column.type.kind = schema::TypeKind::integer;
+  }
   // serial and GENERATED ALWAYS ask for values on a column SQLite cannot give them to: refused
   // rather than silently made a plain integer column that inserts leave NULL.
   if (column.autoincrement && column.autoincrement_kind != schema::AutoincrementKind::identity && !rowid_alias)

@@ -59,6 +59,19 @@ std::string SqliteRenderer::column_constraints(const schema::Column& column) con
   return "CHECK (" + enum_check_expression(column.name, column.type.enum_values) + ")";
 }
 
+// An autoincrementing bigint or smallint key is declared INTEGER, the rowid alias SQLite numbers by
+// itself (is_rowid_alias): BIGINT PRIMARY KEY would leave every insert without an id failing.
+// A rebuild re-creates its table through here too.
+std::vector<Statement> SqliteRenderer::create_table(const ops::CreateTable& op, const RenderContext& context) const {
+  ops::CreateTable declared = op;
+  for (schema::Column& column : declared.table.columns) {
+    if (column.type.kind == schema::TypeKind::integer || !is_rowid_alias(op.table, column)) continue;
+    column.type = schema::Type{};
+    column.type.kind = schema::TypeKind::integer;
+  }
+  return SqlRenderer::create_table(declared, context);
+}
+
 // AUTOINCREMENT is only allowed on the column: `"id" INTEGER NOT NULL CONSTRAINT "pk_t" PRIMARY KEY
 // AUTOINCREMENT`, which then is the table's primary key.
 std::string SqliteRenderer::column_primary_key(const schema::Table& table, const schema::Column& column) const {

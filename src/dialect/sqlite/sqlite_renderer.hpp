@@ -31,6 +31,7 @@ class SqliteRenderer final : public SqlRenderer {
                                        const std::optional<std::string>& comment) const override;
   std::vector<Statement> column_comment(const ops::TableName& table, std::string_view column,
                                         const std::optional<std::string>& comment) const override;
+  std::vector<Statement> create_table(const ops::CreateTable& op, const RenderContext& context) const override;
   std::vector<Statement> alter_column(const ops::AlterColumn& op, const RenderContext& context) const override;
   std::vector<Statement> rename_index(const ops::RenameIndex& op, const RenderContext& context) const override;
 

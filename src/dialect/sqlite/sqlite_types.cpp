@@ -117,6 +117,14 @@ std::string declared_type(const Type& type) {
   }
 }
 
+bool is_rowid_alias(const schema::Table& table, const schema::Column& column) {
+  if (table.sqlite.without_rowid || !table.primary_key || table.primary_key->columns.size() != 1 ||
+      table.primary_key->columns.front() != column.name)
+    return false;
+  if (column.type.kind == TypeKind::integer) return true;
+  return column.autoincrement && (column.type.kind == TypeKind::bigint || column.type.kind == TypeKind::smallint);
+}
+
 Type type_from_declared(std::string_view declared) {
   const std::optional<DeclaredParts> parts = split_declared(declared);
   if (!parts) return native_type(declared);

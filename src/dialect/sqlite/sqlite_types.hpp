@@ -30,12 +30,20 @@
 #include <string>
 #include <string_view>
 
+#include "schema/schema.hpp"
 #include "schema/type.hpp"
 
 namespace dbmig::dialect::sqlite {
 
 // The declared type to write for `type`; "" for a native type with no name (a typeless column).
 std::string declared_type(const schema::Type& type);
+
+// Whether the column is the table's rowid alias, which SQLite numbers by itself: the single
+// primary key column of a rowid table, declared INTEGER. An `integer` key always is one; a
+// `bigint` or `smallint` key that autoincrements is declared INTEGER to be one (SQLite numbers
+// only INTEGER PRIMARY KEY: under BIGINT an insert without an id would fail), and so reads back
+// as `integer` (normalize maps it so on both sides of a comparison).
+bool is_rowid_alias(const schema::Table& table, const schema::Column& column);
 
 // The type a declared type stands for. Never an enumeration: that needs the column's CHECK.
 schema::Type type_from_declared(std::string_view declared);
