@@ -428,8 +428,11 @@ void Migrator::apply_one(RunState& state, const revision::Revision& revision) co
       skipped = try_one(state, revision, started);
       break;
     } catch (const Error& error) {
-      // A run in one transaction cannot try one revision again: it fails as it is.
-      if (error.cause() != ErrorCause::lock_not_granted || state.options.single_transaction) throw;
+      // Only a revision in a transaction of its own can be tried again: it is rolled back, or its
+      // progress row says which statements are committed. A run in one transaction cannot redo one
+      // revision, and a `transactional: false` revision's statements are committed one by one
+      // with no record: trying again would run its first statements twice.
+      if (error.cause() != ErrorCause::lock_not_granted || !own_transaction(state, revision)) throw;
       prepare_retry(state, error, attempt);
     }
   }

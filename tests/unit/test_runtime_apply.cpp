@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "config/config.hpp"
+#include "error_capture.hpp"
 #include "dialect/registry.hpp"
 #include "dialect/dialect.hpp"
 #include "dialect/postgres/postgres_session.hpp"
@@ -307,4 +308,25 @@ TEST_CASE("runtime: a revision whose statement gave up waiting for a lock is rol
     CHECK_THROWS_AS(migrator.run(sink, tracker, runtime::Direction::upgrade, plan, {}, options), Error);
     CHECK(sink.tries == 1);
   }
+}
+
+TEST_CASE("runtime: a transactional: false revision is not tried again: its first statements are committed unrecorded") {
+  // Trying it again would run the UPDATE twice.
+  const auto graph = revision::Graph::from_revisions({revision::parse_revision(
+      "revision: r1\ndown_revision: null\nmessage: r1\ntransactional: false\nupgrade:\n"
+      "  - sql: UPDATE accounts SET balance = balance * 2\n  - sql: CREATE INDEX ix_late ON accounts (id)\n"
+      "downgrade: []\n",
+      "r1.yaml", schema::NamingConvention{})});
+  const runtime::VersionStore versions(sqlite_dialect(), "dbmig_version");
+  const runtime::HistoryStore history(sqlite_dialect(), "dbmig_history");
+  const runtime::Migrator migrator(sqlite_dialect(), graph, versions, history);
+  const auto plan = migrator.plan(runtime::Direction::upgrade, {}, "heads");
+  runtime::RunOptions options;
+  options.lock_retry = runtime::LockRetry{3, std::chrono::milliseconds(0)};
+  runtime::SchemaTracker tracker(schema::Schema{}, {});
+  LockTimeoutSink sink("ix_late", 100);
+  const auto error = test::error_of([&] { migrator.run(sink, tracker, runtime::Direction::upgrade, plan, {}, options); });
+  REQUIRE(error);
+  CHECK(error->cause() == ErrorCause::lock_not_granted);
+  CHECK(sink.tries == 1);
 }
